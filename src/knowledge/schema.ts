@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+// Every record kind a knowledge file may hold. Objects are strict so that a misspelled field
+// ("sorces:") is an error instead of being silently dropped.
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters (Discord limit used by the replies)`);
+
+const oneLine = (max: number) => text(max).regex(/^[^\r\n]*$/, 'must be a single line');
+
+export const idSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(LIMITS.id, `must be at most ${LIMITS.id} characters`)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single hyphens (e.g. "mmca-1998-signed")');
+
+/** A real calendar date written as YYYY, YYYY-MM or YYYY-MM-DD. */
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isRealDate, 'is not a real calendar date');
+
+export function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number);
+  if (m === undefined) return y! >= 1000;
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const days = new Date(Date.UTC(y!, m, 0)).getUTCDate();
+  return d >= 1 && d <= days;
+}
+
+export const urlSchema = z
+  .string()
+  .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, 'must be a full http:// or https:// address');
+
+export const topicSchema = z.strictObject({
+  id: idSchema,
+  name: oneLine(LIMITS.topicName),
+  description: text(LIMITS.description).optional(),
+});
+
+export const sourceSchema = z.strictObject({
+  id: idSchema,
+  title: oneLine(LIMITS.title),
+  publisher: oneLine(LIMITS.publisher),
+  /** When the source was published; omitted for undated reference pages. */
+  published: dateSchema.optional(),
+  url: urlSchema.optional(),
+  archive_url: urlSchema.optional(),
+  /** The outlet a reprint or mirror originally comes from (e.g. "Associated Press"). */
+  reprint_of: oneLine(LIMITS.publisher).optional(),
+  note: text(LIMITS.note).optional(),
+});
+
+const sourceRefs = z.array(idSchema).min(1, 'must cite at least one source');
+const phrases = z.array(oneLine(LIMITS.phrase)).optional();
+
+export const factSchema = z.strictObject({
+  id: idSchema,
+  /** The statement, in our own words. */
+  text: text(LIMITS.entryText),
+  date: dateSchema.optional(),
+  /** Last day of a span of days; `date` is the first. */
+  end_date: dateSchema.optional(),
+  topics: z.array(idSchema).min(1, 'must list at least one topic'),
+  /** People and organisations involved, as names ("Adm. Dong Jun", "U.S. Indo-Pacific Command"). */
+  involved: z.array(oneLine(LIMITS.name)).optional(),
+  sources: sourceRefs,
+  /** Questions a curator expects people to ask that this fact answers. */
+  questions: phrases,
+  /** Other names, acronyms or keywords people may use for this fact. */
+  keywords: phrases,
+  /** Where sources disagree (dates, wording), say how. */
+  note: text(LIMITS.note).optional(),
+});
+
+export const quoteSchema = z.strictObject({
+  id: idSchema,
+  /** The speaker's exact words, verbatim from the cited source. */
+  text: text(LIMITS.entryText),
+  speaker: oneLine(LIMITS.name),
+  /** The speaker's role at the time ("U.S. Secretary of Defense"). */
+  role: oneLine(LIMITS.name).optional(),
+  date: dateSchema.optional(),
+  /** One line on when and where the words were said. */
+  context: oneLine(LIMITS.context),
+  topics: z.array(idSchema).min(1, 'must list at least one topic'),
+  sources: sourceRefs,
+  questions: phrases,
+  keywords: phrases,
+  note: text(LIMITS.note).optional(),
+});
+
+/** Terms that mean the same thing to a reader ("PLA", "People's Liberation Army"); used by search. */
+export const synonymSchema = z.strictObject({
+  terms: z.array(oneLine(LIMITS.phrase)).min(2, 'must list at least two equivalent terms'),
+});
+
+export const knowledgeFileSchema = z.strictObject({
+  topics: z.array(topicSchema).optional(),
+  sources: z.array(sourceSchema).optional(),
+  facts: z.array(factSchema).optional(),
+  quotes: z.array(quoteSchema).optional(),
+  synonyms: z.array(synonymSchema).optional(),
+});
+
+export type Topic = z.infer<typeof topicSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type Fact = z.infer<typeof factSchema>;
+export type Quote = z.infer<typeof quoteSchema>;
+export type Synonym = z.infer<typeof synonymSchema>;
+export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
+
+/** Where a record was read from, for messages that point a moderator at it. */
+export type Origin = { file: string; line: number };
+
+export type FactEntry = Fact & { kind: 'fact'; origin: Origin };
+export type QuoteEntry = Quote & { kind: 'quote'; origin: Origin };
+/** A fact or a quote: what search returns and answers are made of. */
+export type Entry = FactEntry | QuoteEntry;
