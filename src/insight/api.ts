@@ -1,0 +1,85 @@
+import type { AnswerStatus } from '../answer/model';
+
+// The contract between the bot (which records) and the moderator tools (which read).
+// Recording is fire-and-forget: the bot answers first and records after.
+
+export type QuestionRecord = {
+  at: Date;
+  guildId: string | null;
+  channelId: string | null;
+  /** Raw Discord user id; only a salted hash of it is ever stored. */
+  userId: string;
+  question: string;
+  status: AnswerStatus;
+  topEntryId?: string;
+  confidence?: number;
+  handlingMs: number;
+  via: 'slash' | 'context-menu' | 'button';
+};
+
+export type FeedbackRecord = {
+  at: Date;
+  guildId: string | null;
+  /** Raw Discord user id; only a salted hash of it is ever stored. */
+  userId: string;
+  entryId: string;
+  question?: string;
+  helpful: boolean;
+  /** Optional text from the "What was wrong?" modal. */
+  reason?: string;
+};
+
+export type GapRow = {
+  /** A representative wording of the group (the most frequent one). */
+  question: string;
+  count: number;
+  /** ISO 8601 time of the most recent ask in the group. */
+  lastAsked: string;
+  /** 'unknown', 'unsure', or 'mixed' when the group holds both. */
+  status: string;
+  /** Other distinct wordings in the group, a few at most. */
+  examples: string[];
+};
+
+export type FeedbackRow = {
+  entryId: string;
+  down: number;
+  up: number;
+  /** Reasons given with 👎, newest first. */
+  reasons: string[];
+};
+
+export type UsageStats = {
+  questions: number;
+  perDay: number;
+  /** 0..1; 0 when there were no questions. */
+  answeredShare: number;
+  distinctAskers: number;
+  topEntries: Array<{ entryId: string; count: number }>;
+};
+
+export interface Insight {
+  /** Never throws, never blocks: queued in memory and written in a batch later. */
+  recordQuestion(r: QuestionRecord): void;
+  /** Never throws, never blocks. */
+  recordFeedback(r: FeedbackRecord): void;
+  /** Unknown and unsure questions of the last `days` days, near-duplicates grouped, most frequent first. */
+  gaps(o: { days: number; limit?: number }): GapRow[];
+  /** Entries with the most 👎 in the last `days` days. */
+  feedback(o: { days: number; limit?: number }): FeedbackRow[];
+  usage(o: { days: number }): UsageStats;
+  /** Flushes what is queued, stops timers, closes the database. */
+  close(): Promise<void>;
+}
+
+/** An Insight that records nothing and reports nothing: for tests and for running without a database. */
+export function createNullInsight(): Insight {
+  return {
+    recordQuestion() {},
+    recordFeedback() {},
+    gaps: () => [],
+    feedback: () => [],
+    usage: () => ({ questions: 0, perDay: 0, answeredShare: 0, distinctAskers: 0, topEntries: [] }),
+    close: async () => {},
+  };
+}
