@@ -19,11 +19,19 @@ export const idSchema = z
   .max(LIMITS.id, `must be at most ${LIMITS.id} characters`)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single hyphens (e.g. "mmca-1998-signed")');
 
-/** A real calendar date written as YYYY, YYYY-MM or YYYY-MM-DD. */
+/**
+ * A real calendar date written as YYYY, YYYY-MM or YYYY-MM-DD. A bare year may be written unquoted
+ * (YAML reads `date: 1963` as a number), so numbers are accepted and turned into text.
+ */
 export const dateSchema = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine(isRealDate, 'is not a real calendar date');
+  .union([
+    z.int().min(1000, 'must be a year of four digits').max(9999, 'must be a year of four digits'),
+    z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD')
+      .refine(isRealDate, 'is not a real calendar date'),
+  ])
+  .transform(String);
 
 export function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number);

@@ -1,0 +1,30 @@
+import type { Diagnostic, KnowledgeBase } from './base';
+
+/** `file:line:column: error: fact "x" field sources[0]: unknown source "y" — did you mean "z"?` */
+export function formatDiagnostic(d: Diagnostic, folder = ''): string {
+  const where = `${folder ? `${folder.replace(/\/$/, '')}/` : ''}${d.file}:${d.line}:${d.column}`;
+  const what = [d.id ? `"${d.id}"` : undefined, d.field ? `field ${d.field}` : undefined].filter(Boolean).join(' ');
+  return `${where}: ${d.severity}: ${what ? `${what}: ` : ''}${d.message}`;
+}
+
+export type KnowledgeCounts = {
+  facts: number;
+  quotes: number;
+  sources: number;
+  files: number;
+  perTopic: Array<{ id: string; name: string; count: number }>;
+};
+
+export function countKnowledge(base: KnowledgeBase): KnowledgeCounts {
+  const perTopic = new Map<string, number>();
+  for (const entry of base.entries) for (const topic of entry.topics) perTopic.set(topic, (perTopic.get(topic) ?? 0) + 1);
+  return {
+    facts: base.entries.filter((e) => e.kind === 'fact').length,
+    quotes: base.entries.filter((e) => e.kind === 'quote').length,
+    sources: base.sources.size,
+    files: base.files.length,
+    perTopic: [...base.topics.values()]
+      .map((t) => ({ id: t.id, name: t.name, count: perTopic.get(t.id) ?? 0 }))
+      .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),
+  };
+}

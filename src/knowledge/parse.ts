@@ -1,0 +1,117 @@
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import type { Diagnostic } from './base';
+
+/** A knowledge file read into plain data, with a way back from a data path to a line and column. */
+export type ParsedFile = {
+  file: string;
+  data: unknown;
+  /** Line and column (1-based) of the value at `path`, or of its nearest existing parent. */
+  locate(path: readonly PropertyKey[], key?: string): { line: number; column: number };
+};
+
+export type ParseOutcome = { parsed?: ParsedFile; diagnostics: Diagnostic[] };
+
+const at = (file: string, line: number, column: number, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic => ({
+  severity,
+  file,
+  line,
+  column,
+  message,
+});
+
+/**
+ * Parses one file's text. Never throws: every problem (bad YAML, duplicate keys, aliases, tabs...)
+ * becomes a diagnostic with a position.
+ */
+export function parseKnowledgeText(file: string, raw: string): ParseOutcome {
+  const diagnostics: Diagnostic[] = [];
+  let text = raw;
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    diagnostics.push(at(file, 1, 1, 'file starts with a byte-order mark (BOM); it was ignored — save the file as UTF-8 without BOM', 'warning'));
+  }
+  if (text.includes('\r\n')) {
+    text = text.replace(/\r\n/g, '\n');
+    diagnostics.push(at(file, 1, 1, 'file has Windows (CRLF) line endings; they were read as plain newlines — save with LF line endings', 'warning'));
+  }
+  if (text.includes('\0')) {
+    return { diagnostics: [...diagnostics, at(file, 1, 1, 'file contains NUL bytes: it looks binary, not a YAML text file')] };
+  }
+  if (text.trim() === '' || text.split('\n').every((line) => /^\s*(#.*)?$/.test(line))) {
+    return { diagnostics: [...diagnostics, at(file, 1, 1, 'file is empty: add `facts:`, `quotes:`, `sources:`, `topics:` or `synonyms:`, or delete the file')] };
+  }
+
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    return { diagnostics: [...diagnostics, at(file, 1, 1, `could not be read as YAML: ${(error as Error).message}`)] };
+  }
+  const pos = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  for (const error of doc.errors) {
+    const { line, column } = pos(error.pos[0]);
+    diagnostics.push(at(file, line, column, yamlErrorMessage(error.code, error.message)));
+  }
+  for (const warning of doc.warnings) {
+    const { line, column } = pos(warning.pos[0]);
+    diagnostics.push(at(file, line, column, `YAML: ${firstLine(warning.message)}`, 'warning'));
+  }
+
+  // Aliases (`*name`) are never needed in knowledge files, and they are how "billion laughs"
+  // documents blow up memory; refuse them before anything expands them.
+  visit(doc, {
+    Alias(_, node) {
+      const { line, column } = pos(node.range?.[0] ?? 0);
+      diagnostics.push(at(file, line, column, `YAML alias "*${node.source}" is not allowed in knowledge files: write the value out in full`));
+      return visit.BREAK;
+    },
+  });
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch (error) {
+    return { diagnostics: [...diagnostics, at(file, 1, 1, `could not be read as YAML: ${firstLine((error as Error).message)}`)] };
+  }
+
+  const locate = (path: readonly PropertyKey[], key?: string) => {
+    let node: unknown = doc.contents;
+    let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+    for (const step of path) {
+      const next = isMap(node) || isSeq(node) ? node.get(step as string | number, true) : undefined;
+      if (next === undefined || next === null) break;
+      node = next;
+      offset = (next as Node).range?.[0] ?? offset;
+    }
+    if (key !== undefined && isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+      if (pair && isScalar(pair.key)) offset = pair.key.range?.[0] ?? offset;
+    }
+    return pos(offset);
+  };
+
+  return { parsed: { file, data, locate }, diagnostics };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+
+function yamlErrorMessage(code: string, message: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'the same field is written twice in one record (duplicate key): keep one';
+    case 'TAB_AS_INDENT':
+      return 'a tab is used for indentation: YAML needs spaces';
+    case 'MULTIPLE_DOCS':
+      return 'file holds several YAML documents (---): keep one per file';
+    default:
+      return `not valid YAML: ${firstLine(message)} — check the indentation and quotes on this line`;
+  }
+}
