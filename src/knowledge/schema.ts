@@ -34,6 +34,7 @@ export const dateSchema = z
   .transform(String);
 
 export function isRealDate(value: string): boolean {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) return true; // the format check reports this one
   const [y, m, d] = value.split('-').map(Number);
   if (m === undefined) return y! >= 1000;
   if (m < 1 || m > 12) return false;

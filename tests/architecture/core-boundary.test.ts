@@ -1,0 +1,27 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The core must stay usable without Discord (CLI, eval, bench): it never imports discord.js.
+const CORE = ['src/knowledge', 'src/search', 'src/answer', 'src/render', 'src/eval'];
+
+async function tsFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? tsFiles(path.join(dir, e.name)) : Promise.resolve(e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []))),
+  );
+  return nested.flat();
+}
+
+describe('core boundary', () => {
+  it('no core module imports discord.js or the bot', async () => {
+    const offenders: string[] = [];
+    for (const dir of CORE) {
+      for (const file of await tsFiles(dir)) {
+        const text = await readFile(file, 'utf8');
+        if (/from\s+['"](discord\.js|@discordjs\/[^'"]+)['"]|from\s+['"][./]*(bot|commands)\//.test(text)) offenders.push(file);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,85 @@
+import { mkdtemp, rm, writeFile, rename, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KnowledgeLoadError, KnowledgeStore } from '../../src/knowledge/store';
+import type { KnowledgeBase } from '../../src/knowledge/base';
+
+const base = (text: string) => `topics:
+  - id: t
+    name: T
+sources:
+  - id: s
+    title: T
+    publisher: P
+    url: https://example.org/
+facts:
+  - id: f
+    text: ${text}
+    topics: [t]
+    sources: [s]
+`;
+
+let dir: string;
+let store: KnowledgeStore<string> | undefined;
+const build = (b: KnowledgeBase) => b.entries.map((e) => e.text).join('|');
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'hotline-store-'));
+  await writeFile(path.join(dir, 'kb.yaml'), base('First.'));
+});
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('KnowledgeStore', () => {
+  it('refuses to open on invalid knowledge, with the errors', async () => {
+    await writeFile(path.join(dir, 'kb.yaml'), 'facts: [');
+    await expect(KnowledgeStore.open({ dir, build })).rejects.toBeInstanceOf(KnowledgeLoadError);
+  });
+
+  it('swaps in a valid edit on reload and keeps the last good base on an invalid one', async () => {
+    store = await KnowledgeStore.open({ dir, build });
+    expect(store.current.engine).toBe('First.');
+    await writeFile(path.join(dir, 'kb.yaml'), base('Second.'));
+    expect(await store.reload()).toMatchObject({ ok: true, changed: true });
+    expect(store.current.engine).toBe('Second.');
+
+    const version = store.current.base.version;
+    await writeFile(path.join(dir, 'kb.yaml'), base('Third.').replace('sources: [s]', 'sources: [nope]'));
+    const outcome = await store.reload();
+    expect(outcome).toMatchObject({ ok: false, keptVersion: version });
+    if (!outcome.ok) expect(outcome.errors[0]?.message).toBe('unknown source "nope"');
+    expect(store.current.engine).toBe('Second.');
+  });
+
+  it('reports an unchanged reload as unchanged and does not rebuild', async () => {
+    const spy = vi.fn(build);
+    store = await KnowledgeStore.open({ dir, build: spy });
+    expect(await store.reload()).toMatchObject({ ok: true, changed: false });
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
+
+  it('watches the folder: a valid edit is picked up, a broken or deleted file keeps the last good base', async () => {
+    store = await KnowledgeStore.open({ dir, build, watch: true, pollMs: 50 });
+    const reloaded = new Promise<string>((resolve) => store!.on('reload', (s) => resolve(s.engine)));
+    await writeFile(path.join(dir, 'kb.yaml'), base('Edited live.'));
+    expect(await reloaded).toBe('Edited live.');
+
+    const invalid = new Promise<number>((resolve) => store!.on('invalid', (o) => resolve(o.errors.length)));
+    await writeFile(path.join(dir, 'kb.yaml'), base('Half').slice(0, 60)); // a half-written file
+    expect(await invalid).toBeGreaterThan(0);
+    expect(store.current.engine).toBe('Edited live.');
+
+    await unlink(path.join(dir, 'kb.yaml')); // whole base gone
+    await new Promise((r) => setTimeout(r, 400));
+    expect(store.current.engine).toBe('Edited live.');
+
+    const back = new Promise<string>((resolve) => store!.on('reload', (s) => resolve(s.engine)));
+    await writeFile(path.join(dir, 'tmp.part'), base('Restored.'));
+    await rename(path.join(dir, 'tmp.part'), path.join(dir, 'kb.yaml'));
+    expect(await back).toBe('Restored.');
+  });
+});
