@@ -55,7 +55,8 @@ export function parseKnowledgeText(file: string, raw: string): ParseOutcome {
 
   for (const error of doc.errors) {
     const { line, column } = pos(error.pos[0]);
-    diagnostics.push(at(file, line, column, yamlErrorMessage(error.code, error.message)));
+    const key = /^[\w-]+(?=\s*:)/.exec(text.slice(error.pos[0]))?.[0];
+    diagnostics.push(at(file, line, column, yamlErrorMessage(error.code, error.message, key)));
   }
   for (const warning of doc.warnings) {
     const { line, column } = pos(warning.pos[0]);
@@ -103,10 +104,10 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
 
-function yamlErrorMessage(code: string, message: string): string {
+function yamlErrorMessage(code: string, message: string, key?: string): string {
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'the same field is written twice in one record (duplicate key): keep one';
+      return `the same field${key ? ` "${key}"` : ''} is written twice in one record (duplicate key): keep one`;
     case 'TAB_AS_INDENT':
       return 'a tab is used for indentation: YAML needs spaces';
     case 'MULTIPLE_DOCS':

@@ -148,7 +148,7 @@ describe('knowledge file syntax', () => {
 
   it('reports a duplicate key', () => {
     expect(messages({ 'f.yaml': fact('    text: again\n') })).toEqual([
-      'f.yaml:6:5: error: the same field is written twice in one record (duplicate key): keep one',
+      'f.yaml:6:5: error: the same field "text" is written twice in one record (duplicate key): keep one',
     ]);
   });
 
