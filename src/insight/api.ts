@@ -63,11 +63,16 @@ export interface Insight {
   recordQuestion(r: QuestionRecord): void;
   /** Never throws, never blocks. */
   recordFeedback(r: FeedbackRecord): void;
-  /** Unknown and unsure questions of the last `days` days, near-duplicates grouped, most frequent first. */
+  // The report methods are synchronous (a few ms on SQLite). They first write whatever is still queued.
+  // They throw when the database is unavailable (InsightUnavailableError from ./index) or when days is not
+  // a positive number (RangeError): the caller says so to the moderator instead of showing an empty report.
+
+  /** Unknown and unsure questions of the last `days` days, near-duplicates grouped, most frequent first (default limit 20). */
   gaps(o: { days: number; limit?: number }): GapRow[];
-  /** Entries with the most 👎 in the last `days` days. */
+  /** Entries with at least one 👎 in the last `days` days, most 👎 first (default limit 10); votes count once per user and entry. */
   feedback(o: { days: number; limit?: number }): FeedbackRow[];
-  usage(o: { days: number }): UsageStats;
+  /** `limit` caps topEntries (default 10; answered questions only). */
+  usage(o: { days: number; limit?: number }): UsageStats;
   /** Flushes what is queued, stops timers, closes the database. */
   close(): Promise<void>;
 }

@@ -1,0 +1,154 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { FeedbackRow, UsageStats } from './api';
+import { groupGaps, type GapWording } from './group';
+import { migrate } from './migrations';
+import type { AnswerStatus } from '../answer/model';
+
+// The SQLite side of insight: synchronous, throws on any failure. The caller (index.ts) owns
+// queuing, retries and the never-throw promise; the CLI uses this directly.
+
+export type StoredQuestion = {
+  at: number;
+  guildId: string | null;
+  channelId: string | null;
+  userHash: string;
+  question: string;
+  normalised: string;
+  status: AnswerStatus;
+  topEntryId: string | null;
+  confidence: number | null;
+  handlingMs: number;
+  via: string;
+};
+
+export type StoredFeedback = {
+  at: number;
+  guildId: string | null;
+  userHash: string;
+  entryId: string;
+  question: string | null;
+  helpful: boolean;
+  reason: string | null;
+};
+
+export type Store = {
+  readonly db: Database.Database;
+  insert(questions: readonly StoredQuestion[], feedback: readonly StoredFeedback[]): void;
+  /** Deletes rows older than cutoff (epoch ms); returns how many went. */
+  purge(cutoff: number): { questions: number; feedback: number };
+  /** Deletes every recorded row (the schema stays). */
+  purgeAll(): { questions: number; feedback: number };
+  gaps(since: number, limit: number): ReturnType<typeof groupGaps>;
+  feedback(since: number, limit: number): FeedbackRow[];
+  usage(since: number, days: number, limit: number): UsageStats;
+  close(): void;
+};
+
+// Enough distinct wordings to group a busy server's month; the rarest beyond this are not shown anyway.
+const MAX_GAP_WORDINGS = 20_000;
+const REASONS_PER_ENTRY = 5;
+
+/**
+ * Opens the database at `path` in WAL mode and migrates it. `create: false` (the CLI) refuses a missing
+ * file instead of creating one. A short busy timeout: a locked database must fail fast, not stall the bot.
+ */
+export function openStore(path: string, options: { create: boolean; busyTimeoutMs?: number }): Store {
+  if (options.create) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { fileMustExist: !options.create, timeout: options.busyTimeoutMs ?? 50 });
+  try {
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new Error(`could not switch ${path} to WAL (journal_mode is ${String(mode)})`);
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+    return wrap(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function wrap(db: Database.Database): Store {
+  const insertQuestion = db.prepare(`
+    INSERT INTO questions (at, guild_id, channel_id, user_hash, question, normalised, status, top_entry_id, confidence, handling_ms, via)
+    VALUES (@at, @guildId, @channelId, @userHash, @question, @normalised, @status, @topEntryId, @confidence, @handlingMs, @via)`);
+  const insertFeedback = db.prepare(`
+    INSERT INTO feedback (at, guild_id, user_hash, entry_id, question, helpful, reason)
+    VALUES (@at, @guildId, @userHash, @entryId, @question, @helpful, @reason)`);
+  const insertAll = db.transaction((qs: readonly StoredQuestion[], fs: readonly StoredFeedback[]) => {
+    for (const q of qs) insertQuestion.run(q);
+    for (const f of fs) insertFeedback.run({ ...f, helpful: f.helpful ? 1 : 0 });
+  });
+
+  const purgeQuestions = db.prepare('DELETE FROM questions WHERE at < ?');
+  const purgeFeedback = db.prepare('DELETE FROM feedback WHERE at < ?');
+  const purgeBoth = db.transaction((cutoff: number) => ({
+    questions: purgeQuestions.run(cutoff).changes,
+    feedback: purgeFeedback.run(cutoff).changes,
+  }));
+
+  const gapWordings = db.prepare(`
+    SELECT question, normalised, status, COUNT(*) AS count, MAX(at) AS lastAt
+    FROM questions
+    WHERE status IN ('unknown', 'unsure') AND at >= ?
+    GROUP BY normalised, question, status
+    ORDER BY count DESC, lastAt DESC
+    LIMIT ${MAX_GAP_WORDINGS}`);
+
+  // Votes count once per person and entry, so one user clicking 👎 repeatedly weighs as one.
+  const feedbackTotals = db.prepare(`
+    SELECT entry_id AS entryId,
+           COUNT(DISTINCT CASE WHEN helpful = 0 THEN user_hash END) AS down,
+           COUNT(DISTINCT CASE WHEN helpful = 1 THEN user_hash END) AS up
+    FROM feedback
+    WHERE at >= ?
+    GROUP BY entry_id
+    HAVING down > 0
+    ORDER BY down DESC, up ASC, entryId ASC
+    LIMIT ?`);
+  const feedbackReasons = db.prepare(`
+    SELECT reason FROM feedback
+    WHERE entry_id = ? AND helpful = 0 AND at >= ? AND reason IS NOT NULL AND reason <> ''
+    ORDER BY at DESC, id DESC
+    LIMIT ${REASONS_PER_ENTRY}`);
+
+  const usageTotals = db.prepare(`
+    SELECT COUNT(*) AS questions,
+           COALESCE(SUM(status = 'answered'), 0) AS answered,
+           COUNT(DISTINCT user_hash) AS askers
+    FROM questions WHERE at >= ?`);
+  const topEntries = db.prepare(`
+    SELECT top_entry_id AS entryId, COUNT(*) AS count
+    FROM questions
+    WHERE at >= ? AND status = 'answered' AND top_entry_id IS NOT NULL
+    GROUP BY top_entry_id
+    ORDER BY count DESC, entryId ASC
+    LIMIT ?`);
+
+  return {
+    db,
+    insert: (qs, fs) => {
+      if (qs.length + fs.length > 0) insertAll(qs, fs);
+    },
+    purge: (cutoff) => purgeBoth(cutoff),
+    purgeAll: () => purgeBoth(Number.MAX_SAFE_INTEGER),
+    gaps: (since, limit) => groupGaps(gapWordings.all(since) as GapWording[], limit),
+    feedback: (since, limit) =>
+      (feedbackTotals.all(since, limit) as Array<{ entryId: string; down: number; up: number }>).map((r) => ({
+        ...r,
+        reasons: (feedbackReasons.all(r.entryId, since) as Array<{ reason: string }>).map((x) => x.reason),
+      })),
+    usage: (since, days, limit) => {
+      const t = usageTotals.get(since) as { questions: number; answered: number; askers: number };
+      return {
+        questions: t.questions,
+        perDay: days > 0 ? t.questions / days : 0,
+        answeredShare: t.questions > 0 ? t.answered / t.questions : 0,
+        distinctAskers: t.askers,
+        topEntries: topEntries.all(since, limit) as Array<{ entryId: string; count: number }>,
+      };
+    },
+    close: () => db.close(),
+  };
+}
