@@ -1,0 +1,156 @@
+import type { KnowledgeBase } from '../knowledge/base';
+import type { Entry, Source } from '../knowledge/schema';
+import { confidenceOf, DEFAULT_THRESHOLDS, statusFor, type Thresholds } from '../search/confidence';
+import { buildEntryIndex, DEFAULT_TUNING, type SearchTuning } from '../search/entry-index';
+import { words } from '../search/normalize';
+import { buildRelatedIndex, composeAnswer } from './compose';
+import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
+import type { Answer, AnswerMode } from './model';
+import { buildSpeakerDirectory, parseYearRange } from './structured';
+import { suggestQuestions, suggestSourceChoices, suggestSpeakerNames } from './suggest';
+
+export type EngineOptions = {
+  tuning?: SearchTuning;
+  thresholds?: Thresholds;
+  /** Further results must score at least this share of the best one to be shown with it. */
+  relativeCut?: number;
+};
+
+/** The most entries a timeline or quote list carries; renderers page or cut further. */
+export const MAX_LIST = 200;
+const DEFAULT_LIMIT = 3;
+
+/**
+ * Builds the index for one knowledge base. The engine object is the index: the knowledge store
+ * calls this once per (re)load, never per question.
+ */
+export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): AnswerEngine {
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const relativeCut = options.relativeCut ?? 0.35;
+  const search = buildEntryIndex(base, options.tuning ?? DEFAULT_TUNING);
+  const related = buildRelatedIndex(base.entries);
+
+  const quoteCounts = new Map<string, number>();
+  for (const e of base.entries) if (e.kind === 'quote') quoteCounts.set(e.speaker, (quoteCounts.get(e.speaker) ?? 0) + 1);
+  const speakers = buildSpeakerDirectory(quoteCounts.keys(), search.typos);
+
+  const citedBy = new Map<string, Entry[]>();
+  for (const e of base.entries) {
+    for (const id of e.sources) {
+      const list = citedBy.get(id) ?? [];
+      list.push(e);
+      citedBy.set(id, list);
+    }
+  }
+  const dated = base.entries
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.date)
+    .sort((a, b) => a.e.date!.localeCompare(b.e.date!) || a.i - b.i)
+    .map(({ e }) => e);
+
+  const compose = (question: string, status: Answer['status'], mode: AnswerMode, picked: Array<{ entry: Entry; score: number }>) =>
+    composeAnswer(base, related, question, status, mode, picked);
+  const unknown = (question: string, mode: AnswerMode = 'search') => compose(question, 'unknown', mode, []);
+  const list = (question: string, mode: AnswerMode, entries: readonly Entry[]) =>
+    compose(question, entries.length ? 'answered' : 'unknown', mode, entries.slice(0, MAX_LIST).map((entry) => ({ entry, score: 1 })));
+
+  const inRange = (date: string, from?: string, to?: string) =>
+    (!from || date.slice(0, from.length) >= from) && (!to || date.slice(0, to.length) <= to);
+
+  function timeline(filter: TimelineFilter, question = ''): Answer {
+    const topic = filter.topic;
+    const picked = dated.filter((e) => (!topic || e.topics.includes(topic)) && inRange(e.date!, filter.from, filter.to));
+    return list(question || describeTimeline(filter), 'timeline', picked);
+  }
+
+  function quotes(filter: QuoteFilter, question = ''): Answer {
+    const names = filter.speaker ? new Set(speakers.match(filter.speaker)) : undefined;
+    const picked = base.entries
+      .filter((e) => e.kind === 'quote' && (!names || names.has(e.speaker)) && (!filter.topic || e.topics.includes(filter.topic)))
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => (b.e.date ?? '').localeCompare(a.e.date ?? '') || a.i - b.i)
+      .map(({ e }) => e);
+    return list(question || `quotes${filter.speaker ? ` by ${filter.speaker}` : ''}${filter.topic ? ` on ${filter.topic}` : ''}`, 'speaker', picked);
+  }
+
+  function answerFor(entryId: string, question?: string): Answer | undefined {
+    const entry = base.byId.get(String(entryId ?? '').trim().toLowerCase());
+    if (!entry) return undefined;
+    return compose(question ?? entry.id, 'answered', 'id', [{ entry, score: 1 }]);
+  }
+
+  function searchAnswer(question: string, limit: number): Answer {
+    const exact = search.exact(question);
+    if (exact.length > 0) {
+      const { hits } = search.search(question, { limit, only: exact });
+      const ordered = [...hits.map((h) => h.entry), ...exact.filter((e) => !hits.some((h) => h.entry === e))];
+      return compose(question, 'answered', 'search', ordered.slice(0, limit).map((entry) => ({ entry, score: 1 })));
+    }
+    const { hits } = search.search(question, { limit: Math.max(limit, 3) });
+    const best = hits[0];
+    const status = statusFor(best, thresholds);
+    if (!best || status === 'unknown') return unknown(question);
+    if (status === 'unsure') {
+      return compose(question, 'unsure', 'search', hits.slice(0, 3).map((h) => ({ entry: h.entry, score: confidenceOf(h, best) })));
+    }
+    const picked = hits
+      .filter((h, i) => i === 0 || (h.score >= best.score * relativeCut && h.coverage >= thresholds.unsure))
+      .slice(0, limit)
+      .map((h) => ({ entry: h.entry, score: confidenceOf(h, best) }));
+    return compose(question, 'answered', 'search', picked);
+  }
+
+  function ask(question: string, options: { limit?: number } = {}): Answer {
+    const text = typeof question === 'string' ? question : String(question ?? '');
+    try {
+      const limit = Math.max(1, Math.min(10, Math.floor(options.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT));
+      const trimmed = text.trim();
+      if (!trimmed || words(trimmed.slice(0, 2000)).length === 0) return unknown(text);
+      const asId = trimmed.toLowerCase().replace(/^entry:/, '');
+      if (asId.length <= 80 && base.byId.has(asId)) return answerFor(asId, text)!;
+      const range = parseYearRange(trimmed);
+      if (range) return timeline(range, text);
+      const names = speakers.match(trimmed);
+      if (names.length > 0) return quotes({ speaker: trimmed }, text);
+      return searchAnswer(trimmed, limit);
+    } catch {
+      // A question must never crash an adapter; a bug here shows up as "I don't know", and in the eval.
+      return unknown(text);
+    }
+  }
+
+  return {
+    base,
+    ask,
+    answerFor,
+    suggest: (partial, limit) => safe(() => suggestQuestions(base, search, partial, limit), []),
+    suggestSpeakers: (partial, limit) => safe(() => suggestSpeakerNames(quoteCounts, partial, limit), []),
+    suggestSources: (partial, limit) => safe(() => suggestSourceChoices(base, partial, limit), []),
+    quotes: (filter) => quotes(filter ?? {}),
+    timeline: (filter) => timeline(filter ?? {}),
+    topics: () => {
+      const counts = new Map<string, number>();
+      for (const e of base.entries) for (const t of e.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
+      return [...base.topics.values()]
+        .map((topic) => ({ topic, count: counts.get(topic.id) ?? 0 }))
+        .sort((a, b) => b.count - a.count || a.topic.name.localeCompare(b.topic.name));
+    },
+    source: (id) => {
+      const source: Source | undefined = base.sources.get(String(id ?? '').trim());
+      return source ? { source, entries: citedBy.get(source.id) ?? [] } : undefined;
+    },
+  };
+}
+
+function safe<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+function describeTimeline(filter: TimelineFilter): string {
+  const range = filter.from && filter.to ? (filter.from === filter.to ? filter.from : `${filter.from}–${filter.to}`) : filter.from ? `since ${filter.from}` : filter.to ? `until ${filter.to}` : '';
+  return ['timeline', filter.topic, range].filter(Boolean).join(' ');
+}

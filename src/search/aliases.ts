@@ -1,0 +1,133 @@
+import type { Synonym } from '../knowledge/schema';
+import { tokenize } from './normalize';
+
+// Equivalent names ("PLA" / "People's Liberation Army") become one concept term ("~7") that both the
+// index and the query carry, so any spelling of the name matches any other.
+
+/**
+ * Generic equivalences that hold whatever the knowledge says: demonyms, spelling variants and
+ * common acronyms. Facts about the subject belong in the knowledge base's `synonyms:`, not here.
+ */
+const BUILT_IN: readonly string[][] = [
+  ['us', 'usa', 'united states', 'united states of america', 'america', 'american', 'americans'],
+  ['china', 'chinese', 'prc', "people's republic of china"],
+  ['soviet', 'soviets', 'soviet union', 'ussr'],
+  ['russia', 'russian', 'russians', 'russian federation'],
+  ['india', 'indian'],
+  ['pakistan', 'pakistani'],
+  ['japan', 'japanese'],
+  ['korea', 'korean'],
+  ['taiwan', 'taiwanese'],
+  ['pla', "people's liberation army"],
+  ['dod', 'department of defense', 'defense department'],
+  ['defense', 'defence'],
+  ['center', 'centre'],
+  ['dialog', 'dialogue', 'dialogs', 'dialogues'],
+  ['mil-to-mil', 'military-to-military', 'mil to mil', 'military to military'],
+];
+
+export type AliasTable = {
+  /** Stemmed phrase ("peopl liber armi") → concept term ("~3"). */
+  phrases: ReadonlyMap<string, string>;
+  /** Longest phrase, in words. */
+  maxWords: number;
+  /** Concept term → the ways it is written, for explaining and for autocomplete. */
+  labels: ReadonlyMap<string, string[]>;
+};
+
+/** "Military Maritime Consultative Agreement (MMCA)" → ["MMCA", "Military Maritime Consultative Agreement"]. */
+export function acronymsIn(text: string): string[][] {
+  const found: string[][] = [];
+  for (const match of text.matchAll(/\(([A-Z][A-Z0-9]{1,7}|[A-Z][a-z]?[A-Z]{1,6})s?\)/g)) {
+    const acronym = match[1]!;
+    const before = text.slice(Math.max(0, match.index! - 160), match.index!).split(/[\s\u2010-\u2015-]+/).filter(Boolean);
+    const letters = acronym.toLowerCase().replace(/[^a-z]/g, '');
+    let li = letters.length - 1;
+    let wi = before.length - 1;
+    const taken: string[] = [];
+    while (li >= 0 && wi >= 0) {
+      const word = before[wi]!.replace(/[^\p{L}\p{N}']/gu, '');
+      const initial = word.charAt(0).toLowerCase();
+      if (initial === letters[li]) {
+        taken.unshift(word);
+        li--;
+      } else if (/^(of|and|the|for|on|in|at|to|a|&)$/i.test(word) && taken.length > 0) {
+        taken.unshift(word);
+      } else break;
+      wi--;
+    }
+    if (li < 0 && taken.length >= 2) found.push([acronym, taken.join(' ')]);
+  }
+  return found;
+}
+
+/** Merges overlapping groups (a term in two groups joins them) and gives each group a concept term. */
+export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<string>): AliasTable {
+  const groups: string[][] = [...BUILT_IN.map((g) => [...g]), ...synonyms.map((s) => [...s.terms])];
+  for (const text of texts) groups.push(...acronymsIn(text));
+
+  const keyOf = (phrase: string) =>
+    tokenize(phrase)
+      .map((t) => t.term)
+      .join(' ');
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let root = k;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(k, root);
+    return root;
+  };
+  const spelled = new Map<string, string>();
+  for (const group of groups) {
+    const keys = group.map((phrase) => {
+      const key = keyOf(phrase);
+      if (key && !spelled.has(key)) spelled.set(key, phrase);
+      return key;
+    }).filter(Boolean);
+    for (const key of keys) if (!parent.has(key)) parent.set(key, key);
+    for (const key of keys.slice(1)) {
+      const a = find(keys[0]!);
+      const b = find(key);
+      if (a !== b) parent.set(b, a);
+    }
+  }
+  const conceptOfRoot = new Map<string, string>();
+  const phrases = new Map<string, string>();
+  const labels = new Map<string, string[]>();
+  let maxWords = 1;
+  for (const key of parent.keys()) {
+    const root = find(key);
+    let concept = conceptOfRoot.get(root);
+    if (!concept) {
+      concept = `~${conceptOfRoot.size}`;
+      conceptOfRoot.set(root, concept);
+      labels.set(concept, []);
+    }
+    phrases.set(key, concept);
+    labels.get(concept)!.push(spelled.get(key) ?? key);
+    maxWords = Math.max(maxWords, key.split(' ').length);
+  }
+  return { phrases, maxWords, labels };
+}
+
+export type ConceptMatch = { start: number; end: number; concept: string };
+
+/** Longest-first, left-to-right matches of alias phrases in a list of terms. */
+export function findConcepts(terms: readonly string[], table: AliasTable): ConceptMatch[] {
+  const out: ConceptMatch[] = [];
+  let i = 0;
+  while (i < terms.length) {
+    let matched = false;
+    for (let n = Math.min(table.maxWords, terms.length - i); n >= 1; n--) {
+      const concept = table.phrases.get(n === 1 ? terms[i]! : terms.slice(i, i + n).join(' '));
+      if (concept) {
+        out.push({ start: i, end: i + n, concept });
+        i += n;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) i++;
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+import type { KnowledgeBase } from '../knowledge/base';
+import type { Entry } from '../knowledge/schema';
+import { buildAliasTable, type AliasTable } from './aliases';
+import { buildIndex, DEFAULT_INDEX_OPTIONS, type IndexDocument, type IndexOptions, type InvertedIndex } from './inverted-index';
+import { phraseKey } from './normalize';
+import { analyzeQuery, type AnalyzedQuery } from './query';
+import { createScratch, rank, type Ranked, type RankScratch } from './rank';
+import { createTypoCorrector, type TypoCorrector } from './typo';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** "2008-02-29" → "2008 february": what people type when they ask by date. */
+export function dateWords(date: string | undefined): string | undefined {
+  if (!date) return undefined;
+  const [y, m] = date.split('-');
+  return m ? `${y} ${MONTHS[Number(m) - 1] ?? ''}` : y;
+}
+
+export function documentOf(entry: Entry, base: KnowledgeBase): IndexDocument {
+  const topicNames = entry.topics.map((id) => base.topics.get(id)?.name ?? id);
+  const people = entry.kind === 'quote' ? [entry.speaker, ...(entry.role ? [entry.role] : [])] : (entry.involved ?? []);
+  return {
+    text: entry.text,
+    questions: entry.questions ?? [],
+    keywords: entry.keywords ?? [],
+    people,
+    context: entry.kind === 'quote' ? entry.context : undefined,
+    topics: topicNames,
+    date: dateWords(entry.date),
+    note: entry.note,
+  };
+}
+
+export type SearchTuning = {
+  index: IndexOptions;
+  coveragePower: number;
+  /** Multipliers for entries whose shape fits the question's intent. */
+  intentBoost: { when: number; who: number; quote: number };
+};
+
+export const DEFAULT_TUNING: SearchTuning = {
+  index: DEFAULT_INDEX_OPTIONS,
+  coveragePower: 1,
+  intentBoost: { when: 1.15, who: 1.1, quote: 1.25 },
+};
+
+export type SearchHit = Ranked & { entry: Entry };
+export type SearchOutcome = { query: AnalyzedQuery; hits: SearchHit[] };
+
+/** The search side of the engine: built once per knowledge base, queried many times. */
+export type EntryIndex = {
+  index: InvertedIndex;
+  aliases: AliasTable;
+  typos: TypoCorrector;
+  search(question: string, options?: { limit?: number; prefix?: boolean; only?: readonly Entry[] }): SearchOutcome;
+  /** Entries whose curated question or keyword is exactly this text (case and punctuation aside). */
+  exact(question: string): Entry[];
+};
+
+export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFAULT_TUNING): EntryIndex {
+  const entries = base.entries;
+  const texts: string[] = [];
+  for (const topic of base.topics.values()) texts.push(topic.name, topic.description ?? '');
+  for (const entry of entries) texts.push(entry.text, ...(entry.keywords ?? []));
+  const aliases = buildAliasTable(base.synonyms, texts);
+  const index = buildIndex(
+    entries.map((e) => documentOf(e, base)),
+    aliases,
+    tuning.index,
+  );
+  const typos = createTypoCorrector(index.vocabulary.keys(), (word) => index.postings.get(index.vocabulary.get(word) ?? '')?.docs.length ?? 0);
+  const scratch: RankScratch = createScratch(entries.length);
+  const docOf = new Map<Entry, number>(entries.map((e, i) => [e, i]));
+
+  const exactMap = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    for (const phrase of [...(entry.questions ?? []), ...(entry.keywords ?? [])]) {
+      const key = phraseKey(phrase);
+      if (!key) continue;
+      const list = exactMap.get(key) ?? [];
+      if (!list.includes(entry)) list.push(entry);
+      exactMap.set(key, list);
+    }
+  }
+
+  return {
+    index,
+    aliases,
+    typos,
+    exact: (question) => exactMap.get(phraseKey(question.slice(0, 400))) ?? [],
+    search(question, options = {}) {
+      const query = analyzeQuery(question, { index, aliases, typos }, { prefixLast: options.prefix });
+      const { intent } = query;
+      const boost = (d: number) => {
+        const e = entries[d]!;
+        let m = 1;
+        if (intent.when && e.date) m *= tuning.intentBoost.when;
+        if (intent.who && (e.kind === 'quote' || (e.involved?.length ?? 0) > 0)) m *= tuning.intentBoost.who;
+        if (intent.quote && e.kind === 'quote') m *= tuning.intentBoost.quote;
+        return m;
+      };
+      const only = options.only ? new Set(options.only.map((e) => docOf.get(e)!).filter((d) => d !== undefined)) : undefined;
+      const ranked = rank(index, query.concepts, scratch, { limit: options.limit ?? 10, coveragePower: tuning.coveragePower, boost, only });
+      return { query, hits: ranked.map((r) => ({ ...r, entry: entries[r.doc]! })) };
+    },
+  };
+}

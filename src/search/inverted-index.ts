@@ -1,0 +1,113 @@
+import { findConcepts, type AliasTable } from './aliases';
+import { tokenize } from './normalize';
+
+// A field-weighted BM25 (BM25F) inverted index. Each posting holds the already saturated term weight
+// for one document, so a query only multiplies by idf and adds.
+
+export const FIELDS = ['text', 'questions', 'keywords', 'people', 'context', 'topics', 'date', 'note'] as const;
+export type Field = (typeof FIELDS)[number];
+export type IndexDocument = Partial<Record<Field, string | readonly string[]>>;
+
+export type IndexOptions = {
+  weights: Record<Field, number>;
+  k1: number;
+  b: number;
+};
+
+export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
+  weights: { text: 1, questions: 1.6, keywords: 1.6, people: 1.2, context: 0.6, topics: 0.4, date: 0.8, note: 0.25 },
+  k1: 1.2,
+  b: 0.6,
+};
+
+export type Postings = { docs: Int32Array; weights: Float32Array };
+
+export type InvertedIndex = {
+  size: number;
+  postings: ReadonlyMap<string, Postings>;
+  idf(term: string): number;
+  /** idf of a term no document holds: what an unknown query word is worth. */
+  maxIdf: number;
+  /** Surface word → term, for every word the documents use (typo correction and autocomplete run on these). */
+  vocabulary: ReadonlyMap<string, string>;
+  /** Every term (and concept), sorted, for prefix lookups. */
+  sortedTerms: readonly string[];
+};
+
+/** Index terms of one field value: stemmed words without stopwords, plus alias concepts. */
+export function fieldTerms(value: string, aliases: AliasTable, vocabulary?: Map<string, string>): string[] {
+  const tokens = tokenize(value);
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (vocabulary && !vocabulary.has(t.word)) vocabulary.set(t.word, t.term);
+    if (!t.stop) out.push(t.term);
+  }
+  for (const m of findConcepts(
+    tokens.map((t) => t.term),
+    aliases,
+  )) {
+    out.push(m.concept);
+  }
+  return out;
+}
+
+export function buildIndex(documents: readonly IndexDocument[], aliases: AliasTable, options: IndexOptions = DEFAULT_INDEX_OPTIONS): InvertedIndex {
+  const n = documents.length;
+  const vocabulary = new Map<string, string>();
+  const perDoc: Array<Array<Map<string, number>>> = [];
+  const lengthSum: Record<Field, number> = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>;
+  const lengths: Array<Record<Field, number>> = [];
+
+  for (const doc of documents) {
+    const fields: Array<Map<string, number>> = [];
+    const lens = {} as Record<Field, number>;
+    for (const field of FIELDS) {
+      const raw = doc[field];
+      const values = raw === undefined ? [] : typeof raw === 'string' ? [raw] : raw;
+      const counts = new Map<string, number>();
+      let len = 0;
+      for (const value of values) {
+        for (const t of fieldTerms(value, aliases, vocabulary)) {
+          counts.set(t, (counts.get(t) ?? 0) + 1);
+          len++;
+        }
+      }
+      fields.push(counts);
+      lens[field] = len;
+      lengthSum[field] += len;
+    }
+    perDoc.push(fields);
+    lengths.push(lens);
+  }
+
+  const avg = Object.fromEntries(FIELDS.map((f) => [f, Math.max(1, lengthSum[f] / Math.max(1, n))])) as Record<Field, number>;
+  const building = new Map<string, { docs: number[]; weights: number[] }>();
+  for (let d = 0; d < n; d++) {
+    const pseudo = new Map<string, number>();
+    FIELDS.forEach((field, fi) => {
+      const w = options.weights[field];
+      if (w === 0) return;
+      const norm = 1 - options.b + options.b * (lengths[d]![field] / avg[field]);
+      for (const [t, tf] of perDoc[d]![fi]!) pseudo.set(t, (pseudo.get(t) ?? 0) + (w * tf) / norm);
+    });
+    for (const [t, tf] of pseudo) {
+      let p = building.get(t);
+      if (!p) building.set(t, (p = { docs: [], weights: [] }));
+      p.docs.push(d);
+      p.weights.push((tf * (options.k1 + 1)) / (options.k1 + tf));
+    }
+  }
+
+  const postings = new Map<string, Postings>();
+  for (const [t, p] of building) postings.set(t, { docs: Int32Array.from(p.docs), weights: Float32Array.from(p.weights) });
+  const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const maxIdf = idfOf(0);
+  return {
+    size: n,
+    postings,
+    idf: (t) => idfOf(postings.get(t)?.docs.length ?? 0),
+    maxIdf,
+    vocabulary,
+    sortedTerms: [...postings.keys()].sort(),
+  };
+}

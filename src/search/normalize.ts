@@ -1,0 +1,59 @@
+import { stem } from './stem';
+import { isStopword } from './stopwords';
+
+// One normalisation for the index and for queries: whatever the two sides disagree on can never match.
+
+/** Questions longer than this are cut: nobody types a 6,000-character question on purpose, and the work must stay bounded. */
+export const MAX_QUERY_CHARS = 600;
+/** Informative words considered per query, for the same reason. */
+export const MAX_QUERY_TOKENS = 32;
+
+const ZERO_WIDTH = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]/g;
+const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u02BC]/g;
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const MARKS = /\p{M}+/gu;
+// "U.S.", "U.S.S.R.", "p.m." — initials written with dots are one word.
+const DOTTED_INITIALS = /\b(?:\p{L}\.){2,}/gu;
+
+/** Lower case, no accents, no invisible characters, plain quotes and hyphens. */
+export function foldText(input: string): string {
+  return input
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(ZERO_WIDTH, '')
+    .replace(QUOTES, "'")
+    .replace(DASHES, '-')
+    .toLowerCase()
+    .replace(DOTTED_INITIALS, (m) => m.replace(/\./g, '') + ' ');
+}
+
+/** Surface words in order: letters and digits, possessive 's dropped, everything else a separator. */
+export function words(input: string): string[] {
+  const folded = foldText(input);
+  const out: string[] = [];
+  for (const match of folded.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu)) {
+    let w = match[0];
+    if (w.endsWith("'s")) w = w.slice(0, -2);
+    w = w.replace(/'/g, '');
+    if (w) out.push(w);
+  }
+  return out;
+}
+
+/** A word as the index stores it: stemmed, unless it is a number or too short to stem safely. */
+export function term(word: string): string {
+  return stem(word);
+}
+
+export type Token = { word: string; term: string; stop: boolean };
+
+/** Words of a text with their index terms; stopwords are kept (flagged) so phrases can still be matched. */
+export function tokenize(input: string, maxChars = Infinity): Token[] {
+  const text = input.length > maxChars ? input.slice(0, maxChars) : input;
+  return words(text).map((word) => ({ word, term: term(word), stop: isStopword(word) }));
+}
+
+/** The text as one comparable key ("When was the DTL set up?" → "when was the dtl set up"). */
+export function phraseKey(input: string): string {
+  return words(input).join(' ');
+}

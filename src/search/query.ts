@@ -1,0 +1,122 @@
+import { findConcepts, type AliasTable } from './aliases';
+import type { InvertedIndex } from './inverted-index';
+import { MAX_QUERY_CHARS, MAX_QUERY_TOKENS, tokenize, type Token } from './normalize';
+import type { TypoCorrector } from './typo';
+
+/** What a question is after, read from its cue words; used to prefer entries of the right shape. */
+export type Intent = { when: boolean; who: boolean; quote: boolean; count: boolean; why: boolean };
+
+/** One thing the query asks about: a word or an alias concept, with the index terms that satisfy it. */
+export type QueryConcept = {
+  key: string;
+  /** The user's words this concept came from. */
+  words: string[];
+  idf: number;
+  /** Index terms that satisfy it, best first; factor < 1 for corrected spellings and prefixes. */
+  alts: Array<{ term: string; factor: number }>;
+  /** False when no document holds it: it still counts against coverage, at maximum idf. */
+  known: boolean;
+};
+
+export type AnalyzedQuery = {
+  tokens: Token[];
+  concepts: QueryConcept[];
+  corrections: Array<{ from: string; to: string }>;
+  intent: Intent;
+};
+
+export type AnalyzeContext = { index: InvertedIndex; aliases: AliasTable; typos: TypoCorrector };
+
+const CORRECTION_FACTOR = [1, 0.8, 0.6];
+
+export function readIntent(tokens: readonly Token[]): Intent {
+  const has = (...ws: string[]) => tokens.some((t) => ws.includes(t.word));
+  const first = tokens[0]?.word;
+  return {
+    when: has('when', 'date', 'year', 'dates') || (first === 'what' && has('year', 'date', 'day', 'month')),
+    who: has('who', 'whom', 'whose'),
+    quote: has('say', 'said', 'says', 'quote', 'quoted', 'quotes', 'words', 'statement', 'remarks', 'stated', 'told', 'warned'),
+    count: tokens.some((t, i) => t.word === 'how' && (tokens[i + 1]?.word === 'many' || tokens[i + 1]?.word === 'much')),
+    why: has('why', 'purpose', 'reason'),
+  };
+}
+
+/**
+ * Turns a question into concepts: unknown words corrected against the base's vocabulary, alias
+ * phrases folded into their concept, stopwords dropped, duplicates merged. With `prefixLast`, the
+ * last word may be unfinished (autocomplete) and also matches terms that start with it.
+ */
+export function analyzeQuery(question: string, ctx: AnalyzeContext, options: { prefixLast?: boolean } = {}): AnalyzedQuery {
+  const { index, aliases, typos } = ctx;
+  const tokens = tokenize(question, MAX_QUERY_CHARS).slice(0, MAX_QUERY_TOKENS * 3);
+  const corrections: AnalyzedQuery['corrections'] = [];
+  const terms = tokens.map((t) => t.term);
+  const factors = tokens.map(() => 1);
+  const lastIndex = tokens.length - 1;
+
+  tokens.forEach((t, i) => {
+    if (t.stop || index.postings.has(t.term) || /\d/.test(t.word)) return;
+    if (options.prefixLast && i === lastIndex) return;
+    const fix = typos.correct(t.word);
+    if (!fix) return;
+    const corrected = index.vocabulary.get(fix.word);
+    if (!corrected) return;
+    terms[i] = corrected;
+    factors[i] = CORRECTION_FACTOR[fix.distance] ?? 0.5;
+    corrections.push({ from: t.word, to: fix.word });
+  });
+
+  const concepts = new Map<string, QueryConcept>();
+  const add = (key: string, words: string[], alts: QueryConcept['alts']) => {
+    const existing = concepts.get(key);
+    if (existing) {
+      existing.words.push(...words);
+      return;
+    }
+    if (concepts.size >= MAX_QUERY_TOKENS) return;
+    const known = alts.some((a) => index.postings.has(a.term));
+    concepts.set(key, { key, words, alts, known, idf: known ? index.idf(alts[0]!.term) : index.maxIdf });
+  };
+
+  const consumed = new Array<boolean>(tokens.length).fill(false);
+  for (const m of findConcepts(terms, aliases)) {
+    // An unfinished last word is not yet the alias it may become ("us" typed on the way to "usa").
+    if (options.prefixLast && m.end - 1 === lastIndex) continue;
+    const span = tokens.slice(m.start, m.end);
+    for (let i = m.start; i < m.end; i++) consumed[i] = true;
+    add(m.concept, span.map((t) => t.word), [{ term: m.concept, factor: Math.min(...factors.slice(m.start, m.end)) }]);
+  }
+  tokens.forEach((t, i) => {
+    if (consumed[i] || t.stop) return;
+    if (options.prefixLast && i === lastIndex) {
+      add(`${t.term}*`, [t.word], prefixAlts(index, t.word, t.term));
+      return;
+    }
+    add(terms[i]!, [t.word], [{ term: terms[i]!, factor: factors[i]! }]);
+  });
+  return { tokens, concepts: [...concepts.values()], corrections, intent: readIntent(tokens) };
+}
+
+const MAX_PREFIX_TERMS = 12;
+
+/** Terms starting with an unfinished word, the most frequent first (they are what people go on to type). */
+function prefixAlts(index: InvertedIndex, word: string, term: string): QueryConcept['alts'] {
+  const alts: QueryConcept['alts'] = [{ term, factor: 1 }];
+  if (word.length < 2) return alts;
+  const sorted = index.sortedTerms;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < word) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: Array<{ term: string; df: number }> = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(word); i++) {
+    if (sorted[i] !== term) found.push({ term: sorted[i]!, df: index.postings.get(sorted[i]!)!.docs.length });
+    if (found.length > 200) break;
+  }
+  found.sort((a, b) => b.df - a.df);
+  for (const f of found.slice(0, MAX_PREFIX_TERMS)) alts.push({ term: f.term, factor: 0.9 });
+  return alts;
+}

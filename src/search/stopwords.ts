@@ -1,0 +1,22 @@
+// Words that say how a question is asked, not what it is about. "us" is deliberately absent: in this
+// knowledge base it nearly always means the United States.
+
+const STOPWORDS = new Set(
+  `a about above after again against all also am an and any anything are aren as at be became because been before
+  being below between both but by can cannot could couldn did didn do does doesn doing don down during each else even ever
+  every few for from further had hadn has hasn have haven having he her here hers herself him himself his how however i
+  if in into is isn it its itself just let like ll me might mine more most much must mustn my myself no nor not now of off
+  on once only or other ought our ours ourselves out over own please re same shall she should shouldn so some something such
+  than that the their theirs them themselves then there these they this those through thus to too under until up upon ve
+  very was wasn we were weren what whats when whenever where whereas wherever whether which while who whoever whom whose why
+  will with within without would wouldn yet you your yours yourself yourselves
+  tell know explain describe give show find anyone someone somebody many kind sort really actually exactly
+  happen happened happens say says said saying quote quotes quoted statement statements mention mentioned
+  thing things get got one ones way ways lot lots`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}

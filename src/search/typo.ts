@@ -1,0 +1,95 @@
+import Fuse from 'fuse.js';
+
+// Typo correction against the knowledge base's own words. fuse.js shortlists look-alike words (its
+// bitap search is length-blind and matches inside longer words, so it only proposes); a true
+// Damerau-Levenshtein distance, bounded by the word's length, decides.
+
+export type Correction = { word: string; distance: number };
+
+const MIN_LENGTH = 4;
+const CACHE_LIMIT = 5_000;
+
+/** Edits allowed for a word of this length: short words are too easy to turn into other words. */
+export function allowedEdits(length: number): number {
+  if (length < MIN_LENGTH) return 0;
+  if (length < 7) return 1;
+  return 2;
+}
+
+/** Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps), stopping early past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prevPrev[j - 2]! + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+export type TypoCorrector = { correct(word: string): Correction | undefined };
+
+/**
+ * Words are grouped by length so fuse.js only scans words that could be one or two edits away.
+ * `frequency` breaks ties towards the word the base uses most.
+ */
+export function createTypoCorrector(vocabulary: Iterable<string>, frequency: (word: string) => number): TypoCorrector {
+  const byLength = new Map<number, string[]>();
+  for (const word of vocabulary) {
+    if (word.length < MIN_LENGTH - 1 || !/^\p{L}+$/u.test(word)) continue;
+    let list = byLength.get(word.length);
+    if (!list) byLength.set(word.length, (list = []));
+    list.push(word);
+  }
+  const fuses = new Map<number, Fuse<string>>();
+  const fuseFor = (length: number): Fuse<string> | undefined => {
+    const list = byLength.get(length);
+    if (!list) return undefined;
+    let fuse = fuses.get(length);
+    if (!fuse) {
+      // Plain fuzzy matching only: useExtendedSearch stays off, so no character of the word is an operator.
+      fuse = new Fuse(list, { includeScore: true, ignoreLocation: true, threshold: 0.45, isCaseSensitive: true, useExtendedSearch: false });
+      fuses.set(length, fuse);
+    }
+    return fuse;
+  };
+  const cache = new Map<string, Correction | null>();
+
+  return {
+    correct(word) {
+      const max = allowedEdits(word.length);
+      if (max === 0 || !/^\p{L}+$/u.test(word) || word.length > 32) return undefined;
+      const cached = cache.get(word);
+      if (cached !== undefined) return cached ?? undefined;
+      let best: Correction | undefined;
+      let bestFreq = -1;
+      for (let len = word.length - max; len <= word.length + max; len++) {
+        const fuse = fuseFor(len);
+        if (!fuse) continue;
+        for (const hit of fuse.search(word, { limit: 8 })) {
+          const d = editDistance(word, hit.item, max);
+          if (d > max) continue;
+          const f = frequency(hit.item);
+          if (!best || d < best.distance || (d === best.distance && f > bestFreq)) {
+            best = { word: hit.item, distance: d };
+            bestFreq = f;
+          }
+        }
+      }
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(word, best ?? null);
+      return best;
+    },
+  };
+}
