@@ -61,6 +61,8 @@ export function openStore(path: string, options: { create: boolean; busyTimeoutM
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new Error(`could not switch ${path} to WAL (journal_mode is ${String(mode)})`);
     db.pragma('synchronous = NORMAL');
+    // Purged questions are personal data: overwrite their pages instead of leaving them in free space.
+    db.pragma('secure_delete = ON');
     migrate(db);
     return wrap(db);
   } catch (err) {

@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { gapsAsCsv, gapsAsText } from '../insight/report';
+import { openStore, type Store } from '../insight/store';
+
+// `npm run gaps [-- --days N] [-- --csv] [-- --limit N]`: the questions Hotline could not answer,
+// read from DATABASE_PATH (default data/hotline.db).
+// `npm run gaps -- --purge-all --yes` deletes every recorded question and feedback row.
+// Exit codes: 0 report printed (also when it is empty); 1 no database at the path, unreadable database,
+// or bad arguments. A missing database is an error because it usually means a wrong DATABASE_PATH.
+
+const USAGE = `Usage: npm run gaps [-- --days N] [--limit N] [--csv] [--purge-all --yes]
+  --days N       only questions from the last N days (default 30)
+  --limit N      at most N groups (default 50)
+  --csv          CSV on stdout instead of the table
+  --purge-all    delete every recorded question and feedback row (needs --yes)
+Reads DATABASE_PATH (default data/hotline.db).`;
+
+const fail = (message: string): never => {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+};
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      days: { type: 'string', default: '30' },
+      limit: { type: 'string', default: '50' },
+      csv: { type: 'boolean', default: false },
+      'purge-all': { type: 'boolean', default: false },
+      yes: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }).values;
+} catch (err) {
+  fail(`${(err as Error).message}\n\n${USAGE}`);
+}
+const opts = args!;
+if (opts.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+const days = Number(opts.days);
+const limit = Number(opts.limit);
+if (!Number.isFinite(days) || days <= 0) fail(`--days must be a positive number, got "${opts.days}".\n\n${USAGE}`);
+if (!Number.isInteger(limit) || limit <= 0) fail(`--limit must be a positive whole number, got "${opts.limit}".\n\n${USAGE}`);
+
+const path = process.env.DATABASE_PATH || 'data/hotline.db';
+if (!existsSync(path)) {
+  fail(
+    `No insight database at ${path}.\n` +
+      'The bot creates it when it records its first question. If it lives elsewhere, set DATABASE_PATH (see .env.example).',
+  );
+}
+
+let store: Store;
+try {
+  store = openStore(path, { create: false, busyTimeoutMs: 2_000 });
+} catch (err) {
+  fail(`Cannot read the insight database ${path}: ${(err as Error).message}`);
+}
+
+try {
+  if (opts['purge-all']) {
+    if (!opts.yes) fail(`This deletes every recorded question and feedback row in ${path}. Add --yes to do it.`);
+    const gone = store!.purgeAll();
+    // Deleted rows would linger in free pages and the WAL; rewrite the file so they are really gone.
+    store!.db.pragma('wal_checkpoint(TRUNCATE)');
+    store!.db.exec('VACUUM');
+    process.stdout.write(`Deleted ${gone.questions} questions and ${gone.feedback} feedback rows from ${path}.\n`);
+  } else {
+    const rows = store!.gaps(Date.now() - days * 86_400_000, limit);
+    process.stdout.write(
+      opts.csv ? gapsAsCsv(rows) : gapsAsText(rows, `Unknown and unsure questions, last ${days} days (${path})`),
+    );
+  }
+} catch (err) {
+  fail(`Cannot read the insight database ${path}: ${(err as Error).message}`);
+} finally {
+  store!.close();
+}
