@@ -1,0 +1,78 @@
+import { Client, GatewayIntentBits, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DiscordStandIn } from './discord-stand-in';
+
+// The stand-in itself, driven by a bare discord.js client: if these fail, every e2e test would.
+
+let standIn: DiscordStandIn;
+let client: Client | undefined;
+
+const echo = new SlashCommandBuilder().setName('echo').setDescription('Echo').addStringOption((o) => o.setName('text').setDescription('Text').setRequired(true));
+
+async function connect(handler: (i: any) => Promise<void>): Promise<Client> {
+  const c = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: standIn.apiUrl, retries: 1 },
+    ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) } as any,
+  });
+  c.on('interactionCreate', (i) => void handler(i).catch(() => undefined));
+  await c.login(standIn.token);
+  await standIn.ready();
+  return c;
+}
+
+beforeEach(async () => {
+  standIn = await new DiscordStandIn().start();
+  standIn.commands.set('global', [{ ...echo.toJSON(), id: '1' } as any]);
+});
+afterEach(async () => {
+  await client?.destroy();
+  client = undefined;
+  await standIn.close();
+});
+
+describe('Discord stand-in', () => {
+  it('delivers a slash command to discord.js and captures the reply', async () => {
+    client = await connect(async (i) => i.reply({ content: `you said ${i.options.getString('text')}`, flags: MessageFlags.Ephemeral }));
+    const interaction = standIn.slash('echo', { text: 'hi' });
+    const message = await interaction.response();
+    expect(message.content).toBe('you said hi');
+    expect(message.flags & 64).toBe(64);
+  });
+
+  it('answers a late first acknowledgement with 10062 and a second one with 40060', async () => {
+    client = await connect(async (i) => {
+      await new Promise((r) => setTimeout(r, 150));
+      await i.reply('one');
+    });
+    standIn.ackWindowMs = 100;
+    const late = standIn.slash('echo', { text: 'late' });
+    await standIn.waitFor(() => late.rejections.length > 0);
+    expect(late.rejections[0]!.code).toBe(10062);
+    standIn.ackWindowMs = 3000;
+    const twice = standIn.slash('echo', { text: 'twice' });
+    await twice.callback();
+    // discord.js refuses a second reply itself, so acknowledge again the way a second process would.
+    const again = await fetch(`${standIn.apiUrl}/v10/interactions/${twice.id}/${twice.token}/callback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 4, data: { content: 'two' } }),
+    });
+    expect(again.status).toBe(400);
+    expect((await again.json()).code).toBe(40060);
+  });
+
+  it('resumes after close 4000 and replays an interaction dispatched while away', async () => {
+    client = await connect(async (i) => i.reply('back'));
+    standIn.closeGateway(4000);
+    const interaction = standIn.slash('echo', { text: 'while away' });
+    expect((await interaction.response()).content).toBe('back');
+    expect(standIn.resumes.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a wrong token', async () => {
+    const c = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: standIn.apiUrl } });
+    await expect(c.login('wrong')).rejects.toThrow();
+    await c.destroy();
+  });
+});
