@@ -1,0 +1,48 @@
+import type { Answer } from '../answer/model';
+
+// The JSON contract of `npm run ask -- --json` (issue 3). Other tools parse it: keep field names,
+// order and meaning stable; add nothing without a reason.
+
+export type JsonSource = { id: string; title: string; publisher: string; url?: string; published?: string };
+export type JsonResult = {
+  id: string;
+  kind: 'fact' | 'quote';
+  text: string;
+  speaker?: string;
+  date?: string;
+  /** 0..1, higher is better. */
+  score: number;
+  sources: JsonSource[];
+};
+export type JsonAnswer = { question: string; status: Answer['status']; results: JsonResult[] };
+
+export function toJsonAnswer(answer: Answer): JsonAnswer {
+  const byNumber = new Map(answer.citations.map((c) => [c.n, c]));
+  return {
+    question: answer.question,
+    status: answer.status,
+    results: answer.status === 'unknown' ? [] : answer.results.map((r) => {
+      const e = r.entry;
+      const sources = r.citations.flatMap((n) => {
+        const c = byNumber.get(n);
+        if (!c) return [];
+        return [{ id: c.id, title: c.title, publisher: c.publisher, ...(c.url ? { url: c.url } : {}), ...(c.published ? { published: c.published } : {}) }];
+      });
+      const out: JsonResult = {
+        id: e.id,
+        kind: e.kind,
+        text: e.text,
+        ...(e.kind === 'quote' ? { speaker: e.speaker } : {}),
+        ...(e.date ? { date: e.date } : {}),
+        score: Math.max(0, Math.min(1, Number.isFinite(r.score) ? r.score : 0)),
+        sources,
+      };
+      return out;
+    }),
+  };
+}
+
+/** One line of JSON Lines: JSON.stringify never emits a raw newline, so one answer is one line. */
+export function renderJson(answer: Answer): string {
+  return JSON.stringify(toJsonAnswer(answer));
+}
