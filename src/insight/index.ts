@@ -164,7 +164,7 @@ export function openInsight(options: InsightOptions): RunningInsight {
   }
 
   function enqueue(p: Pending): void {
-    if (closed) return;
+    if (closed || typeof p.r !== 'object' || p.r === null) return;
     queue.push(p);
     while (queue.length > maxQueue) {
       queue.shift();
@@ -251,14 +251,14 @@ export function openInsight(options: InsightOptions): RunningInsight {
   return {
     recordQuestion(r) {
       try {
-        enqueue({ kind: 'question', r: { ...r } });
+        enqueue({ kind: 'question', r: r && { ...r } });
       } catch {
         // Recording must never reach the reply path.
       }
     },
     recordFeedback(r) {
       try {
-        enqueue({ kind: 'feedback', r: { ...r } });
+        enqueue({ kind: 'feedback', r: r && { ...r } });
       } catch {
         // As above.
       }
