@@ -24,6 +24,14 @@ const BUILT_IN: readonly string[][] = [
   ['center', 'centre'],
   ['dialog', 'dialogue', 'dialogs', 'dialogues'],
   ['mil-to-mil', 'military-to-military', 'mil to mil', 'military to military'],
+  ['phone', 'telephone'],
+  ['memo', 'memorandum'],
+  ['treaty', 'agreement'],
+  ['cuba', 'cuban'],
+  ['kremlin', 'moscow'],
+  ['mod', 'ministry of defense', 'defense ministry'],
+  ['jan', 'january'], ['feb', 'february'], ['mar', 'march'], ['apr', 'april'], ['jun', 'june'], ['jul', 'july'],
+  ['aug', 'august'], ['sep', 'sept', 'september'], ['oct', 'october'], ['nov', 'november'], ['dec', 'december'],
 ];
 
 export type AliasTable = {

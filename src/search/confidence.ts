@@ -12,7 +12,7 @@ export type Thresholds = {
   unsure: number;
 };
 
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.62, unsure: 0.4 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.34, unsure: 0.22 };
 
 export function statusFor(top: Ranked | undefined, thresholds: Thresholds = DEFAULT_THRESHOLDS): AnswerStatus {
   if (!top) return 'unknown';

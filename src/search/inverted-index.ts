@@ -39,7 +39,7 @@ export function fieldTerms(value: string, aliases: AliasTable, vocabulary?: Map<
   const tokens = tokenize(value);
   const out: string[] = [];
   for (const t of tokens) {
-    if (vocabulary && !vocabulary.has(t.word)) vocabulary.set(t.word, t.term);
+    if (vocabulary && !t.stop && !vocabulary.has(t.word)) vocabulary.set(t.word, t.term);
     if (!t.stop) out.push(t.term);
   }
   for (const m of findConcepts(

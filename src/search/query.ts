@@ -27,6 +27,12 @@ export type AnalyzedQuery = {
 
 export type AnalyzeContext = { index: InvertedIndex; aliases: AliasTable; typos: TypoCorrector };
 
+/**
+ * What a word no entry holds weighs in the query, as a share of the maximum idf. Below 1 because
+ * paraphrases bring words of their own ("switched on", "housed") that do not make a question out of scope.
+ */
+export const UNKNOWN_WEIGHT = 0.8;
+
 const CORRECTION_FACTOR = [1, 0.8, 0.6];
 
 export function readIntent(tokens: readonly Token[]): Intent {
@@ -60,7 +66,7 @@ export function analyzeQuery(question: string, ctx: AnalyzeContext, options: { p
     const fix = typos.correct(t.word);
     if (!fix) return;
     const corrected = index.vocabulary.get(fix.word);
-    if (!corrected) return;
+    if (!corrected || corrected === t.term) return;
     terms[i] = corrected;
     factors[i] = CORRECTION_FACTOR[fix.distance] ?? 0.5;
     corrections.push({ from: t.word, to: fix.word });
@@ -75,7 +81,7 @@ export function analyzeQuery(question: string, ctx: AnalyzeContext, options: { p
     }
     if (concepts.size >= MAX_QUERY_TOKENS) return;
     const known = alts.some((a) => index.postings.has(a.term));
-    concepts.set(key, { key, words, alts, known, idf: known ? index.idf(alts[0]!.term) : index.maxIdf });
+    concepts.set(key, { key, words, alts, known, idf: known ? index.idf(alts[0]!.term) : UNKNOWN_WEIGHT * index.maxIdf });
   };
 
   const consumed = new Array<boolean>(tokens.length).fill(false);

@@ -12,8 +12,20 @@ const CACHE_LIMIT = 5_000;
 /** Edits allowed for a word of this length: short words are too easy to turn into other words. */
 export function allowedEdits(length: number): number {
   if (length < MIN_LENGTH) return 0;
-  if (length < 7) return 1;
+  if (length < 8) return 1;
   return 2;
+}
+
+/**
+ * Real English words sit one edit from many base words ("cost"/"post", "iran"/"ran", "died"/"did"), and
+ * treating them as typos turns out-of-scope questions into matches. Typos rarely touch the first
+ * letter, and a four-letter word is only trusted with two letters swapped ("lien" → "line").
+ */
+export function plausibleTypo(typed: string, candidate: string, distance: number): boolean {
+  if (distance === 0) return true;
+  if (typed[0] !== candidate[0]) return false;
+  if (typed.length <= 4) return typed.length === candidate.length && [...typed].sort().join('') === [...candidate].sort().join('');
+  return true;
 }
 
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps), stopping early past `max`. */
@@ -79,7 +91,7 @@ export function createTypoCorrector(vocabulary: Iterable<string>, frequency: (wo
         if (!fuse) continue;
         for (const hit of fuse.search(word, { limit: 8 })) {
           const d = editDistance(word, hit.item, max);
-          if (d > max) continue;
+          if (d > max || !plausibleTypo(word, hit.item, d)) continue;
           const f = frequency(hit.item);
           if (!best || d < best.distance || (d === best.distance && f > bestFreq)) {
             best = { word: hit.item, distance: d };

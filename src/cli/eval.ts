@@ -1,0 +1,70 @@
+import { createEngine } from '../answer/engine';
+import { GOALS } from '../eval/floors';
+import { readEvalQuestions, runEval, type SplitReport } from '../eval/run';
+import type { Split } from '../eval/questions';
+import { formatDiagnostic } from '../knowledge/format';
+import { loadKnowledge } from '../knowledge/load';
+
+// `npm run eval`: quality figures for the tune and held-out splits, and every failure.
+// `--only tune` prints only the tune split — what to look at while tuning, so held-out failures stay unseen.
+// `--json` prints the reports as JSON. Exit 0 when the figures were printed, 1 when knowledge or questions could not be read.
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+
+function print(report: SplitReport): void {
+  const { answerable: a, outOfScope: o } = report;
+  const line = (s: string) => process.stdout.write(`${s}\n`);
+  line(`\n== ${report.split}: ${a.n} answerable, ${o.n} out-of-scope ==`);
+  line(`  top-1                         ${pct(a.top1).padStart(6)}   goal ≥ ${pct(GOALS.top1)}  ${mark(a.top1 >= GOALS.top1)}`);
+  line(`  recall@3                      ${pct(a.recall3).padStart(6)}   goal ≥ ${pct(GOALS.recall3)}  ${mark(a.recall3 >= GOALS.recall3)}`);
+  line(`  out-of-scope abstained        ${pct(o.abstained).padStart(6)}   goal ≥ ${pct(GOALS.outOfScopeAbstained)}  ${mark(o.abstained >= GOALS.outOfScopeAbstained)}   (unknown only: ${pct(o.abstainedUnknown)})`);
+  line(`  answerable wrongly refused    ${pct(a.refused).padStart(6)}   goal ≤ ${pct(GOALS.answerableRefusedMax)}   ${mark(a.refused <= GOALS.answerableRefusedMax)}   (unknown: ${pct(a.refusedUnknown)}; unsure with the right entry offered: ${pct(a.unsurePartial)})`);
+  if (a.failures.length) {
+    line(`  answerable failures (${a.failures.length}):`);
+    for (const f of a.failures) line(`    [${f.kind}] ${JSON.stringify(f.q)} → ${f.status} ${f.got.join(', ') || '-'}   expected: ${f.expected.join(' | ')}`);
+  }
+  if (o.failures.length) {
+    line(`  out-of-scope answered (${o.failures.length}):`);
+    for (const f of o.failures) line(`    ${JSON.stringify(f.q)} → ${f.got.join(', ')}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt >= 0 ? (argv[onlyAt + 1] as Split) : undefined;
+  const json = argv.includes('--json');
+  const knowledgeDir = process.env.KNOWLEDGE_DIR || 'knowledge';
+  const questionsDir = process.env.EVAL_DIR || 'tests/eval';
+
+  const loaded = await loadKnowledge(knowledgeDir);
+  if (!loaded.ok) {
+    for (const d of loaded.errors) process.stderr.write(`${formatDiagnostic(d, d.file === knowledgeDir ? '' : knowledgeDir)}\n`);
+    return 1;
+  }
+  const questions = await readEvalQuestions(questionsDir);
+  if (!questions) {
+    process.stderr.write(`no eval questions in ${questionsDir} (answerable.yaml and out-of-scope.yaml)\n`);
+    return 1;
+  }
+  const engine = createEngine(loaded.base);
+  const reports = runEval(engine, questions, only ? [only] : ['tune', 'heldout']);
+  if (json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  else {
+    process.stdout.write(`eval on ${knowledgeDir} (${loaded.base.entries.length} entries, version ${loaded.base.version})\n`);
+    process.stdout.write('Counting: top-1/recall@3 count answered questions only; unsure and unknown both count as refused (and as abstained).\n');
+    reports.forEach(print);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`eval failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
