@@ -38,6 +38,8 @@ export type Store = {
   insert(questions: readonly StoredQuestion[], feedback: readonly StoredFeedback[]): void;
   /** Deletes rows older than cutoff (epoch ms); returns how many went. */
   purge(cutoff: number): { questions: number; feedback: number };
+  /** Moves the WAL into the database file as far as readers allow (PASSIVE: never waits for them). */
+  checkpoint(): void;
   /** Deletes every recorded row (the schema stays). */
   purgeAll(): { questions: number; feedback: number };
   gaps(since: number, limit: number): ReturnType<typeof groupGaps>;
@@ -54,7 +56,10 @@ const REASONS_PER_ENTRY = 5;
  * Opens the database at `path` in WAL mode and migrates it. `create: false` (the CLI) refuses a missing
  * file instead of creating one. A short busy timeout: a locked database must fail fast, not stall the bot.
  */
-export function openStore(path: string, options: { create: boolean; busyTimeoutMs?: number }): Store {
+export function openStore(
+  path: string,
+  options: { create: boolean; busyTimeoutMs?: number; manualCheckpoints?: boolean },
+): Store {
   if (options.create) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { fileMustExist: !options.create, timeout: options.busyTimeoutMs ?? 50 });
   try {
@@ -63,6 +68,11 @@ export function openStore(path: string, options: { create: boolean; busyTimeoutM
     db.pragma('synchronous = NORMAL');
     // Purged questions are personal data: overwrite their pages instead of leaving them in free space.
     db.pragma('secure_delete = ON');
+    // SQLite's automatic checkpoint runs inside whichever commit crosses 1,000 WAL pages and syncs
+    // the file there: a few ms on the event loop at an unpredictable moment. The bot checkpoints on
+    // its own timer instead, where the pause is short (little WAL) and off any reply.
+    if (options.manualCheckpoints) db.pragma('wal_autocheckpoint = 0');
+    db.pragma('journal_size_limit = 4194304');
     migrate(db);
     return wrap(db);
   } catch (err) {
@@ -134,6 +144,7 @@ function wrap(db: Database.Database): Store {
       if (qs.length + fs.length > 0) insertAll(qs, fs);
     },
     purge: (cutoff) => purgeBoth(cutoff),
+    checkpoint: () => void db.pragma('wal_checkpoint(PASSIVE)'),
     purgeAll: () => purgeBoth(Number.MAX_SAFE_INTEGER),
     gaps: (since, limit) => groupGaps(gapWordings.all(since) as GapWording[], limit),
     feedback: (since, limit) =>
