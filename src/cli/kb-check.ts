@@ -3,6 +3,9 @@ import { countKnowledge, formatDiagnostic } from '../knowledge/format';
 
 // `npm run kb:check [-- folder]`: validate the knowledge base the way the bot will load it.
 // Exit 0 when valid (warnings allowed), 1 on any error.
+// Piping into `head` closes stdout early: that is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
+
 const dir = process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? 'knowledge';
 const result = await loadKnowledge(dir);
 const print = (line: string) => process.stdout.write(`${line}\n`);
