@@ -1,19 +1,23 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gapsAsCsv, gapsAsText } from '../insight/report';
+import { hashUserId, saltPathFor } from '../insight/salt';
 import { openStore, type Store } from '../insight/store';
 
 // `npm run gaps [-- --days N] [-- --csv] [-- --limit N]`: the questions Hotline could not answer,
 // read from DATABASE_PATH (default data/hotline.db).
-// `npm run gaps -- --purge-all --yes` deletes every recorded question and feedback row.
+// `npm run gaps -- --purge-all --yes` deletes every recorded question and feedback row;
+// `npm run gaps -- --forget-user <Discord user id>` deletes one person's rows (see PRIVACY.md).
 // Exit codes: 0 report printed (also when it is empty); 1 no database at the path, unreadable database,
 // or bad arguments. A missing database is an error because it usually means a wrong DATABASE_PATH.
 
-const USAGE = `Usage: npm run gaps [-- --days N] [--limit N] [--csv] [--purge-all --yes]
+const USAGE = `Usage: npm run gaps [-- --days N] [--limit N] [--csv] [--purge-all --yes] [--forget-user ID]
   --days N       only questions from the last N days (default 30)
   --limit N      at most N groups (default 50)
   --csv          CSV on stdout instead of the table
   --purge-all    delete every recorded question and feedback row (needs --yes)
+  --forget-user ID  delete the questions and feedback of one Discord user (hashed with
+                 INSIGHT_SALT if set, else the salt file next to the database)
 Reads DATABASE_PATH (default data/hotline.db).`;
 
 const fail = (message: string): never => {
@@ -30,6 +34,7 @@ try {
       csv: { type: 'boolean', default: false },
       'purge-all': { type: 'boolean', default: false },
       yes: { type: 'boolean', default: false },
+      'forget-user': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }).values;
@@ -63,7 +68,14 @@ try {
 }
 
 try {
-  if (opts['purge-all']) {
+  const forget = opts['forget-user'];
+  if (forget !== undefined) {
+    if (!/^\d{15,22}$/.test(forget)) fail(`--forget-user takes a Discord user id (a long number), got "${forget}".`);
+    const salt = process.env.INSIGHT_SALT || readSaltFile(saltPathFor(path));
+    const gone = store!.forget(hashUserId(salt, forget));
+    store!.db.pragma('wal_checkpoint(TRUNCATE)');
+    process.stdout.write(`Deleted ${gone.questions} questions and ${gone.feedback} feedback rows of that user from ${path}.\n`);
+  } else if (opts['purge-all']) {
     if (!opts.yes) fail(`This deletes every recorded question and feedback row in ${path}. Add --yes to do it.`);
     const gone = store!.purgeAll();
     // Deleted rows would linger in free pages and the WAL; rewrite the file so they are really gone.
@@ -80,4 +92,12 @@ try {
   fail(`Cannot read the insight database ${path}: ${(err as Error).message}`);
 } finally {
   store!.close();
+}
+
+function readSaltFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    return fail(`Cannot read the salt file ${file} (${(err as Error).message}); without it no user can be matched.`);
+  }
 }

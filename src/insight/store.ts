@@ -42,6 +42,8 @@ export type Store = {
   checkpoint(): void;
   /** Deletes every recorded row (the schema stays). */
   purgeAll(): { questions: number; feedback: number };
+  /** Deletes one person's rows, by their user hash. */
+  forget(userHash: string): { questions: number; feedback: number };
   gaps(since: number, limit: number): ReturnType<typeof groupGaps>;
   feedback(since: number, limit: number): FeedbackRow[];
   usage(since: number, days: number, limit: number): UsageStats;
@@ -100,6 +102,13 @@ function wrap(db: Database.Database): Store {
     feedback: purgeFeedback.run(cutoff).changes,
   }));
 
+  const forgetQuestions = db.prepare('DELETE FROM questions WHERE user_hash = ?');
+  const forgetFeedback = db.prepare('DELETE FROM feedback WHERE user_hash = ?');
+  const forgetBoth = db.transaction((hash: string) => ({
+    questions: forgetQuestions.run(hash).changes,
+    feedback: forgetFeedback.run(hash).changes,
+  }));
+
   const gapWordings = db.prepare(`
     SELECT question, normalised, status, COUNT(*) AS count, MAX(at) AS lastAt
     FROM questions
@@ -146,6 +155,7 @@ function wrap(db: Database.Database): Store {
     purge: (cutoff) => purgeBoth(cutoff),
     checkpoint: () => void db.pragma('wal_checkpoint(PASSIVE)'),
     purgeAll: () => purgeBoth(Number.MAX_SAFE_INTEGER),
+    forget: (hash) => forgetBoth(hash),
     gaps: (since, limit) => groupGaps(gapWordings.all(since) as GapWording[], limit),
     feedback: (since, limit) =>
       (feedbackTotals.all(since, limit) as Array<{ entryId: string; down: number; up: number }>).map((r) => ({

@@ -18,19 +18,19 @@ function gaps(args: string[], databasePath = path) {
   const r = spawnSync('npx', ['tsx', 'src/cli/gaps.ts', ...args], {
     encoding: 'utf8',
     timeout: 30_000,
-    env: { ...process.env, DATABASE_PATH: databasePath },
+    env: { ...process.env, DATABASE_PATH: databasePath, INSIGHT_SALT: '' },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-async function record(questions: Array<{ q: string; status?: 'unknown' | 'unsure' | 'answered'; daysAgo?: number }>) {
+async function record(questions: Array<{ q: string; status?: 'unknown' | 'unsure' | 'answered'; daysAgo?: number; userId?: string }>) {
   const insight = openInsight({ path });
-  for (const { q, status = 'unknown', daysAgo = 0 } of questions) {
+  for (const { q, status = 'unknown', daysAgo = 0, userId = 'u' } of questions) {
     insight.recordQuestion({
       at: new Date(Date.now() - daysAgo * 86_400_000),
       guildId: 'g',
       channelId: 'c',
-      userId: 'u',
+      userId,
       question: q,
       status,
       handlingMs: 10,
@@ -99,5 +99,19 @@ describe('npm run gaps', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM questions').get()).toEqual({ n: 0 });
     db.close();
     expect(gaps([]).out).toContain('No unknown or unsure questions.');
+  });
+
+  it("deletes one user's rows with --forget-user, using the salt file", async () => {
+    await record([
+      { q: 'asked by the user who wants out', userId: '123456789012345678' },
+      { q: 'asked by someone else', userId: '876543210987654321' },
+    ]);
+    const r = gaps(['--forget-user', '123456789012345678'], path);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('Deleted 1 questions and 0 feedback rows of that user');
+    const out = gaps([]).out;
+    expect(out).toContain('asked by someone else');
+    expect(out).not.toContain('asked by the user who wants out');
+    expect(gaps(['--forget-user', 'bob']).code).toBe(1);
   });
 });
