@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { AnswerStatus } from '../answer/model';
 import { openInsight } from './index';
 import { hashUserId } from './salt';
@@ -122,39 +122,40 @@ async function steadyBlock(ms: number, record: boolean, into: number[] | null): 
   await Promise.all(inFlight);
 }
 
+type Samples = { without: number[]; with: number[]; noise: [number[], number[]] };
+
+/**
+ * Rounds of one block per mode, alternating which goes first so drift over the run favours neither.
+ * The without-recording samples are also split by round parity: their gap is the run's noise floor.
+ */
+async function alternate(rounds: number, run: (record: boolean, into: number[]) => Promise<void>): Promise<Samples> {
+  const out: Samples = { without: [], with: [], noise: [[], []] };
+  for (let r = 0; r < rounds; r++) {
+    for (const record of r % 2 === 0 ? [false, true] : [true, false]) {
+      const into: number[] = [];
+      await run(record, into);
+      (record ? out.with : out.without).push(...into);
+      if (!record) out.noise[r % 2]!.push(...into);
+    }
+  }
+  return out;
+}
+
 await steadyBlock(1_000, true, null);
 await steadyBlock(1_000, false, null);
-const steadyWithout: number[] = [];
-const steadyWith: number[] = [];
-// The without-recording samples split by round parity: their p99 gap is the run's noise floor.
-const steadyNoise: [number[], number[]] = [[], []];
-for (let r = 0; r < STEADY_ROUNDS; r++) {
-  const order = r % 2 === 0 ? [false, true] : [true, false];
-  for (const rec of order) {
-    const into: number[] = [];
-    await steadyBlock(STEADY_BLOCK_MS, rec, into);
-    (rec ? steadyWith : steadyWithout).push(...into);
-    if (!rec) steadyNoise[r % 2]!.push(...into);
-  }
-}
+// Event-loop delay per mode: how long anything (a flush included) held the loop, free of network noise.
+const loopDelay = { without: monitorEventLoopDelay({ resolution: 1 }), with: monitorEventLoopDelay({ resolution: 1 }) };
+const steady = await alternate(STEADY_ROUNDS, async (record, into) => {
+  const h = record ? loopDelay.with : loopDelay.without;
+  h.enable();
+  await steadyBlock(STEADY_BLOCK_MS, record, into);
+  h.disable();
+});
 rest.close();
 
 await block(WARMUP, true, null);
 await block(WARMUP, false, null);
-
-const without: number[] = [];
-const withRec: number[] = [];
-const stressNoise: [number[], number[]] = [[], []];
-for (let r = 0; r < ROUNDS; r++) {
-  // Alternate which mode goes first so drift over the run does not favour one.
-  const order = r % 2 === 0 ? [false, true] : [true, false];
-  for (const rec of order) {
-    const into: number[] = [];
-    await block(PER_BLOCK, rec, into);
-    (rec ? withRec : without).push(...into);
-    if (!rec) stressNoise[r % 2]!.push(...into);
-  }
-}
+const stress = await alternate(ROUNDS, (record, into) => block(PER_BLOCK, record, into));
 
 // The record call on its own, as the caller sees it.
 const callCost: number[] = [];
@@ -207,15 +208,20 @@ const diff = (a: number[], b: number[], label = 'difference (with − without)')
 };
 print(`Node ${process.version}, SQLite WAL file in ${tmpdir()}`);
 print(`Steady: ${STEADY_RATE} questions/s, reply = HTTP POST to a local REST stand-in, ${STEADY_ROUNDS} alternating ${STEADY_BLOCK_MS} ms blocks per mode`);
-print(summary('without recording', steadyWithout));
-print(summary('with recording', steadyWith));
-print(diff(steadyWithout, steadyWith));
-print(diff(steadyNoise[0], steadyNoise[1], 'noise (without, odd − even rounds)'));
+print(summary('without recording', steady.without));
+print(summary('with recording', steady.with));
+print(diff(steady.without, steady.with));
+print(diff(steady.noise[0], steady.noise[1], 'noise (without, odd − even rounds)'));
+for (const [mode, h] of Object.entries(loopDelay)) {
+  const ms = (ns: number) => fmt(ns / 1e6);
+  // No max: the pause between a mode's blocks (timer disabled) shows up as one huge sample.
+  print(`event-loop delay, ${mode.padEnd(7)}    p50 ${ms(h.percentile(50))}  p99 ${ms(h.percentile(99))}  p99.9 ${ms(h.percentile(99.9))}  (1 ms sampling timer included)`);
+}
 print(`Stress: ${WORKERS} workers back to back, no network wait, ${ROUNDS} alternating blocks of ${PER_BLOCK} requests per mode`);
-print(summary('without recording', without));
-print(summary('with recording', withRec));
-print(diff(without, withRec));
-print(diff(stressNoise[0], stressNoise[1], 'noise (without, odd − even rounds)'));
+print(summary('without recording', stress.without));
+print(summary('with recording', stress.with));
+print(diff(stress.without, stress.with));
+print(diff(stress.noise[0], stress.noise[1], 'noise (without, odd − even rounds)'));
 print(summary('recordQuestion() call', callCost));
 for (const [size, xs] of Object.entries(flushTimes)) print(summary(`flush of ${size} rows`, xs));
 print(summary('checkpoint, 30 s of WAL', checkpointTimes));
