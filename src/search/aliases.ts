@@ -41,6 +41,8 @@ export type AliasTable = {
   maxWords: number;
   /** Concept term → the ways it is written, for explaining and for autocomplete. */
   labels: ReadonlyMap<string, string[]>;
+  /** First term → phrases that start with it, longest first: most words start no phrase at all. */
+  byFirst: ReadonlyMap<string, ReadonlyArray<{ terms: readonly string[]; concept: string }>>;
 };
 
 /** "Military Maritime Consultative Agreement (MMCA)" → ["MMCA", "Military Maritime Consultative Agreement"]. */
@@ -115,7 +117,15 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
     labels.get(concept)!.push(spelled.get(key) ?? key);
     maxWords = Math.max(maxWords, key.split(' ').length);
   }
-  return { phrases, maxWords, labels };
+  const byFirst = new Map<string, Array<{ terms: string[]; concept: string }>>();
+  for (const [key, concept] of phrases) {
+    const terms = key.split(' ');
+    const list = byFirst.get(terms[0]!) ?? [];
+    list.push({ terms, concept });
+    byFirst.set(terms[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length);
+  return { phrases, maxWords, labels, byFirst };
 }
 
 export type ConceptMatch = { start: number; end: number; concept: string };
@@ -125,17 +135,22 @@ export function findConcepts(terms: readonly string[], table: AliasTable): Conce
   const out: ConceptMatch[] = [];
   let i = 0;
   while (i < terms.length) {
-    let matched = false;
-    for (let n = Math.min(table.maxWords, terms.length - i); n >= 1; n--) {
-      const concept = table.phrases.get(n === 1 ? terms[i]! : terms.slice(i, i + n).join(' '));
-      if (concept) {
-        out.push({ start: i, end: i + n, concept });
-        i += n;
-        matched = true;
-        break;
+    const candidates = table.byFirst.get(terms[i]!);
+    let advanced = false;
+    if (candidates) {
+      for (const c of candidates) {
+        if (i + c.terms.length > terms.length) continue;
+        let k = 1;
+        while (k < c.terms.length && terms[i + k] === c.terms[k]) k++;
+        if (k === c.terms.length) {
+          out.push({ start: i, end: i + k, concept: c.concept });
+          i += k;
+          advanced = true;
+          break;
+        }
       }
     }
-    if (!matched) i++;
+    if (!advanced) i++;
   }
   return out;
 }

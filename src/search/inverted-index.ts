@@ -51,44 +51,50 @@ export function fieldTerms(value: string, aliases: AliasTable, vocabulary?: Map<
   return out;
 }
 
+/** Average field lengths are estimated on this many documents: exact enough for BM25, and one pass over the rest. */
+const LENGTH_SAMPLE = 2_000;
+
+function valuesOf(doc: IndexDocument, field: Field): readonly string[] {
+  const raw = doc[field];
+  return raw === undefined ? [] : typeof raw === 'string' ? [raw] : raw;
+}
+
 export function buildIndex(documents: readonly IndexDocument[], aliases: AliasTable, options: IndexOptions = DEFAULT_INDEX_OPTIONS): InvertedIndex {
   const n = documents.length;
   const vocabulary = new Map<string, string>();
-  const perDoc: Array<Array<Map<string, number>>> = [];
-  const lengthSum: Record<Field, number> = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>;
-  const lengths: Array<Record<Field, number>> = [];
-
-  for (const doc of documents) {
-    const fields: Array<Map<string, number>> = [];
-    const lens = {} as Record<Field, number>;
-    for (const field of FIELDS) {
-      const raw = doc[field];
-      const values = raw === undefined ? [] : typeof raw === 'string' ? [raw] : raw;
-      const counts = new Map<string, number>();
-      let len = 0;
-      for (const value of values) {
-        for (const t of fieldTerms(value, aliases, vocabulary)) {
-          counts.set(t, (counts.get(t) ?? 0) + 1);
-          len++;
-        }
-      }
-      fields.push(counts);
-      lens[field] = len;
-      lengthSum[field] += len;
-    }
-    perDoc.push(fields);
-    lengths.push(lens);
+  const sample = Math.min(n, LENGTH_SAMPLE);
+  const avg = {} as Record<Field, number>;
+  for (const field of FIELDS) {
+    let sum = 0;
+    for (let d = 0; d < sample; d++) for (const v of valuesOf(documents[d]!, field)) sum += fieldTerms(v, aliases).length;
+    avg[field] = Math.max(1, sum / Math.max(1, sample));
   }
 
-  const avg = Object.fromEntries(FIELDS.map((f) => [f, Math.max(1, lengthSum[f] / Math.max(1, n))])) as Record<Field, number>;
+  // Topic names, people and dates repeat across entries: tokenise each distinct value once.
+  const memo = new Map<string, string[]>();
+  const memoTerms = (value: string) => {
+    let terms = memo.get(value);
+    if (!terms) memo.set(value, (terms = fieldTerms(value, aliases, vocabulary)));
+    return terms;
+  };
+  const REPEATED = new Set<Field>(['topics', 'people', 'date']);
+
   const building = new Map<string, { docs: number[]; weights: number[] }>();
+  const pseudo = new Map<string, number>();
+  const fieldTermLists: string[][] = FIELDS.map(() => []);
   for (let d = 0; d < n; d++) {
-    const pseudo = new Map<string, number>();
+    const doc = documents[d]!;
+    pseudo.clear();
     FIELDS.forEach((field, fi) => {
+      const list = fieldTermLists[fi]!;
+      list.length = 0;
+      const repeated = REPEATED.has(field);
+      for (const v of valuesOf(doc, field)) for (const t of repeated ? memoTerms(v) : fieldTerms(v, aliases, vocabulary)) list.push(t);
       const w = options.weights[field];
-      if (w === 0) return;
-      const norm = 1 - options.b + options.b * (lengths[d]![field] / avg[field]);
-      for (const [t, tf] of perDoc[d]![fi]!) pseudo.set(t, (pseudo.get(t) ?? 0) + (w * tf) / norm);
+      if (w === 0 || list.length === 0) return;
+      // BM25F: each occurrence adds the field weight, normalised by the field's length against its average.
+      const add = w / (1 - options.b + options.b * (list.length / avg[field]));
+      for (const t of list) pseudo.set(t, (pseudo.get(t) ?? 0) + add);
     });
     for (const [t, tf] of pseudo) {
       let p = building.get(t);

@@ -17,6 +17,9 @@ const DOTTED_INITIALS = /\b(?:\p{L}\.){2,}/gu;
 
 /** Lower case, no accents, no invisible characters, plain quotes and hyphens. */
 export function foldText(input: string): string {
+  // Most text is plain ASCII: skip the Unicode passes, which dominate index build time.
+  const ascii = /^[\x20-\x7e]*$/.test(input) ? input.toLowerCase() : undefined;
+  if (ascii !== undefined) return ascii.includes('.') ? ascii.replace(DOTTED_INITIALS, (m) => m.replace(/\./g, '') + ' ') : ascii;
   return input
     .normalize('NFKD')
     .replace(MARKS, '')
@@ -31,7 +34,8 @@ export function foldText(input: string): string {
 export function words(input: string): string[] {
   const folded = foldText(input);
   const out: string[] = [];
-  for (const match of folded.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu)) {
+  const pattern = /^[\x00-\x7f]*$/.test(folded) ? /[a-z0-9]+(?:'[a-z]+)*/g : /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
+  for (const match of folded.matchAll(pattern)) {
     let w = match[0];
     if (w.endsWith("'s")) w = w.slice(0, -2);
     w = w.replace(/'/g, '');

@@ -53,29 +53,34 @@ export function editDistance(a: string, b: string, max: number): number {
 export type TypoCorrector = { correct(word: string): Correction | undefined };
 
 /**
- * Words are grouped by length so fuse.js only scans words that could be one or two edits away.
+ * fuse.js only scans words that could be one or two edits away.
  * `frequency` breaks ties towards the word the base uses most.
  */
 export function createTypoCorrector(vocabulary: Iterable<string>, frequency: (word: string) => number): TypoCorrector {
-  const byLength = new Map<number, string[]>();
+  // Grouped by first letter and length: plausibleTypo() keeps the first letter, so no other group can match.
+  const groups = new Map<string, string[]>();
+  const groupOf = (first: string, length: number) => `${first}${length}`;
   for (const word of vocabulary) {
     if (word.length < MIN_LENGTH - 1 || !/^\p{L}+$/u.test(word)) continue;
-    let list = byLength.get(word.length);
-    if (!list) byLength.set(word.length, (list = []));
+    const key = groupOf(word[0]!, word.length);
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
     list.push(word);
   }
-  const fuses = new Map<number, Fuse<string>>();
-  const fuseFor = (length: number): Fuse<string> | undefined => {
-    const list = byLength.get(length);
+  const fuses = new Map<string, Fuse<string>>();
+  const fuseFor = (key: string): Fuse<string> | undefined => {
+    const list = groups.get(key);
     if (!list) return undefined;
-    let fuse = fuses.get(length);
+    let fuse = fuses.get(key);
     if (!fuse) {
       // Plain fuzzy matching only: useExtendedSearch stays off, so no character of the word is an operator.
       fuse = new Fuse(list, { includeScore: true, ignoreLocation: true, threshold: 0.45, isCaseSensitive: true, useExtendedSearch: false });
-      fuses.set(length, fuse);
+      fuses.set(key, fuse);
     }
     return fuse;
   };
+  // Built now, not on first use: the first question of each word length must not pay for it.
+  for (const key of groups.keys()) fuseFor(key);
   const cache = new Map<string, Correction | null>();
 
   return {
@@ -87,7 +92,7 @@ export function createTypoCorrector(vocabulary: Iterable<string>, frequency: (wo
       let best: Correction | undefined;
       let bestFreq = -1;
       for (let len = word.length - max; len <= word.length + max; len++) {
-        const fuse = fuseFor(len);
+        const fuse = fuseFor(groupOf(word[0]!, len));
         if (!fuse) continue;
         for (const hit of fuse.search(word, { limit: 8 })) {
           const d = editDistance(word, hit.item, max);

@@ -1,0 +1,49 @@
+// Timing helpers for the benchmark. Numbers come from performance.now(); nothing here asserts.
+
+export type Latency = { n: number; median: number; p99: number };
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+/**
+ * Runs fn once per input and returns median and p99 in milliseconds. `warmup` inputs run first,
+ * unmeasured: a bot answers for days, so the figure that matters is the warmed-up (JIT-compiled) one.
+ */
+export function latency<T>(inputs: readonly T[], fn: (input: T) => unknown, warmup: readonly T[] = []): Latency {
+  for (const input of warmup) fn(input);
+  const times: number[] = [];
+  for (const input of inputs) {
+    const t0 = performance.now();
+    fn(input);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { n: times.length, median: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+export function timeOnce<T>(fn: () => T): { ms: number; value: T } {
+  const t0 = performance.now();
+  const value = fn();
+  return { ms: performance.now() - t0, value };
+}
+
+export async function timeOnceAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+/** Heap in use after a full collection (needs node --expose-gc; without it the figure is noisier). */
+export function heapMb(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    gc();
+    gc();
+  }
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+export const fmtMs = (ms: number) => (Number.isNaN(ms) ? '-' : ms < 1 ? `${ms.toFixed(3)} ms` : ms < 100 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(0)} ms`);
