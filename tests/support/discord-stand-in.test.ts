@@ -59,7 +59,7 @@ describe('Discord stand-in', () => {
       body: JSON.stringify({ type: 4, data: { content: 'two' } }),
     });
     expect(again.status).toBe(400);
-    expect((await again.json()).code).toBe(40060);
+    expect(((await again.json()) as { code: number }).code).toBe(40060);
   });
 
   it('resumes after close 4000 and replays an interaction dispatched while away', async () => {
