@@ -109,7 +109,7 @@ export function openInsight(options: InsightOptions): RunningInsight {
     try {
       mkdirSync(dirname(path), { recursive: true });
       // Re-read each time: the file is the source of truth if someone restores or replaces it.
-      salt = options.salt ?? loadOrCreateSalt(saltPathFor(path));
+      salt = options.salt || loadOrCreateSalt(saltPathFor(path));
       const opened = openStore(path, { create: true, manualCheckpoints: true });
       store = opened;
       storeIno = statSync(path).ino;
