@@ -1,5 +1,6 @@
 import type { Insight } from './api';
 import { escapeUserText } from './escape';
+import { entryId, feedbackLines, gapLines, usageLine } from './moderator-text';
 
 export type DigestOptions = {
   /** The digest's window (default 7). */
@@ -33,40 +34,26 @@ export function weeklyDigest(insight: Insight, knownEntryIds: string[], options:
 
   const out = new Budget(DIGEST_MAX);
   out.line(`**Hotline weekly digest** — last ${days} days`);
-  out.line(
-    usage.questions === 0
-      ? 'No questions were recorded.'
-      : `${usage.questions} questions (${usage.perDay.toFixed(1)} a day), ${Math.round(usage.answeredShare * 100)} % answered, ${usage.distinctAskers} distinct askers.`,
-  );
+  out.line(usageLine(usage));
 
   out.line('');
   out.line('**Most asked without a good answer**');
   if (gaps.length === 0) out.line('None.');
-  gaps.forEach((g, i) => {
-    const also = g.examples.length > 0 ? ` (also: ${g.examples.map((e) => `“${escapeUserText(e, 60)}”`).join(', ')})` : '';
-    out.line(`${i + 1}. “${escapeUserText(g.question)}” — ${g.count}×, ${g.status}, last ${g.lastAsked.slice(0, 10)}${also}`);
-  });
+  for (const line of gapLines(gaps)) out.line(line);
 
   out.line('');
   out.line('**Entries marked 👎**');
   if (feedback.length === 0) out.line('None.');
-  for (const f of feedback) {
-    const reasons = f.reasons.length > 0 ? `: ${f.reasons.slice(0, 3).map((r) => `“${escapeUserText(r, 100)}”`).join('; ')}` : '';
-    out.line(`• \`${plainId(f.entryId)}\` — ${f.down} 👎, ${f.up} 👍${reasons}`);
-  }
+  for (const line of feedbackLines(feedback)) out.line(line);
 
   const idle = [...new Set(knownEntryIds)].filter((id) => !asked.has(id)).sort();
   out.line('');
   out.line(`**Entries nobody asked about** (last ${idleDays} days): ${idle.length} of ${new Set(knownEntryIds).size}`);
   if (idle.length > 0) {
-    const shown = idle.slice(0, IDLE_SHOWN).map((id) => `\`${plainId(id)}\``).join(', ');
+    const shown = idle.slice(0, IDLE_SHOWN).map(entryId).join(', ');
     out.line(idle.length > IDLE_SHOWN ? `${shown} and ${idle.length - IDLE_SHOWN} more` : shown);
   }
   return out.text();
-}
-
-function plainId(id: string): string {
-  return id.replace(/`/g, "'");
 }
 
 /** Collects lines until the budget is spent, then ends with a marker instead of a cut line. */
