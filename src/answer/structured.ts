@@ -64,7 +64,7 @@ export function buildSpeakerDirectory(speakers: Iterable<string>, typos?: TypoCo
       const ws = words(question.slice(0, 200));
       if (ws.length === 0 || ws.length > 8) return [];
       const rest = ws.filter((w) => !SPEAKER_FILLER.has(w) && !TITLES.has(w));
-      if (rest.length === 0 || rest.some((w) => w.length < 2)) return [];
+      if (rest.length === 0) return [];
       const fixed = rest.map((w) => (allTokens.has(w) ? w : (typos?.correct(w)?.word ?? w)));
       // At least one word must be more than an initial, so "j" or "w" alone never lists anyone.
       if (!fixed.some((w) => w.length >= 3)) return [];

@@ -86,13 +86,14 @@ export function suggestSourceChoices(base: KnowledgeBase, partial: string, limit
   const n = cap(limit);
   const typed = words(String(partial ?? '').slice(0, 200));
   const idTyped = phraseKey(String(partial ?? '').slice(0, 200)).replace(/ /g, '-');
-  const out: Suggestion[] = [];
+  const byId: Suggestion[] = [];
+  const byText: Suggestion[] = [];
   for (const source of base.sources.values()) {
-    if (out.length >= n) break;
-    const sw = words(`${source.id} ${source.title} ${source.publisher}`);
-    const fits = source.id.startsWith(idTyped) || typed.every((t, i) => sw.some((w) => (i === typed.length - 1 ? w.startsWith(t) : w === t)));
-    if (!fits) continue;
-    out.push({ name: clip(`${source.title} — ${source.publisher}`, MAX_CHOICE), value: source.id });
+    if (byId.length >= n) break;
+    const choice = { name: clip(`${source.title} — ${source.publisher}`, MAX_CHOICE), value: source.id };
+    // An id prefix is the most precise thing a moderator can type: those come first.
+    if (idTyped && source.id.startsWith(idTyped)) byId.push(choice);
+    else if (typed.every((t, i) => words(`${source.id} ${source.title} ${source.publisher}`).some((w) => (i === typed.length - 1 ? w.startsWith(t) : w === t)))) byText.push(choice);
   }
-  return out;
+  return [...byId, ...byText].slice(0, n);
 }

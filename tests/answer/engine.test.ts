@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/answer/engine';
+import { fixtureBase } from './fixture';
+
+const engine = createEngine(fixtureBase());
+const ids = (q: string) => engine.ask(q).results.map((r) => r.entry.id);
+
+describe('ask: search', () => {
+  it('answers a paraphrase with the right entry first', () => {
+    const a = engine.ask('when did the washington moscow hotline go into service');
+    expect(a.status).toBe('answered');
+    expect(a.mode).toBe('search');
+    expect(a.results[0]!.entry.id).toBe('hotline-operational-1963');
+  });
+  it('survives typos', () => {
+    expect(ids('moscow hotlne servce')[0]).toBe('hotline-operational-1963');
+  });
+  it('matches an acronym to its spelled-out name', () => {
+    expect(ids('when was the DTL agreement signed')[0]).toBe('dtl-2008');
+    expect(ids('military maritime consultative agreement')[0]).toBe('mmca-1998');
+    expect(ids('MMCA')[0]).toBe('mmca-1998');
+  });
+  it('uses the base synonyms', () => {
+    expect(ids('soviet union direct communications link memorandum geneva')[0]).toBe('hotline-mou-1963');
+    expect(ids('USSR memorandum geneva')[0]).toBe('hotline-mou-1963');
+  });
+  it('says unknown for questions outside the base, even with a shared word', () => {
+    expect(engine.ask('who won the 2022 world cup').status).toBe('unknown');
+    expect(engine.ask('how many aircraft carriers does china have').status).not.toBe('answered');
+    expect(engine.ask('who won the 2022 world cup').results).toEqual([]);
+  });
+  it('scores results between 0 and 1, best first', () => {
+    const a = engine.ask('defense hotline china');
+    expect(a.results.length).toBeGreaterThan(0);
+    for (const r of a.results) expect(r.score).toBeGreaterThanOrEqual(0), expect(r.score).toBeLessThanOrEqual(1);
+    const scores = a.results.map((r) => r.score);
+    expect([...scores].sort((x, y) => y - x)).toEqual(scores);
+  });
+});
+
+describe('ask: citations and related', () => {
+  it('numbers citations 1..n in order of first use', () => {
+    const a = engine.ask('hotline-operational-1963');
+    expect(a.citations.map((c) => c.n)).toEqual([1, 2]);
+    expect(a.citations.map((c) => c.id)).toEqual(['frus-1964-68-v14-d217', 'state-hotline-mou-1963']);
+    expect(a.results[0]!.citations).toEqual([1, 2]);
+  });
+  it('does not repeat a source cited by two results', () => {
+    const a = engine.ask('when did the hotline between washington and moscow start', { limit: 3 });
+    const citedIds = a.citations.map((c) => c.id);
+    expect(new Set(citedIds).size).toBe(citedIds.length);
+  });
+  it('lists related entries sharing topics, never the answer itself', () => {
+    const a = engine.ask('hotline-operational-1963');
+    expect(a.related.length).toBeGreaterThan(0);
+    expect(a.related.map((r) => r.id)).not.toContain('hotline-operational-1963');
+    expect(a.related.map((r) => r.id)).toContain('hotline-mou-1963');
+  });
+});
+
+describe('ask: structured queries', () => {
+  it('answers an entry id at once', () => {
+    const a = engine.ask('  DTL-2008 ');
+    expect(a.mode).toBe('id');
+    expect(a.results.map((r) => r.entry.id)).toEqual(['dtl-2008']);
+    expect(engine.ask('entry:mmca-1998').results[0]!.entry.id).toBe('mmca-1998');
+  });
+  it('answers an exact curated question or keyword at once, with full confidence', () => {
+    const a = engine.ask('When was the hotline agreement signed?');
+    expect(a.status).toBe('answered');
+    expect(a.results[0]).toMatchObject({ score: 1 });
+    expect(a.results[0]!.entry.id).toBe('hotline-mou-1963');
+    expect(ids('Defense hotline')[0]).toBe('dtl-2008');
+  });
+  it('lists a speaker\'s quotes for their name', () => {
+    for (const q of ['gates', 'Robert M. Gates', 'quotes by Gates', 'what did gates say']) {
+      const a = engine.ask(q);
+      expect(a.mode, q).toBe('speaker');
+      expect(a.results.map((r) => r.entry.id)).toEqual(['gates-hotline-quote-2007']);
+    }
+  });
+  it('gives the timeline for a year or a range, oldest first', () => {
+    const y = engine.ask('1963');
+    expect(y.mode).toBe('timeline');
+    expect(y.results.map((r) => r.entry.id)).toEqual(['hotline-mou-1963', 'hotline-operational-1963']);
+    for (const q of ['from 1998 to 2008', '1998-2008', '1998–2008', 'between 1998 and 2008']) {
+      expect(engine.ask(q).results.map((r) => r.entry.id), q).toEqual(['mmca-1998', 'gates-hotline-quote-2007', 'dtl-2008']);
+    }
+    expect(engine.ask('2030').status).toBe('unknown');
+  });
+  it('searches when a year comes with topic words', () => {
+    expect(engine.ask('hotline 1963 geneva').mode).toBe('search');
+  });
+});
+
+describe('ask: hostile input never throws', () => {
+  const inputs = [
+    '',
+    '   ',
+    'x'.repeat(6000),
+    'hotline '.repeat(800),
+    '🙂🙂🙂',
+    'hot\u200Bline\u200D moscow',
+    'مرحبا ما هو الخط الساخن',
+    '**hotline** `1963` [link](http://x)',
+    '@everyone @here <@123456>',
+    "'hotline !moscow ^1963 =link | $dtl",
+    '\u0000\u0001\uFFFF\uD800',
+    'undefined',
+    'constructor',
+    '__proto__',
+  ];
+  it.each(inputs.map((q) => [q.slice(0, 30), q]))('%s', (_, q) => {
+    const a = engine.ask(q);
+    expect(['answered', 'unsure', 'unknown']).toContain(a.status);
+  });
+  it('returns unknown for empty and emoji-only input', () => {
+    expect(engine.ask('').status).toBe('unknown');
+    expect(engine.ask('🙂🙂').status).toBe('unknown');
+  });
+  it('still understands a question hidden by zero-width characters', () => {
+    expect(engine.ask('moscow hot\u200Bline service').results[0]?.entry.id).toBe('hotline-operational-1963');
+  });
+  it('does not take fuse.js operators as syntax', () => {
+    expect(engine.ask("'moscow !hotline").results[0]?.entry.id).toBe(engine.ask('moscow hotline').results[0]?.entry.id);
+  });
+  it('tolerates non-string input from untyped callers', () => {
+    expect(engine.ask(undefined as unknown as string).status).toBe('unknown');
+    expect(engine.suggest(null as unknown as string)).toBeInstanceOf(Array);
+  });
+});
+
+describe('suggest', () => {
+  it('keeps Discord limits: at most 25 choices, names and values at most 100 characters', () => {
+    for (const partial of ['', 'h', 'hotline', 'x'.repeat(500), 'the']) {
+      const s = engine.suggest(partial, 100);
+      expect(s.length).toBeLessThanOrEqual(25);
+      for (const c of s) {
+        expect(c.name.length).toBeLessThanOrEqual(100);
+        expect(c.value.length).toBeLessThanOrEqual(100);
+        expect(c.name.length).toBeGreaterThan(0);
+      }
+    }
+  });
+  it('completes an unfinished last word', () => {
+    const s = engine.suggest('when was the hotline agre');
+    expect(s[0]).toEqual({ name: 'When was the hotline agreement signed?', value: 'When was the hotline agreement signed?' });
+  });
+  it('offers entries without curated questions as entry:<id>', () => {
+    expect(engine.suggest('maritime consul').map((c) => c.value)).toContain('entry:mmca-1998');
+  });
+  it('respects the limit', () => {
+    expect(engine.suggest('', 2)).toHaveLength(2);
+  });
+});
+
+describe('speakers, sources, topics, lists', () => {
+  it('suggests speakers by any part of the name', () => {
+    expect(engine.suggestSpeakers('gat')).toEqual([{ name: 'Robert M. Gates (1 quote)', value: 'Robert M. Gates' }]);
+    expect(engine.suggestSpeakers('zzz')).toEqual([]);
+  });
+  it('suggests sources by id, title or publisher', () => {
+    expect(engine.suggestSources('tias-d')[0]?.value).toBe('tias-dtl-2008');
+    expect(engine.suggestSources('tias-m')[0]?.value).toBe('tias-mmca-1998');
+    expect(engine.suggestSources('american forces').map((s) => s.value)).toEqual(['afps-gates-2007']);
+  });
+  it('counts entries per topic, largest first', () => {
+    const t = engine.topics();
+    expect(t[0]).toMatchObject({ count: 4 });
+    expect(t[0]!.topic.id).toBe('hotlines');
+  });
+  it('finds a source with the entries citing it', () => {
+    expect(engine.source('state-hotline-mou-1963')?.entries.map((e) => e.id)).toEqual(['hotline-mou-1963', 'hotline-operational-1963']);
+    expect(engine.source('nope')).toBeUndefined();
+  });
+  it('filters quotes by fuzzy speaker and by topic', () => {
+    expect(engine.quotes({ speaker: 'gates' }).results).toHaveLength(1);
+    expect(engine.quotes({ topic: 'us-ussr' }).status).toBe('unknown');
+  });
+  it('filters the timeline by topic', () => {
+    expect(engine.timeline({ topic: 'us-china' }).results.map((r) => r.entry.id)).toEqual(['mmca-1998', 'gates-hotline-quote-2007', 'dtl-2008']);
+  });
+  it('answers for one entry, or undefined for an unknown id', () => {
+    expect(engine.answerFor('dtl-2008')?.results[0]!.entry.id).toBe('dtl-2008');
+    expect(engine.answerFor('missing')).toBeUndefined();
+  });
+});

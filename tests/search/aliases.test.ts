@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { acronymsIn, buildAliasTable, findConcepts } from '../../src/search/aliases';
+import { tokenize } from '../../src/search/normalize';
+
+const terms = (s: string) => tokenize(s).map((t) => t.term);
+
+describe('acronymsIn', () => {
+  it('pairs an acronym with the words it abbreviates', () => {
+    expect(acronymsIn('signed the Military Maritime Consultative Agreement (MMCA) in Beijing')).toEqual([['MMCA', 'Military Maritime Consultative Agreement']]);
+    expect(acronymsIn('the Code for Unplanned Encounters at Sea (CUES)')).toEqual([['CUES', 'Code for Unplanned Encounters at Sea']]);
+  });
+  it('ignores parentheses that are not acronyms of the words before', () => {
+    expect(acronymsIn('the hotline (DTL) was new')).toEqual([]);
+  });
+});
+
+describe('alias table', () => {
+  const table = buildAliasTable([{ terms: ['PLA', "People's Liberation Army"] }, { terms: ['DTL', 'Defense Telephone Link'] }], ['a Defense Telephone Link (DTL)']);
+  it('gives every spelling of a name the same concept', () => {
+    const a = findConcepts(terms("the People's Liberation Army"), table);
+    const b = findConcepts(terms('the PLA'), table);
+    expect(a).toHaveLength(1);
+    expect(a[0]!.concept).toBe(b[0]!.concept);
+  });
+  it('matches the longest phrase first', () => {
+    const m = findConcepts(terms('defense telephone link'), table);
+    expect(m).toEqual([{ start: 0, end: 3, concept: findConcepts(terms('dtl'), table)[0]!.concept }]);
+  });
+  it('knows built-in demonyms', () => {
+    expect(findConcepts(terms('chinese'), table)[0]!.concept).toBe(findConcepts(terms('china'), table)[0]!.concept);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { foldText, phraseKey, tokenize, words } from '../../src/search/normalize';
+import { stem } from '../../src/search/stem';
+
+describe('foldText', () => {
+  it('lower-cases, removes accents and invisible characters, and plains quotes and dashes', () => {
+    expect(foldText('Café\u200B “Hot”–Line ’s')).toBe('cafe “hot”-line \'s');
+  });
+  it('joins dotted initials into one word', () => {
+    expect(words('the U.S. and the U.S.S.R.')).toEqual(['the', 'us', 'and', 'the', 'ussr']);
+  });
+});
+
+describe('words', () => {
+  it('drops possessive s and splits on punctuation and dashes', () => {
+    expect(words("China's Moscow–Washington link (DTL)!")).toEqual(['china', 'moscow', 'washington', 'link', 'dtl']);
+  });
+  it('keeps non-Latin letters and digits', () => {
+    expect(words('磋商 1963')).toEqual(['磋商', '1963']);
+  });
+  it('returns nothing for emoji and markup only', () => {
+    expect(words('🙂 ** @@ ~~')).toEqual([]);
+  });
+});
+
+describe('stem', () => {
+  it('brings inflections together', () => {
+    expect(stem('talks')).toBe(stem('talking'));
+    expect(stem('hotlines')).toBe(stem('hotline'));
+    expect(stem('communications')).toBe(stem('communication'));
+  });
+  it('leaves numbers and short words alone', () => {
+    expect(stem('1963')).toBe('1963');
+    expect(stem('us')).toBe('us');
+  });
+});
+
+describe('tokenize and phraseKey', () => {
+  it('flags stopwords but keeps "us"', () => {
+    const tokens = tokenize('when did the US sign');
+    expect(tokens.filter((t) => t.stop).map((t) => t.word)).toEqual(['when', 'did', 'the']);
+    expect(tokens.find((t) => t.word === 'us')?.stop).toBe(false);
+  });
+  it('makes case and punctuation irrelevant for exact phrases', () => {
+    expect(phraseKey('When was the DTL set up?')).toBe(phraseKey('when was the dtl set up'));
+  });
+  it('cuts very long input', () => {
+    expect(tokenize('word '.repeat(5000), 100).length).toBeLessThanOrEqual(20);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { allowedEdits, createTypoCorrector, editDistance, plausibleTypo } from '../../src/search/typo';
+
+describe('editDistance', () => {
+  it('counts substitutions, insertions, deletions and adjacent swaps', () => {
+    expect(editDistance('hotline', 'hotline', 2)).toBe(0);
+    expect(editDistance('hotlne', 'hotline', 2)).toBe(1);
+    expect(editDistance('hotlien', 'hotline', 2)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 5)).toBe(3);
+  });
+  it('stops early past the bound', () => {
+    expect(editDistance('abcdef', 'uvwxyz', 1)).toBe(2);
+  });
+});
+
+describe('typo rules', () => {
+  it('allows no edit under four letters, one up to seven, two beyond', () => {
+    expect(allowedEdits(3)).toBe(0);
+    expect(allowedEdits(5)).toBe(1);
+    expect(allowedEdits(10)).toBe(2);
+  });
+  it('rejects a changed first letter and non-swap edits of four-letter words', () => {
+    expect(plausibleTypo('cost', 'post', 1)).toBe(false);
+    expect(plausibleTypo('died', 'did', 1)).toBe(false);
+    expect(plausibleTypo('lien', 'line', 1)).toBe(true);
+  });
+});
+
+describe('createTypoCorrector', () => {
+  const vocabulary = ['hotline', 'moscow', 'washington', 'incsea', 'post', 'ran', 'deconfliction'];
+  const corrector = createTypoCorrector(vocabulary, () => 1);
+  it('corrects misspelt base words', () => {
+    expect(corrector.correct('hotlne')?.word).toBe('hotline');
+    expect(corrector.correct('moscwo')?.word).toBe('moscow');
+    expect(corrector.correct('deconflction')?.word).toBe('deconfliction');
+  });
+  it('does not turn other real words into base words', () => {
+    expect(corrector.correct('cost')).toBeUndefined();
+    expect(corrector.correct('iran')).toBeUndefined();
+  });
+  it('treats fuse.js operators as plain characters', () => {
+    expect(() => corrector.correct("'hotline")).not.toThrow();
+    expect(corrector.correct('!^=|$')).toBeUndefined();
+  });
+});
