@@ -16,7 +16,7 @@ describe('weeklyDigest', () => {
   it('lists usage, top gaps, 👎 entries with reasons, and entries nobody asked about', async () => {
     const insight = openInsight({ path: join(tmp.dir, 'h.db') });
     insight.recordQuestion(question({ question: 'Who answers the PLA hotline?', userId: 'a' }));
-    insight.recordQuestion(question({ question: 'who answers the PLA hotline', userId: 'b' }));
+    insight.recordQuestion(question({ question: 'who answers the PLA hotline', userId: 'b', at: new Date(Date.now() - 60_000) }));
     insight.recordQuestion(question({ question: 'When was the hotline set up?', status: 'answered', topEntryId: 'hotline-1963' }));
     insight.recordFeedback(vote({ entryId: 'hotline-1963', reason: 'Wrong month' }));
 

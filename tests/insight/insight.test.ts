@@ -27,19 +27,22 @@ describe('openInsight', () => {
 
   it('groups unknown and unsure questions in gaps, and leaves answered ones out', async () => {
     const insight = openInsight({ path: join(tmp.dir, 'h.db') });
-    insight.recordQuestion(question({ question: 'Who runs the hotline today?' }));
-    insight.recordQuestion(question({ question: 'who runs the  hotline today', userId: '2' }));
-    insight.recordQuestion(question({ question: 'Who runs the hotlines today?!', status: 'unsure', topEntryId: 'hotline-1963', confidence: 0.4 }));
+    const at = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000);
+    insight.recordQuestion(question({ question: 'Who runs the hotline today?', at: at(50) }));
+    insight.recordQuestion(question({ question: 'Who runs the hotline today?', at: at(40) }));
+    insight.recordQuestion(question({ question: 'who runs the  hotline today', userId: '2', at: at(30) }));
+    insight.recordQuestion(question({ question: 'Who runs the hotlines today?!', status: 'unsure', topEntryId: 'hotline-1963', confidence: 0.4, at: at(20) }));
     insight.recordQuestion(question({ question: 'When was the hotline set up?', status: 'answered', topEntryId: 'hotline-1963', confidence: 0.9 }));
     insight.recordQuestion(question({ question: 'Is there a China-India hotline?' }));
 
     const gaps = insight.gaps({ days: 7 });
     expect(gaps.map((g) => [g.question, g.count, g.status])).toEqual([
-      ['Who runs the hotline today?', 3, 'mixed'],
+      ['Who runs the hotline today?', 4, 'mixed'],
       ['Is there a China-India hotline?', 1, 'unknown'],
     ]);
-    expect(gaps[0]!.examples).toEqual(['who runs the  hotline today', 'Who runs the hotlines today?!']);
-    expect(Date.parse(gaps[0]!.lastAsked)).toBeGreaterThan(Date.now() - 60_000);
+    // Equal counts: the more recent wording first.
+    expect(gaps[0]!.examples).toEqual(['Who runs the hotlines today?!', 'who runs the  hotline today']);
+    expect(Date.parse(gaps[0]!.lastAsked)).toBeGreaterThan(Date.now() - 25_000);
     await insight.close();
   });
 
