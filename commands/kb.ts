@@ -1,0 +1,72 @@
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { loadKnowledge } from '../src/knowledge/load';
+import type { ChatCommand } from '../src/bot/command';
+import { renderFeedback, renderGaps, renderKbOutcome, renderStats } from '../src/bot/cards';
+import { notice } from '../src/bot/render';
+
+// /kb reload | check | stats | gaps | feedback — moderators only: hidden from others through
+// default_member_permissions (Manage Server), and checked again at run time by the router
+// (moderatorOnly), because server admins can override the default in their settings.
+
+const DEFAULT_DAYS = 30;
+
+export const data = new SlashCommandBuilder()
+  .setName('kb')
+  .setDescription('Moderators: manage the knowledge base and see what people ask')
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild)
+  .addSubcommand((s) => s.setName('reload').setDescription('Validate the knowledge folder and swap it in if valid'))
+  .addSubcommand((s) => s.setName('check').setDescription('Validate the knowledge folder without swapping'))
+  .addSubcommand((s) => s.setName('stats').setDescription('Knowledge size and usage figures'))
+  .addSubcommand((s) =>
+    s
+      .setName('gaps')
+      .setDescription('The most frequent questions Hotline could not answer')
+      .addIntegerOption((o) => o.setName('days').setDescription(`Look back this many days (default ${DEFAULT_DAYS})`).setMinValue(1).setMaxValue(365)),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('feedback')
+      .setDescription('Entries with the most 👎, with the reasons given')
+      .addIntegerOption((o) => o.setName('days').setDescription(`Look back this many days (default ${DEFAULT_DAYS})`).setMinValue(1).setMaxValue(365)),
+  );
+
+const startedAt = Date.now();
+
+export const command: ChatCommand = {
+  kind: 'chat',
+  data,
+  moderatorOnly: true,
+  ephemeral: () => true,
+  async execute(interaction, ctx) {
+    const sub = interaction.options.getSubcommand();
+    const days = interaction.options.getInteger('days') ?? DEFAULT_DAYS;
+    switch (sub) {
+      case 'reload': {
+        await ctx.respond.defer({ ephemeral: true });
+        const outcome = await ctx.knowledge.reload();
+        ctx.logger.info({ ok: outcome.ok, ...(outcome.ok ? { version: outcome.version, changed: outcome.changed } : { errors: outcome.errors.length }) }, 'knowledge reload requested by a moderator');
+        const reply = outcome.ok
+          ? renderKbOutcome('reload', { ok: true, version: outcome.version, changed: outcome.changed, warnings: outcome.warnings, base: ctx.knowledge.current.base })
+          : renderKbOutcome('reload', outcome);
+        return ctx.respond.send(reply, { ephemeral: true });
+      }
+      case 'check': {
+        await ctx.respond.defer({ ephemeral: true });
+        const result = await loadKnowledge(ctx.knowledge.dir);
+        const reply = result.ok
+          ? renderKbOutcome('check', { ok: true, version: result.base.version, warnings: result.warnings, base: result.base })
+          : renderKbOutcome('check', { ok: false, errors: result.errors, warnings: result.warnings });
+        return ctx.respond.send(reply, { ephemeral: true });
+      }
+      case 'stats':
+        return ctx.respond.send(renderStats(ctx.engine.base, ctx.insight.usage({ days }), days, { views: ctx.views.size, uptimeS: (Date.now() - startedAt) / 1000 }), { ephemeral: true });
+      case 'gaps':
+        return ctx.respond.send(renderGaps(ctx.insight.gaps({ days, limit: 15 }), days), { ephemeral: true });
+      case 'feedback':
+        return ctx.respond.send(renderFeedback(ctx.insight.feedback({ days, limit: 10 }), days), { ephemeral: true });
+      default:
+        return ctx.respond.tell(notice('Unknown subcommand.'));
+    }
+  },
+};
