@@ -86,9 +86,11 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       const ordered = [...hits.map((h) => h.entry), ...exact.filter((e) => !hits.some((h) => h.entry === e))];
       return compose(question, 'answered', 'search', ordered.slice(0, limit).map((entry) => ({ entry, score: 1 })));
     }
-    const { hits } = search.search(question, { limit: Math.max(limit, 3) });
+    const { hits, query } = search.search(question, { limit: Math.max(limit, 3) });
     const best = hits[0];
-    const status = statusFor(best, thresholds);
+    const head = query.intent.countOf;
+    const required = head === undefined ? undefined : query.concepts.findIndex((c) => c.words.includes(head));
+    const status = statusFor(best, query.concepts.length, thresholds, required);
     if (!best || status === 'unknown') return unknown(question);
     if (status === 'unsure') {
       return compose(question, 'unsure', 'search', hits.slice(0, 3).map((h) => ({ entry: h.entry, score: confidenceOf(h, best) })));

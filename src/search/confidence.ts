@@ -14,9 +14,20 @@ export type Thresholds = {
 
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.34, unsure: 0.22 };
 
-export function statusFor(top: Ranked | undefined, thresholds: Thresholds = DEFAULT_THRESHOLDS): AnswerStatus {
+/**
+ * `concepts` is how many things the question asks about. An entry that matches only one of several
+ * is at best a guess ("population of Taiwan" matching only "Taiwan"), never an answer.
+ */
+export function statusFor(
+  top: Ranked | undefined,
+  concepts: number,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  /** Index of the concept the answer must match (the X of "how many X"), if any. */
+  required?: number,
+): AnswerStatus {
   if (!top) return 'unknown';
-  if (top.coverage >= thresholds.answer) return 'answered';
+  const hasRequired = required === undefined || required < 0 || (top.mask & (1 << required)) !== 0;
+  if (top.coverage >= thresholds.answer && top.matched >= Math.min(2, concepts) && hasRequired) return 'answered';
   if (top.coverage >= thresholds.unsure) return 'unsure';
   return 'unknown';
 }

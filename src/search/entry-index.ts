@@ -3,7 +3,7 @@ import type { Entry } from '../knowledge/schema';
 import { buildAliasTable, type AliasTable } from './aliases';
 import { buildIndex, DEFAULT_INDEX_OPTIONS, type IndexDocument, type IndexOptions, type InvertedIndex } from './inverted-index';
 import { phraseKey } from './normalize';
-import { analyzeQuery, type AnalyzedQuery } from './query';
+import { analyzeQuery, UNKNOWN_WEIGHT, type AnalyzedQuery } from './query';
 import { createScratch, rank, type Ranked, type RankScratch } from './rank';
 import { createTypoCorrector, type TypoCorrector } from './typo';
 
@@ -36,12 +36,15 @@ export type SearchTuning = {
   coveragePower: number;
   /** Multipliers for entries whose shape fits the question's intent. */
   intentBoost: { when: number; who: number; quote: number };
+  /** Weight of a word no entry holds, as a share of the maximum idf. */
+  unknownWeight: number;
 };
 
 export const DEFAULT_TUNING: SearchTuning = {
   index: DEFAULT_INDEX_OPTIONS,
   coveragePower: 1,
   intentBoost: { when: 1.15, who: 1.1, quote: 1.25 },
+  unknownWeight: UNKNOWN_WEIGHT,
 };
 
 export type SearchHit = Ranked & { entry: Entry };
@@ -89,7 +92,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     typos,
     exact: (question) => exactMap.get(phraseKey(question.slice(0, 400))) ?? [],
     search(question, options = {}) {
-      const query = analyzeQuery(question, { index, aliases, typos }, { prefixLast: options.prefix });
+      const query = analyzeQuery(question, { index, aliases, typos }, { prefixLast: options.prefix, unknownWeight: tuning.unknownWeight });
       const { intent } = query;
       const boost = (d: number) => {
         const e = entries[d]!;

@@ -4,7 +4,14 @@ import { MAX_QUERY_CHARS, MAX_QUERY_TOKENS, tokenize, type Token } from './norma
 import type { TypoCorrector } from './typo';
 
 /** What a question is after, read from its cue words; used to prefer entries of the right shape. */
-export type Intent = { when: boolean; who: boolean; quote: boolean; count: boolean; why: boolean };
+export type Intent = {
+  when: boolean;
+  who: boolean;
+  quote: boolean;
+  /** "how many X": the word X, which an answer must mention ("how many carriers" is not answered by a fleet movement). */
+  countOf?: string;
+  why: boolean;
+};
 
 /** One thing the query asks about: a word or an alias concept, with the index terms that satisfy it. */
 export type QueryConcept = {
@@ -31,7 +38,7 @@ export type AnalyzeContext = { index: InvertedIndex; aliases: AliasTable; typos:
  * What a word no entry holds weighs in the query, as a share of the maximum idf. Below 1 because
  * paraphrases bring words of their own ("switched on", "housed") that do not make a question out of scope.
  */
-export const UNKNOWN_WEIGHT = 0.8;
+export const UNKNOWN_WEIGHT = 1;
 
 const CORRECTION_FACTOR = [1, 0.8, 0.6];
 
@@ -42,9 +49,23 @@ export function readIntent(tokens: readonly Token[]): Intent {
     when: has('when', 'date', 'year', 'dates') || (first === 'what' && has('year', 'date', 'day', 'month')),
     who: has('who', 'whom', 'whose'),
     quote: has('say', 'said', 'says', 'quote', 'quoted', 'quotes', 'words', 'statement', 'remarks', 'stated', 'told', 'warned'),
-    count: tokens.some((t, i) => t.word === 'how' && (tokens[i + 1]?.word === 'many' || tokens[i + 1]?.word === 'much')),
+    countOf: countHead(tokens),
     why: has('why', 'purpose', 'reason'),
   };
+}
+
+const NOT_A_HEAD = new Set(['times', 'time', 'often']);
+
+function countHead(tokens: readonly Token[]): string | undefined {
+  const at = tokens.findIndex((t, i) => t.word === 'how' && (tokens[i + 1]?.word === 'many' || tokens[i + 1]?.word === 'much'));
+  if (at < 0) return undefined;
+  // The counted thing is the last word of the noun phrase: "how many aircraft carriers does" → carriers.
+  let head: Token | undefined;
+  for (const t of tokens.slice(at + 2)) {
+    if (t.stop) break;
+    head = t;
+  }
+  return head && !NOT_A_HEAD.has(head.word) ? head.word : undefined;
 }
 
 /**
@@ -52,7 +73,7 @@ export function readIntent(tokens: readonly Token[]): Intent {
  * phrases folded into their concept, stopwords dropped, duplicates merged. With `prefixLast`, the
  * last word may be unfinished (autocomplete) and also matches terms that start with it.
  */
-export function analyzeQuery(question: string, ctx: AnalyzeContext, options: { prefixLast?: boolean } = {}): AnalyzedQuery {
+export function analyzeQuery(question: string, ctx: AnalyzeContext, options: { prefixLast?: boolean; unknownWeight?: number } = {}): AnalyzedQuery {
   const { index, aliases, typos } = ctx;
   const tokens = tokenize(question, MAX_QUERY_CHARS).slice(0, MAX_QUERY_TOKENS * 3);
   const corrections: AnalyzedQuery['corrections'] = [];
@@ -81,7 +102,7 @@ export function analyzeQuery(question: string, ctx: AnalyzeContext, options: { p
     }
     if (concepts.size >= MAX_QUERY_TOKENS) return;
     const known = alts.some((a) => index.postings.has(a.term));
-    concepts.set(key, { key, words, alts, known, idf: known ? index.idf(alts[0]!.term) : UNKNOWN_WEIGHT * index.maxIdf });
+    concepts.set(key, { key, words, alts, known, idf: known ? index.idf(alts[0]!.term) : (options.unknownWeight ?? UNKNOWN_WEIGHT) * index.maxIdf });
   };
 
   const consumed = new Array<boolean>(tokens.length).fill(false);

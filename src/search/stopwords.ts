@@ -12,7 +12,9 @@ const STOPWORDS = new Set(
   will with within without would wouldn yet you your yours yourself yourselves
   tell know explain describe give show find anyone someone somebody many kind sort really actually exactly
   happen happened happens say says said saying quote quotes quoted statement statements mention mentioned
-  thing things get got one ones way ways lot lots`
+  thing things get got one ones way ways lot lots go goes going went gone come comes came make makes made want wants
+  need needs think look looking see wonder wondering curious remember heard hear ok okay hey hi hello thx pls
+  plz guys lol yeah yes basically`
     .split(/\s+/)
     .filter(Boolean),
 );
