@@ -13,6 +13,12 @@ export type GapWording = {
 
 /** Groups at or above this token-set similarity are treated as the same question. */
 export const NEAR_DUPLICATE = 0.8;
+/**
+ * Similarity checks allowed per report (~100 ms). Real questions repeat and share rare words, so this is
+ * far from reached; a flood of distinct questions built from the same few words would otherwise hold the
+ * bot's event loop for seconds. Past it, only identical normalised forms are grouped.
+ */
+export const COMPARISON_BUDGET = 3_000_000;
 const MAX_EXAMPLES = 3;
 
 type Group = {
@@ -41,8 +47,9 @@ export function groupGaps(wordings: readonly GapWording[], limit = 20): GapRow[]
 
   const forms = [...byForm.values()].sort((a, b) => b.count - a.count || b.lastAt - a.lastAt);
   const groups: Group[] = [];
+  const homeOf = candidateFinder(forms);
   for (const form of forms) {
-    const home = groups.find((g) => jaccard(g.tokens, form.tokens) >= NEAR_DUPLICATE);
+    const home = homeOf(form, groups);
     if (!home) {
       groups.push(form);
       continue;
@@ -54,6 +61,42 @@ export function groupGaps(wordings: readonly GapWording[], limit = 20): GapRow[]
     .sort((a, b) => b.count - a.count || b.lastAt - a.lastAt)
     .slice(0, Math.max(0, limit))
     .map(toRow);
+}
+
+/**
+ * Finds the earliest group whose lead is a near-duplicate, without comparing against every group:
+ * leads are indexed by token, and since J(A, B) ≥ t implies B holds all but at most |A| − ⌈t·|A|⌉ of
+ * A's tokens, B must share one of any |A| − ⌈t·|A|⌉ + 1 tokens of A. Probing A's rarest tokens keeps
+ * the candidate lists short. Same answer as a linear scan (tests/insight/group.test.ts checks).
+ */
+function candidateFinder(forms: readonly Group[]): (form: Group, groups: readonly Group[]) => Group | undefined {
+  const df = new Map<string, number>();
+  for (const f of forms) for (const t of f.tokens) df.set(t, (df.get(t) ?? 0) + 1);
+  const index = new Map<string, number[]>(); // token → positions in `groups`, ascending
+  let indexed = 0;
+  let budget = COMPARISON_BUDGET;
+
+  return (form, groups) => {
+    for (; indexed < groups.length; indexed++) {
+      for (const t of groups[indexed]!.tokens) {
+        const list = index.get(t);
+        if (list) list.push(indexed);
+        else index.set(t, [indexed]);
+      }
+    }
+    const tokens = [...form.tokens].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0));
+    const probe = tokens.length - Math.ceil(NEAR_DUPLICATE * tokens.length) + 1;
+    let best = Infinity;
+    for (const t of tokens.slice(0, Math.max(1, probe))) {
+      for (const i of index.get(t) ?? []) {
+        if (i >= best || budget-- <= 0) break;
+        if (jaccard(groups[i]!.tokens, form.tokens) >= NEAR_DUPLICATE) best = i;
+      }
+    }
+    // A form with no tokens (punctuation only) can only match another empty form.
+    if (tokens.length === 0) best = groups.findIndex((g) => g.tokens.size === 0);
+    return best === Infinity || best < 0 ? undefined : groups[best];
+  };
 }
 
 function add(g: Group, question: string, count: number, lastAt: number, statuses: Iterable<string>): void {

@@ -50,8 +50,9 @@ export type Store = {
   close(): void;
 };
 
-// Enough distinct wordings to group a busy server's month; the rarest beyond this are not shown anyway.
-const MAX_GAP_WORDINGS = 20_000;
+// The most frequent distinct wordings are grouped; a wording asked once among more than this many
+// others is unlikely to reach a top-20 report.
+const MAX_GAP_WORDINGS = 10_000;
 const REASONS_PER_ENTRY = 5;
 
 /**
