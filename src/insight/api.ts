@@ -63,7 +63,9 @@ export interface Insight {
   recordQuestion(r: QuestionRecord): void;
   /** Never throws, never blocks. */
   recordFeedback(r: FeedbackRecord): void;
-  // The report methods are synchronous (a few ms on SQLite). They first write whatever is still queued.
+  // The report methods are synchronous: a few ms on ordinary data; gaps() over 100,000 distinct
+  // unanswered questions took ~0.5 s in a stress test, so defer the interaction before calling it.
+  // They first write whatever is still queued.
   // They throw when the database is unavailable (InsightUnavailableError from ./index) or when days is not
   // a positive number (RangeError): the caller says so to the moderator instead of showing an empty report.
 
