@@ -154,3 +154,19 @@ export function findConcepts(terms: readonly string[], table: AliasTable): Conce
   }
   return out;
 }
+
+/** Every alias phrase at every position, overlaps included: what an indexed text can be found by. */
+export function findAllConcepts(terms: readonly string[], table: AliasTable): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const candidates = table.byFirst.get(terms[i]!);
+    if (!candidates) continue;
+    for (const c of candidates) {
+      if (i + c.terms.length > terms.length) continue;
+      let k = 1;
+      while (k < c.terms.length && terms[i + k] === c.terms[k]) k++;
+      if (k === c.terms.length && !out.includes(c.concept)) out.push(c.concept);
+    }
+  }
+  return out;
+}

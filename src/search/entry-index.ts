@@ -28,6 +28,8 @@ export function documentOf(entry: Entry, base: KnowledgeBase): IndexDocument {
     topics: topicNames,
     date: dateWords(entry.date),
     note: entry.note,
+    // Curators name entries by their content ("incsea-signed-1972"): the id is a short summary.
+    id: entry.id.replace(/-/g, ' '),
   };
 }
 
@@ -36,6 +38,8 @@ export type SearchTuning = {
   coveragePower: number;
   /** Multipliers for entries whose shape fits the question's intent. */
   intentBoost: { when: number; who: number; quote: number };
+  /** How much a close match with one of an entry's curated questions lifts it: score × (1 + β·F1). */
+  questionBoost: number;
   /** Weight of a word no entry holds, as a share of the maximum idf. */
   unknownWeight: number;
 };
@@ -45,7 +49,11 @@ export const DEFAULT_TUNING: SearchTuning = {
   coveragePower: 1,
   intentBoost: { when: 1.15, who: 1.1, quote: 1.25 },
   unknownWeight: UNKNOWN_WEIGHT,
+  questionBoost: 2,
 };
+
+/** Candidates re-ranked by their curated questions: enough to hold the right entry when BM25 puts it lower. */
+const RERANK_POOL = 20;
 
 export type SearchHit = Ranked & { entry: Entry };
 export type SearchOutcome = { query: AnalyzedQuery; hits: SearchHit[] };
@@ -75,6 +83,29 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   const scratch: RankScratch = createScratch(entries.length);
   const docOf = new Map<Entry, number>(entries.map((e, i) => [e, i]));
 
+  // Each curated question read the way a user question is read, so the two can be compared concept by concept.
+  const ctx = { index, aliases, typos };
+  const questionConcepts: Array<Array<Map<string, number>>> = entries.map((e) =>
+    (e.questions ?? []).map((q) => new Map(analyzeQuery(q, ctx).concepts.map((c) => [c.key, c.idf]))),
+  );
+  /** Best F1 overlap (idf-weighted) between the query and one of the entry's curated questions. */
+  const questionMatch = (doc: number, query: ReadonlyMap<string, number>, queryTotal: number): number => {
+    let best = 0;
+    for (const q of questionConcepts[doc]!) {
+      let inter = 0;
+      let total = 0;
+      for (const [key, idf] of q) {
+        total += idf;
+        if (query.has(key)) inter += idf;
+      }
+      if (inter === 0 || total === 0) continue;
+      const p = inter / queryTotal;
+      const r = inter / total;
+      best = Math.max(best, (2 * p * r) / (p + r));
+    }
+    return best;
+  };
+
   const exactMap = new Map<string, Entry[]>();
   for (const entry of entries) {
     for (const phrase of [...(entry.questions ?? []), ...(entry.keywords ?? [])]) {
@@ -103,7 +134,17 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
         return m;
       };
       const only = options.only ? new Set(options.only.map((e) => docOf.get(e)!).filter((d) => d !== undefined)) : undefined;
-      const ranked = rank(index, query.concepts, scratch, { limit: options.limit ?? 10, coveragePower: tuning.coveragePower, boost, only });
+      const limit = options.limit ?? 10;
+      const rerank = !options.prefix && tuning.questionBoost > 0;
+      let ranked = rank(index, query.concepts, scratch, { limit: rerank ? Math.max(limit, RERANK_POOL) : limit, coveragePower: tuning.coveragePower, boost, only });
+      if (rerank && ranked.length > 1) {
+        const qmap = new Map(query.concepts.map((c) => [c.key, c.idf]));
+        const qtotal = query.concepts.reduce((sum, c) => sum + c.idf, 0);
+        ranked = ranked
+          .map((r) => ({ ...r, score: r.score * (1 + tuning.questionBoost * questionMatch(r.doc, qmap, qtotal)) }))
+          .sort((a, b) => b.score - a.score || a.doc - b.doc)
+          .slice(0, limit);
+      }
       return { query, hits: ranked.map((r) => ({ ...r, entry: entries[r.doc]! })) };
     },
   };

@@ -1,10 +1,10 @@
-import { findConcepts, type AliasTable } from './aliases';
+import { findAllConcepts, type AliasTable } from './aliases';
 import { tokenize } from './normalize';
 
 // A field-weighted BM25 (BM25F) inverted index. Each posting holds the already saturated term weight
 // for one document, so a query only multiplies by idf and adds.
 
-export const FIELDS = ['text', 'questions', 'keywords', 'people', 'context', 'topics', 'date', 'note'] as const;
+export const FIELDS = ['text', 'questions', 'keywords', 'people', 'context', 'topics', 'date', 'note', 'id'] as const;
 export type Field = (typeof FIELDS)[number];
 export type IndexDocument = Partial<Record<Field, string | readonly string[]>>;
 
@@ -15,7 +15,7 @@ export type IndexOptions = {
 };
 
 export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
-  weights: { text: 1, questions: 1.6, keywords: 1.6, people: 1.2, context: 0.6, topics: 0.4, date: 0.8, note: 0.25 },
+  weights: { text: 1, questions: 1.6, keywords: 1.6, people: 1.2, context: 0.6, topics: 0.4, date: 0.8, note: 0.25, id: 0 },
   k1: 1.2,
   b: 0.6,
 };
@@ -42,12 +42,12 @@ export function fieldTerms(value: string, aliases: AliasTable, vocabulary?: Map<
     if (vocabulary && !t.stop && !vocabulary.has(t.word)) vocabulary.set(t.word, t.term);
     if (!t.stop) out.push(t.term);
   }
-  for (const m of findConcepts(
+  // All phrases, overlapping ones too: "Washington–Moscow hotline" must be found by "Moscow" alone even
+  // when a longer alias ("Moscow–Washington hotline") covers the same words.
+  out.push(...findAllConcepts(
     tokens.map((t) => t.term),
     aliases,
-  )) {
-    out.push(m.concept);
-  }
+  ));
   return out;
 }
 
