@@ -7,6 +7,8 @@ export type DigestOptions = {
   days?: number;
   /** Window for "entries nobody asked about" (default 90, the default retention): a week is too short to judge. */
   idleDays?: number;
+  /** Default DIGEST_MAX, for an embed description; pass 2,000 or less to post it as message content. */
+  maxLength?: number;
 };
 
 /** Discord's message content limit is 2,000 and an embed description 4,096; the digest stays under 4,000. */
@@ -32,7 +34,7 @@ export function weeklyDigest(insight: Insight, knownEntryIds: string[], options:
     return `**Hotline weekly digest**\nThe insight database could not be read: ${escapeUserText(err instanceof Error ? err.message : String(err), 300)}`;
   }
 
-  const out = new Budget(DIGEST_MAX);
+  const out = new Budget(options.maxLength ?? DIGEST_MAX);
   out.line(`**Hotline weekly digest** — last ${days} days`);
   out.line(usageLine(usage));
 

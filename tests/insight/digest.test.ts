@@ -48,6 +48,9 @@ describe('weeklyDigest', () => {
     const text = weeklyDigest(insight, ids);
     expect(text.length).toBeLessThanOrEqual(DIGEST_MAX);
     expect(text).toContain('Entries marked 👎');
+    const short = weeklyDigest(insight, ids, { maxLength: 2_000 });
+    expect(short.length).toBeLessThanOrEqual(2_000);
+    expect(short).toMatch(/… \(digest shortened\)$/);
     await insight.close();
   });
 
