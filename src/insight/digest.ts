@@ -60,6 +60,7 @@ export function weeklyDigest(insight: Insight, knownEntryIds: string[], options:
 
 /** Collects lines until the budget is spent, then ends with a marker instead of a cut line. */
 class Budget {
+  static readonly MARKER = '… (digest shortened)';
   private readonly lines: string[] = [];
   private used = 0;
   private full = false;
@@ -68,8 +69,8 @@ class Budget {
   line(s: string): void {
     if (this.full) return;
     const cost = s.length + 1;
-    if (this.used + cost > this.max - 20) {
-      this.lines.push('… (digest shortened)');
+    if (this.used + cost > this.max - Budget.MARKER.length - 1) {
+      this.lines.push(Budget.MARKER);
       this.full = true;
       return;
     }

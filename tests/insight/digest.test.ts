@@ -51,6 +51,7 @@ describe('weeklyDigest', () => {
     const short = weeklyDigest(insight, ids, { maxLength: 2_000 });
     expect(short.length).toBeLessThanOrEqual(2_000);
     expect(short).toMatch(/… \(digest shortened\)$/);
+    for (let max = 200; max < 700; max += 1) expect(weeklyDigest(insight, ids, { maxLength: max }).length).toBeLessThanOrEqual(max);
     await insight.close();
   });
 
