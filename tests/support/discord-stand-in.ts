@@ -102,6 +102,8 @@ export type StandInOptions = {
   /** Discord's acknowledgement window. */
   ackWindowMs?: number;
   guildId?: string;
+  /** Accept the token on REST but close the gateway with 4004 on IDENTIFY (a revoked token). */
+  rejectIdentify?: boolean;
 };
 
 export type Actor = { user?: Partial<ApiUser>; permissions?: bigint | string; guildId?: string | null; channelId?: string };
@@ -119,6 +121,7 @@ export class DiscordStandIn extends EventEmitter {
   readonly shards: number;
   heartbeatIntervalMs: number;
   ackWindowMs: number;
+  rejectIdentify: boolean;
 
   readonly requests: RecordedRequest[] = [];
   readonly interactions = new Map<string, InteractionRecord>();
@@ -146,6 +149,7 @@ export class DiscordStandIn extends EventEmitter {
     this.shards = options.shards ?? 1;
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
     this.ackWindowMs = options.ackWindowMs ?? 3000;
+    this.rejectIdentify = options.rejectIdentify ?? false;
     this.botUser = { id: this.applicationId, username: 'Hotline', discriminator: '0', global_name: null, avatar: null, bot: true };
   }
 
@@ -199,8 +203,11 @@ export class DiscordStandIn extends EventEmitter {
         cleanup();
         reject(new Error(`stand-in: timed out after ${timeoutMs} ms waiting for ${what}`));
       }, timeoutMs);
+      // Conditions on the bot's own state (what it recorded) change without a request: look often.
+      const poll = setInterval(onChange, 10);
       const cleanup = () => {
         clearTimeout(timer);
+        clearInterval(poll);
         this.off('change', onChange);
       };
       this.on('change', onChange);
@@ -358,7 +365,7 @@ export class DiscordStandIn extends EventEmitter {
         case 2: {
           const d = packet.d ?? {};
           this.identifies.push(d);
-          if (d.token !== this.token && d.token !== `Bot ${this.token}`) return ws.close(4004, 'Authentication failed.');
+          if (this.rejectIdentify || (d.token !== this.token && d.token !== `Bot ${this.token}`)) return ws.close(4004, 'Authentication failed.');
           const shard: [number, number] = d.shard ?? [0, 1];
           if (shard[1] !== this.shards) return ws.close(4011, 'Sharding required.');
           session = { id: randomBytes(8).toString('hex'), shard, seq: 0, buffer: [], socket: ws };
@@ -515,7 +522,11 @@ export class DiscordStandIn extends EventEmitter {
     record.callbacks.push({ type, data: body.data, at: Date.now() });
     const channelId = record.payload.channel_id;
     if (type === 4 || type === 5) {
-      record.original = this.#message({ ...(type === 4 ? body.data : { content: '', flags: (body.data?.flags ?? 0) | 128 }), channel_id: channelId, interaction_id: id });
+      record.original = this.#message({
+        ...(type === 4 ? body.data : { content: '', flags: (body.data?.flags ?? 0) | 128 }),
+        channel_id: channelId,
+        interaction_metadata: { id, type: record.payload.type, user: record.payload.member?.user ?? record.payload.user, authorizing_integration_owners: record.payload.authorizing_integration_owners },
+      });
     } else if (type === 6 || type === 7) {
       const previous = record.payload.message as ApiMessage;
       record.original = type === 7 ? { ...previous, ...pickMessageFields(body.data), id: previous.id } : previous;
@@ -558,7 +569,7 @@ export class DiscordStandIn extends EventEmitter {
   }
 
   #message(fields: any): ApiMessage {
-    const { interaction_id: _ignored, ...rest } = fields;
+    const rest = fields;
     return {
       id: snowflake(),
       type: 0,

@@ -1,0 +1,64 @@
+// A small, clearly fictional knowledge base for bot tests ("Exampleland" and "Sampleland" do not
+// exist; every URL is on example.org). Real content lives in knowledge/ and is tested there.
+
+export const TOPICS = `topics:
+  - id: exampleland-link
+    name: Exampleland–Sampleland link
+    description: The fictional test hotline between Exampleland and Sampleland.
+  - id: test-talks
+    name: Test talks
+`;
+
+export const SOURCES = `sources:
+  - id: example-gazette
+    title: Example Gazette report on the link
+    publisher: Example Gazette
+    published: 2001-05-02
+    url: https://example.org/gazette/link
+  - id: example-archive
+    title: Example Archive memo
+    publisher: Example Archive
+    published: 2003
+    url: https://example.org/archive/memo
+    archive_url: https://example.org/archive/memo-copy
+`;
+
+export const FACTS = `facts:
+  - id: link-agreed
+    text: Exampleland and Sampleland agreed to open a direct defence telephone link in the spring of 2001.
+    date: 2001-04-30
+    topics: [exampleland-link]
+    sources: [example-gazette]
+    questions:
+      - When was the Exampleland link agreed?
+    keywords: [telephone link, hotline]
+  - id: link-tested
+    text: The Exampleland link carried its first test call in 2002. Both sides checked it every month afterwards.
+    date: 2002
+    topics: [exampleland-link]
+    sources: [example-gazette, example-archive]
+    questions:
+      - When was the Exampleland link first tested?
+  - id: talks-yearly
+    text: Test talks between the two defence ministries were held every year from 2003.
+    date: 2003
+    topics: [test-talks]
+    sources: [example-archive]
+    questions:
+      - How often were the test talks held?
+`;
+
+export const QUOTES = `quotes:
+  - id: minister-quote
+    text: A line that is never used is still worth keeping open.
+    speaker: Alex Example
+    role: Exampleland Defence Minister
+    date: 2003-06-01
+    context: Fictional remark at the first test talks.
+    topics: [test-talks, exampleland-link]
+    sources: [example-archive]
+`;
+
+export function fixtureFiles(): Record<string, string> {
+  return { 'topics.yaml': TOPICS, 'sources.yaml': SOURCES, 'facts.yaml': FACTS, 'quotes.yaml': QUOTES };
+}
