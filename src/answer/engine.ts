@@ -26,7 +26,7 @@ const DEFAULT_LIMIT = 3;
  */
 export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): AnswerEngine {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const relativeCut = options.relativeCut ?? 0.35;
+  const relativeCut = options.relativeCut ?? 0.2;
   const search = buildEntryIndex(base, options.tuning ?? DEFAULT_TUNING);
   const related = buildRelatedIndex(base.entries);
 
