@@ -6,6 +6,8 @@ import { createApp, type App } from '../../src/bot/app';
 import { loadBotConfig, type BotConfig } from '../../src/bot/config';
 import { createLogger, memoryDestination } from '../../src/bot/logger';
 import { deployCommands } from '../../src/bot/deploy';
+import type { Command } from '../../src/bot/command';
+import { commands as registry } from '../../commands/index';
 import { DiscordStandIn, MANAGE_GUILD, type StandInOptions } from './discord-stand-in';
 import { fixtureFiles } from './fixture-knowledge';
 
@@ -39,6 +41,8 @@ export type HarnessOptions = {
   env?: Record<string, string>;
   standIn?: StandInOptions;
   autoDeferMs?: number;
+  /** Extra commands (test-only), registered with the stand-in and routed like the real ones. */
+  extraCommands?: Command[];
 };
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -60,6 +64,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.env,
   });
   await deployCommands(config, {});
+  if (options.extraCommands?.length) {
+    const extra = options.extraCommands.map((c, i) => ({ ...c.data.toJSON(), id: `9${String(i).padStart(17, '0')}` }));
+    standIn.commands.set('global', [...(standIn.commands.get('global') ?? []), ...(extra as never[])]);
+  }
   const logs = memoryDestination();
   const logger = createLogger({ level: 'debug', destination: logs, secrets: [config.DISCORD_TOKEN] });
   const insight = recordingInsight();
@@ -70,6 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       insight,
       pollMs: 100,
       autoDeferMs: options.autoDeferMs,
+      ...(options.extraCommands ? { commands: [...registry, ...options.extraCommands] } : {}),
       clientOptions: { rest: { retries: 1, timeout: 5000 }, ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) } as never },
     });
     await app.bot.start();

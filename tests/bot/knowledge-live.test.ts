@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MODERATOR, MEMBER, startHarness, type Harness } from '../support/bot-harness';
+import { FACTS } from '../support/fixture-knowledge';
+
+// Knowledge edits reach the running bot: a valid edit is picked up live by the watcher; an invalid
+// one (from the watcher or /kb reload) keeps the last good base, and the errors name file:line.
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const NEW_FACT = `facts:
+  - id: link-upgraded
+    text: The Exampleland link was upgraded to a video line in 2005.
+    date: 2005
+    topics: [exampleland-link]
+    sources: [example-gazette]
+    questions:
+      - When was the Exampleland link upgraded to video?
+`;
+
+describe('live knowledge', () => {
+  it('picks up a valid edit without a restart', async () => {
+    h = await startHarness({ env: { MOD_LOG_CHANNEL_ID: '500000000000000005' } });
+    const before = h.app.store.current.base.version;
+    const unknown = await h.standIn.slash('ask', { question: 'When was the Exampleland link upgraded to video?' }, MEMBER).response();
+    expect(unknown.embeds[0].description).not.toContain('video line');
+
+    const reloaded = new Promise((resolve) => h!.app.store.on('reload', resolve));
+    await h.write('more/upgrade.yaml', NEW_FACT);
+    await reloaded;
+    expect(h.app.store.current.base.version).not.toBe(before);
+
+    const reply = await h.standIn.slash('ask', { question: 'When was the Exampleland link upgraded to video?' }, MEMBER).response();
+    expect(reply.embeds[0].description).toContain('upgraded to a video line in 2005');
+    expect(reply.embeds[0].footer.text).toContain(h.app.store.current.base.version);
+  });
+
+  it('keeps the old base on a bad edit, tells the moderators channel, and /kb reload shows the errors', async () => {
+    h = await startHarness({ env: { MOD_LOG_CHANNEL_ID: '500000000000000005' } });
+    const good = h.app.store.current.base.version;
+    await h.write('facts.yaml', FACTS.replace('sources: [example-gazette]\n    questions:\n      - When was the Exampleland link agreed?', 'sources: [no-such-source]\n    questions:\n      - When was the Exampleland link agreed?'));
+
+    // The watcher sees it first and reports to MOD_LOG_CHANNEL_ID…
+    await h.standIn.waitFor(() => h!.standIn.channelMessages.length > 0, 5000, 'a post to the moderators channel');
+    const post = h.standIn.channelMessages[0]!;
+    expect(post.channel_id).toBe('500000000000000005');
+    expect(post.embeds[0].description).toMatch(/facts\.yaml:\d+:\d+: error: .*no-such-source/);
+    expect(post.allowed_mentions).toEqual({ parse: [] });
+    expect(h.logs.records().some((r) => r.msg?.includes('knowledge edit is invalid') && r.errors?.[0]?.includes('facts.yaml:'))).toBe(true);
+
+    // …and a moderator's /kb reload refuses it, with the errors.
+    const interaction = h.standIn.slash('kb reload', {}, MODERATOR);
+    expect((await interaction.callback()).type).toBe(5);
+    const result = await interaction.response();
+    expect(result.embeds[0].title).toBe('Reload refused');
+    expect(result.embeds[0].description).toContain(`(\`${good}\`) keeps serving`);
+    expect(result.embeds[0].fields[0].value).toMatch(/facts\.yaml:\d+/);
+
+    // The old base still answers.
+    expect(h.app.store.current.base.version).toBe(good);
+    const reply = await h.standIn.slash('ask', { question: 'When was the Exampleland link agreed?' }, MEMBER).response();
+    expect(reply.embeds[0].description).toContain('spring of 2001');
+
+    // /kb check reports the same without swapping.
+    const check = await h.standIn.slash('kb check', {}, MODERATOR).response();
+    expect(check.embeds[0].title).toBe('Knowledge check failed');
+  });
+});
