@@ -5,6 +5,7 @@ import { buildIndex, DEFAULT_INDEX_OPTIONS, type IndexDocument, type IndexOption
 import { phraseKey } from './normalize';
 import { analyzeQuery, UNKNOWN_WEIGHT, type AnalyzedQuery } from './query';
 import { createScratch, rank, type Ranked, type RankScratch } from './rank';
+import { STOPWORD_LIST } from './stopwords';
 import { createTypoCorrector, type TypoCorrector } from './typo';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -79,7 +80,8 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     aliases,
     tuning.index,
   );
-  const typos = createTypoCorrector(index.vocabulary.keys(), (word) => index.postings.get(index.vocabulary.get(word) ?? '')?.docs.length ?? 0);
+  // Stopwords are candidates too, so that a misspelt filler word is recognised as filler.
+  const typos = createTypoCorrector([...index.vocabulary.keys(), ...STOPWORD_LIST.filter((w) => w.length >= 4)], (word) => index.postings.get(index.vocabulary.get(word) ?? '')?.docs.length ?? 0);
   const scratch: RankScratch = createScratch(entries.length);
   const docOf = new Map<Entry, number>(entries.map((e, i) => [e, i]));
 

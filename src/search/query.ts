@@ -1,6 +1,7 @@
 import { findConcepts, type AliasTable } from './aliases';
 import type { InvertedIndex } from './inverted-index';
 import { MAX_QUERY_CHARS, MAX_QUERY_TOKENS, tokenize, type Token } from './normalize';
+import { isStopword } from './stopwords';
 import type { TypoCorrector } from './typo';
 
 /** What a question is after, read from its cue words; used to prefer entries of the right shape. */
@@ -86,6 +87,13 @@ export function analyzeQuery(question: string, ctx: AnalyzeContext, options: { p
     if (options.prefixLast && i === lastIndex) return;
     const fix = typos.correct(t.word);
     if (!fix) return;
+    if (isStopword(fix.word)) {
+      // Only when nothing was left out: "thank" is not a misspelt "than".
+      if (fix.word.length < t.word.length) return;
+      // A misspelt filler word ("qoute", "waht") is filler: it must not count as an unknown subject.
+      tokens[i] = { ...t, stop: true };
+      return;
+    }
     const corrected = index.vocabulary.get(fix.word);
     if (!corrected || corrected === t.term) return;
     terms[i] = corrected;

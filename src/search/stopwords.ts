@@ -14,7 +14,8 @@ const STOPWORDS = new Set(
   happen happened happens say says said saying quote quotes quoted statement statements mention mentioned
   thing things get got one ones way ways lot lots go goes going went gone come comes came make makes made want wants
   need needs think look looking see wonder wondering curious remember heard hear ok okay hey hi hello thx pls
-  plz guys lol yeah yes basically`
+  plz guys lol yeah yes basically date dates time times often point points stuff part real together along
+  even ever anything everything something another whats hed wait`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -22,3 +23,6 @@ const STOPWORDS = new Set(
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
+
+/** All stopwords, so a misspelt one ("qoute", "waht") can be recognised and dropped too. */
+export const STOPWORD_LIST: readonly string[] = [...STOPWORDS];

@@ -24,7 +24,11 @@ export function allowedEdits(length: number): number {
 export function plausibleTypo(typed: string, candidate: string, distance: number): boolean {
   if (distance === 0) return true;
   if (typed[0] !== candidate[0]) return false;
-  if (typed.length <= 4) return typed.length === candidate.length && [...typed].sort().join('') === [...candidate].sort().join('');
+  if (typed.length <= 4) {
+    // Two letters swapped ("lien" → "line") or one left out ("nort" → "north", "vido" → "video").
+    if (candidate.length === typed.length + 1) return true;
+    return typed.length === candidate.length && [...typed].sort().join('') === [...candidate].sort().join('');
+  }
   return true;
 }
 
