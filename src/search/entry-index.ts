@@ -41,6 +41,8 @@ export type SearchTuning = {
   intentBoost: { when: number; who: number; quote: number };
   /** How much a close match with one of an entry's curated questions lifts it: score × (1 + β·F1). */
   questionBoost: number;
+  /** Whether keywords count as curated questions in that re-ranking. */
+  rerankKeywords: boolean;
   /** Weight of a word no entry holds, as a share of the maximum idf. */
   unknownWeight: number;
 };
@@ -51,10 +53,12 @@ export const DEFAULT_TUNING: SearchTuning = {
   intentBoost: { when: 1.15, who: 1.1, quote: 1.25 },
   unknownWeight: UNKNOWN_WEIGHT,
   questionBoost: 2,
+  rerankKeywords: false,
 };
 
 /** Candidates re-ranked by their curated questions: enough to hold the right entry when BM25 puts it lower. */
 const RERANK_POOL = 20;
+const QUESTION_CACHE = 20_000;
 
 export type SearchHit = Ranked & { entry: Entry };
 export type SearchOutcome = { query: AnalyzedQuery; hits: SearchHit[] };
@@ -83,17 +87,26 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   // Stopwords are candidates too, so that a misspelt filler word is recognised as filler.
   const typos = createTypoCorrector([...index.vocabulary.keys(), ...STOPWORD_LIST.filter((w) => w.length >= 4)], (word) => index.postings.get(index.vocabulary.get(word) ?? '')?.docs.length ?? 0);
   const scratch: RankScratch = createScratch(entries.length);
-  const docOf = new Map<Entry, number>(entries.map((e, i) => [e, i]));
 
-  // Each curated question read the way a user question is read, so the two can be compared concept by concept.
+  // Each curated question read the way a user question is read, so the two can be compared concept by
+  // concept. Worked out on first need and kept for the most recent entries only: at 100k entries, keeping
+  // them all would cost ~40 MB for entries that are rarely candidates.
   const ctx = { index, aliases, typos };
-  const questionConcepts: Array<Array<Map<string, number>>> = entries.map((e) =>
-    (e.questions ?? []).map((q) => new Map(analyzeQuery(q, ctx).concepts.map((c) => [c.key, c.idf]))),
-  );
+  const questionCache = new Map<number, Array<Map<string, number>>>();
+  const questionConceptsOf = (doc: number): Array<Map<string, number>> => {
+    let list = questionCache.get(doc);
+    if (!list) {
+      const e = entries[doc]!;
+      list = [...(e.questions ?? []), ...(tuning.rerankKeywords ? (e.keywords ?? []) : [])].map((q) => new Map(analyzeQuery(q, ctx).concepts.map((c) => [c.key, c.idf])));
+      if (questionCache.size >= QUESTION_CACHE) questionCache.delete(questionCache.keys().next().value!);
+      questionCache.set(doc, list);
+    }
+    return list;
+  };
   /** Best F1 overlap (idf-weighted) between the query and one of the entry's curated questions. */
   const questionMatch = (doc: number, query: ReadonlyMap<string, number>, queryTotal: number): number => {
     let best = 0;
-    for (const q of questionConcepts[doc]!) {
+    for (const q of questionConceptsOf(doc)) {
       let inter = 0;
       let total = 0;
       for (const [key, idf] of q) {
@@ -108,22 +121,31 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     return best;
   };
 
-  const exactMap = new Map<string, Entry[]>();
-  for (const entry of entries) {
+  // Keyed by a hash of the phrase, not the phrase: at 100k entries the phrases themselves would be
+  // ~15 MB of strings. A hit is confirmed against the entry's own phrases.
+  const exactMap = new Map<number, Entry[]>();
+  entries.forEach((entry) => {
     for (const phrase of [...(entry.questions ?? []), ...(entry.keywords ?? [])]) {
       const key = phraseKey(phrase);
       if (!key) continue;
-      const list = exactMap.get(key) ?? [];
+      const h = hashOf(key);
+      const list = exactMap.get(h) ?? [];
       if (!list.includes(entry)) list.push(entry);
-      exactMap.set(key, list);
+      exactMap.set(h, list);
     }
-  }
+  });
+  const exact = (question: string): Entry[] => {
+    const key = phraseKey(question.slice(0, 400));
+    if (!key) return [];
+    const candidates = exactMap.get(hashOf(key)) ?? [];
+    return candidates.filter((e) => [...(e.questions ?? []), ...(e.keywords ?? [])].some((p) => phraseKey(p) === key));
+  };
 
   return {
     index,
     aliases,
     typos,
-    exact: (question) => exactMap.get(phraseKey(question.slice(0, 400))) ?? [],
+    exact,
     search(question, options = {}) {
       const query = analyzeQuery(question, { index, aliases, typos }, { prefixLast: options.prefix, unknownWeight: tuning.unknownWeight });
       const { intent } = query;
@@ -135,7 +157,8 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
         if (intent.quote && e.kind === 'quote') m *= tuning.intentBoost.quote;
         return m;
       };
-      const only = options.only ? new Set(options.only.map((e) => docOf.get(e)!).filter((d) => d !== undefined)) : undefined;
+      // `only` holds a handful of exact matches: finding their positions by scan is cheaper than a 100k-entry map.
+      const only = options.only ? new Set(options.only.map((e) => entries.indexOf(e)).filter((d) => d >= 0)) : undefined;
       const limit = options.limit ?? 10;
       const rerank = !options.prefix && tuning.questionBoost > 0;
       let ranked = rank(index, query.concepts, scratch, { limit: rerank ? Math.max(limit, RERANK_POOL) : limit, coveragePower: tuning.coveragePower, boost, only });
@@ -150,4 +173,14 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       return { query, hits: ranked.map((r) => ({ ...r, entry: entries[r.doc]! })) };
     },
   };
+}
+
+/** FNV-1a, 32 bits. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
