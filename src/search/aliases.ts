@@ -34,6 +34,9 @@ const BUILT_IN: readonly string[][] = [
   ['aug', 'august'], ['sep', 'sept', 'september'], ['oct', 'october'], ['nov', 'november'], ['dec', 'december'],
 ];
 
+/** The first built-in groups name countries and forces; the rest are spelling variants. */
+const ENTITY_BUILT_INS = 10;
+
 export type AliasTable = {
   /** Stemmed phrase ("peopl liber armi") → concept term ("~3"). */
   phrases: ReadonlyMap<string, string>;
@@ -41,6 +44,11 @@ export type AliasTable = {
   maxWords: number;
   /** Concept term → the ways it is written, for explaining and for autocomplete. */
   labels: ReadonlyMap<string, string[]>;
+  /**
+   * Concepts that name a thing — a country, a force, an agreement, a person — rather than a spelling
+   * variant: a question naming one is not answered by an entry that does not mention it.
+   */
+  entities: ReadonlySet<string>;
   /** First term → phrases that start with it, longest first: most words start no phrase at all. */
   byFirst: ReadonlyMap<string, ReadonlyArray<{ terms: readonly string[]; concept: string }>>;
 };
@@ -75,6 +83,7 @@ export function acronymsIn(text: string): string[][] {
 export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<string>): AliasTable {
   const groups: string[][] = [...BUILT_IN.map((g) => [...g]), ...synonyms.map((s) => [...s.terms])];
   for (const text of texts) groups.push(...acronymsIn(text));
+  const entityGroups = new Set(groups.filter((g, i) => i < ENTITY_BUILT_INS || i >= BUILT_IN.length));
 
   const keyOf = (phrase: string) =>
     tokenize(phrase)
@@ -88,6 +97,7 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
     return root;
   };
   const spelled = new Map<string, string>();
+  const entityKeys = new Set<string>();
   for (const group of groups) {
     const keys = group.map((phrase) => {
       const key = keyOf(phrase);
@@ -95,6 +105,7 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
       return key;
     }).filter(Boolean);
     for (const key of keys) if (!parent.has(key)) parent.set(key, key);
+    if (entityGroups.has(group)) for (const key of keys) entityKeys.add(key);
     for (const key of keys.slice(1)) {
       const a = find(keys[0]!);
       const b = find(key);
@@ -117,6 +128,8 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
     labels.get(concept)!.push(spelled.get(key) ?? key);
     maxWords = Math.max(maxWords, key.split(' ').length);
   }
+  const entities = new Set<string>();
+  for (const key of entityKeys) entities.add(phrases.get(key)!);
   const byFirst = new Map<string, Array<{ terms: string[]; concept: string }>>();
   for (const [key, concept] of phrases) {
     const terms = key.split(' ');
@@ -125,7 +138,7 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
     byFirst.set(terms[0]!, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length);
-  return { phrases, maxWords, labels, byFirst };
+  return { phrases, maxWords, labels, byFirst, entities };
 }
 
 export type ConceptMatch = { start: number; end: number; concept: string };

@@ -22,11 +22,11 @@ export function statusFor(
   top: Ranked | undefined,
   concepts: number,
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
-  /** Index of the concept the answer must match (the X of "how many X"), if any. */
-  required?: number,
+  /** Bit mask of the concepts the answer must match (the X of "how many X", named things), if any. */
+  required = 0,
 ): AnswerStatus {
   if (!top) return 'unknown';
-  const hasRequired = required === undefined || required < 0 || (top.mask & (1 << required)) !== 0;
+  const hasRequired = (top.mask & required) === required;
   if (top.coverage >= thresholds.answer && top.matched >= Math.min(2, concepts) && hasRequired) return 'answered';
   if (top.coverage >= thresholds.unsure) return 'unsure';
   return 'unknown';

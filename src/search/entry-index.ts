@@ -8,6 +8,9 @@ import { createScratch, rank, type Ranked, type RankScratch } from './rank';
 import { STOPWORD_LIST } from './stopwords';
 import { createTypoCorrector, type TypoCorrector } from './typo';
 
+const DATE_IN_TEXT = /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const PERSON_IN_TEXT = /\b(Adm|Gen|Lt|Col|Maj|Rep|Sen|Mr|Ms|Dr)\.|\b(Secretary|Minister|President|Admiral|General|Ambassador|Chairman|Commander)\s+[A-Z]/;
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** "2008-02-29" → "2008 february": what people type when they ask by date. */
@@ -50,7 +53,7 @@ export type SearchTuning = {
 export const DEFAULT_TUNING: SearchTuning = {
   index: DEFAULT_INDEX_OPTIONS,
   coveragePower: 1,
-  intentBoost: { when: 1.15, who: 1.1, quote: 1.25 },
+  intentBoost: { when: 1.3, who: 1.1, quote: 1.25 },
   unknownWeight: UNKNOWN_WEIGHT,
   questionBoost: 2,
   rerankKeywords: false,
@@ -87,6 +90,9 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   // Stopwords are candidates too, so that a misspelt filler word is recognised as filler.
   const typos = createTypoCorrector([...index.vocabulary.keys(), ...STOPWORD_LIST.filter((w) => w.length >= 4)], (word) => index.postings.get(index.vocabulary.get(word) ?? '')?.docs.length ?? 0);
   const scratch: RankScratch = createScratch(entries.length);
+  // Which entries can answer "when" (their words give a date) and "who" (they name people).
+  const tellsWhen = Uint8Array.from(entries, (e) => (DATE_IN_TEXT.test(e.text) ? 1 : 0));
+  const tellsWho = Uint8Array.from(entries, (e) => (e.kind === 'quote' || (e.involved?.length ?? 0) > 0 || PERSON_IN_TEXT.test(e.text) ? 1 : 0));
 
   // Each curated question read the way a user question is read, so the two can be compared concept by
   // concept. Worked out on first need and kept for the most recent entries only: at 100k entries, keeping
@@ -152,8 +158,8 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       const boost = (d: number) => {
         const e = entries[d]!;
         let m = 1;
-        if (intent.when && e.date) m *= tuning.intentBoost.when;
-        if (intent.who && (e.kind === 'quote' || (e.involved?.length ?? 0) > 0)) m *= tuning.intentBoost.who;
+        if (intent.when && tellsWhen[d]) m *= tuning.intentBoost.when;
+        if (intent.who && tellsWho[d]) m *= tuning.intentBoost.who;
         if (intent.quote && e.kind === 'quote') m *= tuning.intentBoost.quote;
         return m;
       };
