@@ -14,6 +14,8 @@ export type EngineOptions = {
   thresholds?: Thresholds;
   /** Whether an answer must mention every named thing (country, force, agreement) the question names. Off: on the tune split it refused twice as many answerable questions and abstained on no more out-of-scope ones. */
   requireEntities?: boolean;
+  /** Whether a "who" question needs an answer that names a person (on by default; neutral on the tune split, and an answer naming nobody to "who is…" is a guess). */
+  requirePerson?: boolean;
   /** Further results must score at least this share of the best one to be shown with it. */
   relativeCut?: number;
 };
@@ -95,7 +97,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     query.concepts.forEach((c, i) => {
       if ((head !== undefined && c.words.includes(head)) || (options.requireEntities === true && search.aliases.entities.has(c.key))) required |= 1 << i;
     });
-    const status = statusFor(best, query.concepts.length, thresholds, required);
+    let status = statusFor(best, query.concepts.length, thresholds, required);
+    if (status === 'answered' && options.requirePerson !== false && query.intent.who && !search.tellsWho(best!.doc)) status = 'unsure';
     if (!best || status === 'unknown') return unknown(question);
     if (status === 'unsure') {
       return compose(question, 'unsure', 'search', hits.slice(0, 3).map((h) => ({ entry: h.entry, score: confidenceOf(h, best) })));

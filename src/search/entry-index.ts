@@ -72,6 +72,8 @@ export type EntryIndex = {
   aliases: AliasTable;
   typos: TypoCorrector;
   search(question: string, options?: { limit?: number; prefix?: boolean; only?: readonly Entry[] }): SearchOutcome;
+  /** Whether the entry at this position names a person (can answer "who"). */
+  tellsWho(doc: number): boolean;
   /** Entries whose curated question or keyword is exactly this text (case and punctuation aside). */
   exact(question: string): Entry[];
 };
@@ -152,6 +154,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     aliases,
     typos,
     exact,
+    tellsWho: (doc) => tellsWho[doc] === 1,
     search(question, options = {}) {
       const query = analyzeQuery(question, { index, aliases, typos }, { prefixLast: options.prefix, unknownWeight: tuning.unknownWeight });
       const { intent } = query;
