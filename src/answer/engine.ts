@@ -7,7 +7,7 @@ import { buildRelatedIndex, composeAnswer } from './compose';
 import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
 import type { Answer, AnswerMode } from './model';
 import { buildSpeakerDirectory, parseYearRange } from './structured';
-import { suggestQuestions, suggestSourceChoices, suggestSpeakerNames } from './suggest';
+import { buildQuestionPrefixIndex, suggestQuestions, suggestSourceChoices, suggestSpeakerNames, type QuestionPrefixIndex } from './suggest';
 
 export type EngineOptions = {
   tuning?: SearchTuning;
@@ -33,6 +33,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
   const relativeCut = options.relativeCut ?? 0.2;
   const search = buildEntryIndex(base, options.tuning ?? DEFAULT_TUNING);
   const related = buildRelatedIndex(base.entries);
+  // Built on the first autocomplete, not here: the CLI and the eval never need it.
+  let prefixIndex: QuestionPrefixIndex | undefined;
 
   const quoteCounts = new Map<string, number>();
   for (const e of base.entries) if (e.kind === 'quote') quoteCounts.set(e.speaker, (quoteCounts.get(e.speaker) ?? 0) + 1);
@@ -133,7 +135,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     base,
     ask,
     answerFor,
-    suggest: (partial, limit) => safe(() => suggestQuestions(base, search, partial, limit), []),
+    suggest: (partial, limit) => safe(() => suggestQuestions(base, search, partial, limit, (prefixIndex ??= buildQuestionPrefixIndex(base.entries))), []),
     suggestSpeakers: (partial, limit) => safe(() => suggestSpeakerNames(quoteCounts, partial, limit), []),
     suggestSources: (partial, limit) => safe(() => suggestSourceChoices(base, partial, limit), []),
     quotes: (filter) => quotes(filter ?? {}),

@@ -39,7 +39,41 @@ function entryChoice(entry: Entry, typed: readonly string[]): Suggestion {
   return { name: entryLabel(entry, MAX_CHOICE), value: `entry:${entry.id}`.slice(0, MAX_CHOICE) };
 }
 
-export function suggestQuestions(base: KnowledgeBase, search: EntryIndex, partial: string, limit?: number): Suggestion[] {
+/**
+ * Curated questions sorted by their normalised text, for "starts with" lookups ("when did heg…").
+ * Holds positions only; keys are recomputed during the binary search so a 100k-entry base costs no strings.
+ */
+export type QuestionPrefixIndex = { startingWith(prefix: string, limit: number): Array<{ entry: Entry; question: string }> };
+
+export function buildQuestionPrefixIndex(entries: readonly Entry[]): QuestionPrefixIndex {
+  const items: Array<{ key: string; e: number; q: number }> = [];
+  entries.forEach((entry, e) => (entry.questions ?? []).forEach((question, q) => items.push({ key: phraseKey(question), e, q })));
+  items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const pos = Int32Array.from(items.flatMap((i) => [i.e, i.q]));
+  const questionAt = (k: number) => entries[pos[2 * k]!]!.questions![pos[2 * k + 1]!]!;
+  const keyAt = (k: number) => phraseKey(questionAt(k));
+  const n = pos.length / 2;
+  return {
+    startingWith(prefix, limit) {
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (keyAt(mid) < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: Array<{ entry: Entry; question: string }> = [];
+      for (let k = lo; k < n && out.length < limit; k++) {
+        const question = questionAt(k);
+        if (!phraseKey(question).startsWith(prefix)) break;
+        out.push({ entry: entries[pos[2 * k]!]!, question });
+      }
+      return out;
+    },
+  };
+}
+
+export function suggestQuestions(base: KnowledgeBase, search: EntryIndex, partial: string, limit?: number, prefixes?: QuestionPrefixIndex): Suggestion[] {
   const n = cap(limit);
   if (n === 0) return [];
   const text = String(partial ?? '').slice(0, 200);
@@ -61,6 +95,11 @@ export function suggestQuestions(base: KnowledgeBase, search: EntryIndex, partia
   }
   const byId = base.byId.get(text.trim().toLowerCase());
   if (byId) push({ name: entryLabel(byId, MAX_CHOICE), value: `entry:${byId.id}` });
+  // What was typed is how a curated question begins: those are the best completions.
+  const typedKey = phraseKey(text);
+  if (prefixes && typedKey.length >= 2) {
+    for (const { question } of prefixes.startingWith(typedKey, n)) if (question.length <= MAX_CHOICE) push({ name: question, value: question });
+  }
   const { hits } = search.search(text, { prefix: true, limit: n * 2 });
   for (const hit of hits) push(entryChoice(hit.entry, typed));
   return out;

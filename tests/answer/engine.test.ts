@@ -146,6 +146,10 @@ describe('suggest', () => {
     const s = engine.suggest('when was the hotline agre');
     expect(s[0]).toEqual({ name: 'When was the hotline agreement signed?', value: 'When was the hotline agreement signed?' });
   });
+  it('completes from the start of curated questions, even when only filler words were typed', () => {
+    expect(engine.suggest('when did').map((c) => c.value)[0]).toBe('When did the hotline start working?');
+    expect(engine.suggest('when').map((c) => c.value).slice(0, 2).sort()).toEqual(['When did the hotline start working?', 'When was the hotline agreement signed?']);
+  });
   it('offers entries without curated questions as entry:<id>', () => {
     expect(engine.suggest('maritime consul').map((c) => c.value)).toContain('entry:mmca-1998');
   });
