@@ -85,12 +85,13 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     return compose(question ?? entry.id, 'answered', 'id', [{ entry, score: 1 }]);
   }
 
-  function searchAnswer(question: string, limit: number): Answer {
+  /** `label` is the question as the user wrote it, echoed in the answer; `question` is its trimmed form. */
+  function searchAnswer(question: string, limit: number, label: string): Answer {
     const exact = search.exact(question);
     if (exact.length > 0) {
       const { hits } = search.search(question, { limit, only: exact });
       const ordered = [...hits.map((h) => h.entry), ...exact.filter((e) => !hits.some((h) => h.entry === e))];
-      return compose(question, 'answered', 'search', ordered.slice(0, limit).map((entry) => ({ entry, score: 1 })));
+      return compose(label, 'answered', 'search', ordered.slice(0, limit).map((entry) => ({ entry, score: 1 })));
     }
     const { hits, query } = search.search(question, { limit: Math.max(limit, 3) });
     const best = hits[0];
@@ -101,15 +102,15 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     });
     let status = statusFor(best, query.concepts.length, thresholds, required);
     if (status === 'answered' && options.requirePerson !== false && query.intent.who && !search.tellsWho(best!.doc)) status = 'unsure';
-    if (!best || status === 'unknown') return unknown(question);
+    if (!best || status === 'unknown') return unknown(label);
     if (status === 'unsure') {
-      return compose(question, 'unsure', 'search', hits.slice(0, 3).map((h) => ({ entry: h.entry, score: confidenceOf(h, best) })));
+      return compose(label, 'unsure', 'search', hits.slice(0, 3).map((h) => ({ entry: h.entry, score: confidenceOf(h, best) })));
     }
     const picked = hits
       .filter((h, i) => i === 0 || (h.score >= best.score * relativeCut && h.coverage >= thresholds.unsure))
       .slice(0, limit)
       .map((h) => ({ entry: h.entry, score: confidenceOf(h, best) }));
-    return compose(question, 'answered', 'search', picked);
+    return compose(label, 'answered', 'search', picked);
   }
 
   function ask(question: string, options: { limit?: number } = {}): Answer {
@@ -124,7 +125,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       if (range) return timeline(range, text);
       const names = speakers.match(trimmed);
       if (names.length > 0) return quotes({ speaker: trimmed }, text);
-      return searchAnswer(trimmed, limit);
+      return searchAnswer(trimmed, limit, text);
     } catch {
       // A question must never crash an adapter; a bug here shows up as "I don't know", and in the eval.
       return unknown(text);

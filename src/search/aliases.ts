@@ -42,8 +42,6 @@ export type AliasTable = {
   phrases: ReadonlyMap<string, string>;
   /** Longest phrase, in words. */
   maxWords: number;
-  /** Concept term → the ways it is written, for explaining and for autocomplete. */
-  labels: ReadonlyMap<string, string[]>;
   /**
    * Concepts that name a thing — a country, a force, an agreement, a person — rather than a spelling
    * variant: a question naming one is not answered by an entry that does not mention it.
@@ -96,14 +94,9 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
     parent.set(k, root);
     return root;
   };
-  const spelled = new Map<string, string>();
   const entityKeys = new Set<string>();
   for (const group of groups) {
-    const keys = group.map((phrase) => {
-      const key = keyOf(phrase);
-      if (key && !spelled.has(key)) spelled.set(key, phrase);
-      return key;
-    }).filter(Boolean);
+    const keys = group.map(keyOf).filter(Boolean);
     for (const key of keys) if (!parent.has(key)) parent.set(key, key);
     if (entityGroups.has(group)) for (const key of keys) entityKeys.add(key);
     for (const key of keys.slice(1)) {
@@ -114,7 +107,6 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
   }
   const conceptOfRoot = new Map<string, string>();
   const phrases = new Map<string, string>();
-  const labels = new Map<string, string[]>();
   let maxWords = 1;
   for (const key of parent.keys()) {
     const root = find(key);
@@ -122,10 +114,8 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
     if (!concept) {
       concept = `~${conceptOfRoot.size}`;
       conceptOfRoot.set(root, concept);
-      labels.set(concept, []);
     }
     phrases.set(key, concept);
-    labels.get(concept)!.push(spelled.get(key) ?? key);
     maxWords = Math.max(maxWords, key.split(' ').length);
   }
   const entities = new Set<string>();
@@ -138,7 +128,7 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
     byFirst.set(terms[0]!, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length);
-  return { phrases, maxWords, labels, byFirst, entities };
+  return { phrases, maxWords, byFirst, entities };
 }
 
 export type ConceptMatch = { start: number; end: number; concept: string };
