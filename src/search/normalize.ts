@@ -53,7 +53,13 @@ export type Token = { word: string; term: string; stop: boolean };
 
 /** Words of a text with their index terms; stopwords are kept (flagged) so phrases can still be matched. */
 export function tokenize(input: string, maxChars = Infinity): Token[] {
-  const text = input.length > maxChars ? input.slice(0, maxChars) : input;
+  let text = input;
+  if (input.length > maxChars) {
+    // Cut between words: a word cut in half would count as an unknown word.
+    text = input.slice(0, maxChars);
+    const lastSpace = text.search(/\s\S*$/);
+    if (lastSpace > 0 && /\S/.test(input.charAt(maxChars))) text = text.slice(0, lastSpace);
+  }
   return words(text).map((word) => ({ word, term: term(word), stop: isStopword(word) }));
 }
 

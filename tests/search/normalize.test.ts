@@ -48,3 +48,10 @@ describe('tokenize and phraseKey', () => {
     expect(tokenize('word '.repeat(5000), 100).length).toBeLessThanOrEqual(20);
   });
 });
+
+describe('tokenize cut', () => {
+  it('does not keep half a word when it cuts', () => {
+    const tokens = tokenize('hotline '.repeat(100), 20);
+    expect(tokens.map((t) => t.word)).toEqual(['hotline', 'hotline']);
+  });
+});
