@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Entry } from '../knowledge/schema';
 import { buildAliasTable, type AliasTable } from './aliases';
 import { buildIndex, DEFAULT_INDEX_OPTIONS, type IndexDocument, type IndexOptions, type InvertedIndex } from './inverted-index';
-import { phraseKey } from './normalize';
+import { phraseKey, words } from './normalize';
 import { analyzeQuery, UNKNOWN_WEIGHT, type AnalyzedQuery } from './query';
 import { createScratch, rank, type Ranked, type RankScratch } from './rank';
 import { STOPWORD_LIST } from './stopwords';
@@ -10,6 +10,8 @@ import { createTypoCorrector, type TypoCorrector } from './typo';
 
 const DATE_IN_TEXT = /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 const PERSON_IN_TEXT = /\b(Adm|Gen|Lt|Col|Maj|Rep|Sen|Mr|Ms|Dr)\.|\b(Secretary|Minister|President|Admiral|General|Ambassador|Chairman|Commander)\s+[A-Z]/;
+
+const NO_WORDS: string[] = [];
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -41,7 +43,7 @@ export type SearchTuning = {
   index: IndexOptions;
   coveragePower: number;
   /** Multipliers for entries whose shape fits the question's intent. */
-  intentBoost: { when: number; who: number; quote: number };
+  intentBoost: { when: number; who: number; quote: number; speaker: number };
   /** How much a close match with one of an entry's curated questions lifts it: score × (1 + β·F1). */
   questionBoost: number;
   /** Whether keywords count as curated questions in that re-ranking. */
@@ -53,7 +55,7 @@ export type SearchTuning = {
 export const DEFAULT_TUNING: SearchTuning = {
   index: DEFAULT_INDEX_OPTIONS,
   coveragePower: 1,
-  intentBoost: { when: 1.3, who: 1.1, quote: 1.25 },
+  intentBoost: { when: 1.3, who: 1.1, quote: 1.25, speaker: 2 },
   unknownWeight: UNKNOWN_WEIGHT,
   questionBoost: 2,
   rerankKeywords: false,
@@ -94,6 +96,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   const scratch: RankScratch = createScratch(entries.length);
   // Which entries can answer "when" (their words give a date) and "who" (they name people).
   const tellsWhen = Uint8Array.from(entries, (e) => (DATE_IN_TEXT.test(e.text) ? 1 : 0));
+  const speakerTokens = entries.map((e) => (e.kind === 'quote' ? words(e.speaker) : NO_WORDS));
   const tellsWho = Uint8Array.from(entries, (e) => (e.kind === 'quote' || (e.involved?.length ?? 0) > 0 || PERSON_IN_TEXT.test(e.text) ? 1 : 0));
 
   // Each curated question read the way a user question is read, so the two can be compared concept by
@@ -158,12 +161,17 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     search(question, options = {}) {
       const query = analyzeQuery(question, { index, aliases, typos }, { prefixLast: options.prefix, unknownWeight: tuning.unknownWeight });
       const { intent } = query;
+      const speakerWords = intent.quote ? query.tokens.filter((t) => !t.stop && t.word.length >= 3).map((t) => t.word) : [];
       const boost = (d: number) => {
         const e = entries[d]!;
         let m = 1;
         if (intent.when && tellsWhen[d]) m *= tuning.intentBoost.when;
         if (intent.who && tellsWho[d]) m *= tuning.intentBoost.who;
-        if (intent.quote && e.kind === 'quote') m *= tuning.intentBoost.quote;
+        if (intent.quote && e.kind === 'quote') {
+          m *= tuning.intentBoost.quote;
+          // "What did Austin say": quotes by the person named in the question, above all.
+          if (speakerWords.some((w) => speakerTokens[d]!.includes(w))) m *= tuning.intentBoost.speaker;
+        }
         return m;
       };
       // `only` holds a handful of exact matches: finding their positions by scan is cheaper than a 100k-entry map.

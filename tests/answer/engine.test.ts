@@ -29,6 +29,10 @@ describe('ask: search', () => {
     expect(engine.ask('how many aircraft carriers does china have').status).not.toBe('answered');
     expect(engine.ask('who won the 2022 world cup').results).toEqual([]);
   });
+  it('prefers the quotes of the person a "what did X say" question names', () => {
+    expect(ids('what did gates say about the defense telephone link')[0]).toBe('gates-hotline-quote-2007');
+    expect(ids('defense telephone link')[0]).toBe('dtl-2008');
+  });
   it('scores results between 0 and 1, best first', () => {
     const a = engine.ask('defense hotline china');
     expect(a.results.length).toBeGreaterThan(0);
