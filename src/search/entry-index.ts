@@ -5,6 +5,7 @@ import { buildIndex, DEFAULT_INDEX_OPTIONS, type IndexDocument, type IndexOption
 import { phraseKey, words } from './normalize';
 import { analyzeQuery, UNKNOWN_WEIGHT, type AnalyzedQuery } from './query';
 import { createScratch, rank, type Ranked, type RankScratch } from './rank';
+import { RELATED_FACTOR } from './related-words';
 import { STOPWORD_LIST } from './stopwords';
 import { createTypoCorrector, type TypoCorrector } from './typo';
 
@@ -46,6 +47,8 @@ export type SearchTuning = {
   intentBoost: { when: number; who: number; quote: number; speaker: number };
   /** How much a close match with one of an entry's curated questions lifts it: score × (1 + β·F1). */
   questionBoost: number;
+  /** Factor for related words (0: off). */
+  relatedFactor: number;
   /** Whether keywords count as curated questions in that re-ranking. */
   rerankKeywords: boolean;
   /** Weight of a word no entry holds, as a share of the maximum idf. */
@@ -59,6 +62,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   unknownWeight: UNKNOWN_WEIGHT,
   questionBoost: 2,
   rerankKeywords: false,
+  relatedFactor: RELATED_FACTOR,
 };
 
 /** Candidates re-ranked by their curated questions: enough to hold the right entry when BM25 puts it lower. */
@@ -159,7 +163,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     exact,
     tellsWho: (doc) => tellsWho[doc] === 1,
     search(question, options = {}) {
-      const query = analyzeQuery(question, { index, aliases, typos }, { prefixLast: options.prefix, unknownWeight: tuning.unknownWeight });
+      const query = analyzeQuery(question, { index, aliases, typos, relatedFactor: tuning.relatedFactor }, { prefixLast: options.prefix, unknownWeight: tuning.unknownWeight });
       const { intent } = query;
       const speakerWords = intent.quote ? query.tokens.filter((t) => !t.stop && t.word.length >= 3).map((t) => t.word) : [];
       const boost = (d: number) => {

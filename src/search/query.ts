@@ -1,6 +1,7 @@
 import { findConcepts, type AliasTable } from './aliases';
 import type { InvertedIndex } from './inverted-index';
 import { MAX_QUERY_CHARS, MAX_QUERY_TOKENS, tokenize, type Token } from './normalize';
+import { relatedTerms } from './related-words';
 import { isStopword } from './stopwords';
 import type { TypoCorrector } from './typo';
 
@@ -33,7 +34,13 @@ export type AnalyzedQuery = {
   intent: Intent;
 };
 
-export type AnalyzeContext = { index: InvertedIndex; aliases: AliasTable; typos: TypoCorrector };
+export type AnalyzeContext = {
+  index: InvertedIndex;
+  aliases: AliasTable;
+  typos: TypoCorrector;
+  /** Factor for related words (src/search/related-words.ts); 0 or absent: exact terms only. */
+  relatedFactor?: number;
+};
 
 /**
  * What a word no entry holds weighs in the query, as a share of the maximum idf. Below 1 because
@@ -127,7 +134,8 @@ export function analyzeQuery(question: string, ctx: AnalyzeContext, options: { p
       add(`${t.term}*`, [t.word], prefixAlts(index, t.word, t.term));
       return;
     }
-    add(terms[i]!, [t.word], [{ term: terms[i]!, factor: factors[i]! }]);
+    const related = ctx.relatedFactor ? relatedTerms(terms[i]!).map((term) => ({ term, factor: factors[i]! * ctx.relatedFactor! })) : [];
+    add(terms[i]!, [t.word], [{ term: terms[i]!, factor: factors[i]! }, ...related]);
   });
   return { tokens, concepts: [...concepts.values()], corrections, intent: readIntent(tokens) };
 }
