@@ -102,6 +102,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     });
     let status = statusFor(best, query.concepts.length, thresholds, required);
     if (status === 'answered' && options.requirePerson !== false && query.intent.who && !search.tellsWho(best!.doc)) status = 'unsure';
+    if (status === 'answered' && query.intent.task) status = 'unsure';
     if (!best || status === 'unknown') return unknown(label);
     if (status === 'unsure') {
       return compose(label, 'unsure', 'search', hits.slice(0, 3).map((h) => ({ entry: h.entry, score: confidenceOf(h, best) })));

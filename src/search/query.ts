@@ -10,6 +10,11 @@ export type Intent = {
   when: boolean;
   who: boolean;
   quote: boolean;
+  /**
+   * A request for a procedure or for writing ("how do I…", "how to…", "write me…", "translate…"): the
+   * knowledge holds facts and quotes, so no entry answers it, whatever words it shares with one.
+   */
+  task: boolean;
   /** "how many X": the word X, which an answer must mention ("how many carriers" is not answered by a fleet movement). */
   countOf?: string;
   why: boolean;
@@ -58,8 +63,19 @@ export function readIntent(tokens: readonly Token[]): Intent {
     who: has('who', 'whom', 'whose'),
     quote: has('say', 'said', 'says', 'quote', 'quoted', 'quotes', 'words', 'statement', 'remarks', 'stated', 'told', 'warned'),
     countOf: countHead(tokens),
+    task: isTask(tokens),
     why: has('why', 'purpose', 'reason'),
   };
+}
+
+const TASK_VERBS = new Set(['write', 'translate', 'compose', 'draw', 'generate', 'calculate', 'recommend', 'code', 'summarize', 'summarise']);
+
+function isTask(tokens: readonly Token[]): boolean {
+  const w = tokens.map((t) => t.word);
+  if (w.some((x, i) => x === 'how' && w[i + 1] === 'to')) return true;
+  if (w.some((x, i) => x === 'how' && ['do', 'can', 'could', 'should', 'would'].includes(w[i + 1] ?? '') && ['i', 'you', 'we'].includes(w[i + 2] ?? ''))) return true;
+  const first = w.find((x) => !['hey', 'hi', 'yo', 'pls', 'please', 'bot', 'can', 'could', 'you'].includes(x));
+  return first !== undefined && TASK_VERBS.has(first);
 }
 
 const NOT_A_HEAD = new Set(['times', 'time', 'often']);

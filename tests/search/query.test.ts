@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/search/normalize';
+import { readIntent } from '../../src/search/query';
+
+const intent = (q: string) => readIntent(tokenize(q));
+
+describe('readIntent', () => {
+  it('reads when, who and quote cues', () => {
+    expect(intent('when was the DTL set up')).toMatchObject({ when: true, who: false, quote: false });
+    expect(intent('who signed INCSEA')).toMatchObject({ who: true });
+    expect(intent('what did Gates say about hotlines')).toMatchObject({ quote: true });
+  });
+  it('finds what a "how many" question counts: the last word of the noun phrase', () => {
+    expect(intent('how many aircraft carriers does china have').countOf).toBe('carriers');
+    expect(intent('how many messages went back and forth').countOf).toBe('messages');
+    expect(intent('how many times was the line used').countOf).toBeUndefined();
+    expect(intent('when was the hotline set up').countOf).toBeUndefined();
+  });
+  it('recognises requests for a procedure or for writing', () => {
+    expect(intent('how do i join the us navy').task).toBe(true);
+    expect(intent('how to reset my password').task).toBe(true);
+    expect(intent('write me a poem about the navy').task).toBe(true);
+    expect(intent('hey bot translate hello into russian').task).toBe(true);
+    expect(intent('how did the hotline start').task).toBe(false);
+    expect(intent('how does the MMCA work').task).toBe(false);
+    expect(intent('who wrote the letter of the two sorries').task).toBe(false);
+  });
+});
