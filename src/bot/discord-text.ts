@@ -65,6 +65,7 @@ export function splitAtSentences(text: string, max: number): string[] {
 export function truncate(text: string, max: number): string {
   const flat = text.trim();
   if (flat.length <= max) return flat;
+  if (max < 2) return '…'.slice(0, Math.max(0, max));
   const first = splitAtSentences(flat, max - 1)[0] ?? '';
   return `${first}…`;
 }
@@ -95,7 +96,8 @@ export function linkText(text: string): string {
 
 /** A URL safe inside markdown link parentheses. */
 export function linkTarget(url: string): string {
-  return url.replace(/[()\s<>]/g, (c) => encodeURIComponent(c));
+  const codes: Record<string, string> = { '(': '%28', ')': '%29', '<': '%3C', '>': '%3E' };
+  return url.replace(/[()\s<>]/g, (c) => codes[c] ?? encodeURIComponent(c));
 }
 
 /** Wraps bare URLs in <…> so Discord shows no link preview for message content. */
@@ -137,10 +139,11 @@ export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
       total -= dropped.name.length + dropped.value.length;
     }
     if (total > DISCORD.total && embed.description) {
-      const keep = Math.max(1, embed.description.length - (total - DISCORD.total));
-      const shorter = truncate(embed.description, keep);
+      const keep = embed.description.length - (total - DISCORD.total);
+      const shorter = keep >= 2 ? truncate(embed.description, keep) : '';
       total -= embed.description.length - shorter.length;
-      embed.description = shorter;
+      if (shorter) embed.description = shorter;
+      else delete embed.description;
     }
     if (total > DISCORD.total && i > 0) {
       total -= embedLength(embed);
