@@ -128,3 +128,32 @@ describe('interaction routing', () => {
     expect(stranger.data.flags & 64).toBe(64);
   });
 });
+
+describe('moderator reports and gateway resume', () => {
+  it('/kb gaps and /kb feedback render the insight rows, escaped', async () => {
+    const { createNullInsight } = await import('../../src/insight/api');
+    const insight = {
+      ...createNullInsight(),
+      gaps: () => [{ question: '@everyone how do **ships** talk?', count: 4, lastAsked: '2026-11-20T10:00:00Z', status: 'unknown', examples: ['<@123456789012345678> ships'] }],
+      feedback: () => [{ entryId: 'link-agreed', down: 2, up: 1, reasons: ['The year is `wrong`'] }],
+    };
+    h = await startHarness({ insight });
+    const { MODERATOR } = await import('../support/bot-harness');
+    const gaps = await h.standIn.slash('kb gaps', { days: 7 }, MODERATOR).response();
+    expect(gaps.flags & 64).toBe(64);
+    expect(gaps.embeds[0].title).toBe('Unanswered questions, last 7 days');
+    expect(gaps.embeds[0].description).toContain('**4×** @\u200beveryone how do \\*\\*ships\\*\\* talk?');
+    expect(gaps.embeds[0].description).not.toMatch(/<@\d/);
+    const feedback = await h.standIn.slash('kb feedback', {}, MODERATOR).response();
+    expect(feedback.embeds[0].fields[0].name).toBe('link-agreed — 👎 2 · 👍 1');
+    expect(feedback.embeds[0].fields[0].value).toContain('The year is \\`wrong\\`');
+  });
+
+  it('resumes after the gateway drops and answers an interaction sent meanwhile', async () => {
+    h = await startHarness();
+    h.standIn.closeGateway(4000);
+    const reply = await h.standIn.slash('ask', { question: 'telephone link' }, MEMBER).response(5000);
+    expect(reply.embeds[0].description).toContain('telephone link');
+    expect(h.standIn.resumes.length).toBeGreaterThan(0);
+  });
+});

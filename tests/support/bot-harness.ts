@@ -27,6 +27,7 @@ export type Harness = {
   app: App;
   dir: string;
   config: BotConfig;
+  /** What the bot recorded (empty when `options.insight` replaced it). */
   insight: RecordingInsight;
   logs: ReturnType<typeof memoryDestination>;
   write(file: string, text: string): Promise<void>;
@@ -43,6 +44,8 @@ export type HarnessOptions = {
   autoDeferMs?: number;
   /** Extra commands (test-only), registered with the stand-in and routed like the real ones. */
   extraCommands?: Command[];
+  /** Replaces the recording insight (e.g. a real openInsight on a temporary database). */
+  insight?: Insight;
 };
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -70,7 +73,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
   const logs = memoryDestination();
   const logger = createLogger({ level: 'debug', destination: logs, secrets: [config.DISCORD_TOKEN] });
-  const insight = recordingInsight();
+  const recording = recordingInsight();
+  const insight = options.insight ?? recording;
   let app: App | undefined;
   try {
     app = await createApp(config, {
@@ -95,7 +99,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     app: started,
     dir,
     config,
-    insight,
+    insight: recording,
     logs,
     write,
     async close() {
