@@ -3,6 +3,7 @@ import { loadKnowledge } from '../src/knowledge/load';
 import type { ChatCommand } from '../src/bot/command';
 import { renderFeedback, renderGaps, renderKbOutcome, renderStats } from '../src/bot/cards';
 import { notice } from '../src/bot/render';
+import { truncate } from '../src/bot/discord-text';
 
 // /kb reload | check | stats | gaps | feedback — moderators only: hidden from others through
 // default_member_permissions (Manage Server), and checked again at run time by the router
@@ -32,6 +33,16 @@ export const data = new SlashCommandBuilder()
   );
 
 const startedAt = Date.now();
+const EMPTY_USAGE = { questions: 0, perDay: 0, answeredShare: 0, distinctAskers: 0, topEntries: [] };
+
+/** The insight reports throw while the database is unavailable; moderators get the reason, not an error. */
+function readInsight<T>(read: () => T): { ok: true; value: T } | { ok: false; problem: string } {
+  try {
+    return { ok: true, value: read() };
+  } catch (error) {
+    return { ok: false, problem: truncate(error instanceof Error ? error.message : String(error), 300) };
+  }
+}
 
 export const command: ChatCommand = {
   kind: 'chat',
@@ -59,12 +70,20 @@ export const command: ChatCommand = {
           : renderKbOutcome('check', { ok: false, errors: result.errors, warnings: result.warnings });
         return ctx.respond.send(reply, { ephemeral: true });
       }
-      case 'stats':
-        return ctx.respond.send(renderStats(ctx.engine.base, ctx.insight.usage({ days }), days, { views: ctx.views.size, uptimeS: (Date.now() - startedAt) / 1000 }), { ephemeral: true });
-      case 'gaps':
-        return ctx.respond.send(renderGaps(ctx.insight.gaps({ days, limit: 15 }), days), { ephemeral: true });
-      case 'feedback':
-        return ctx.respond.send(renderFeedback(ctx.insight.feedback({ days, limit: 10 }), days), { ephemeral: true });
+      case 'stats': {
+        const usage = readInsight(() => ctx.insight.usage({ days }));
+        const stats = renderStats(ctx.engine.base, usage.ok ? usage.value : EMPTY_USAGE, days, { views: ctx.views.size, uptimeS: (Date.now() - startedAt) / 1000 });
+        if (!usage.ok) stats.embeds[0]!.description = `Usage figures are unavailable: ${usage.problem}`;
+        return ctx.respond.send(stats, { ephemeral: true });
+      }
+      case 'gaps': {
+        const gaps = readInsight(() => ctx.insight.gaps({ days, limit: 15 }));
+        return ctx.respond.send(gaps.ok ? renderGaps(gaps.value, days) : notice(`The insight database is unavailable: ${gaps.problem}`), { ephemeral: true });
+      }
+      case 'feedback': {
+        const rows = readInsight(() => ctx.insight.feedback({ days, limit: 10 }));
+        return ctx.respond.send(rows.ok ? renderFeedback(rows.value, days) : notice(`The insight database is unavailable: ${rows.problem}`), { ephemeral: true });
+      }
       default:
         return ctx.respond.tell(notice('Unknown subcommand.'));
     }

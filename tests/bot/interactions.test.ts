@@ -157,3 +157,26 @@ describe('moderator reports and gateway resume', () => {
     expect(h.standIn.resumes.length).toBeGreaterThan(0);
   });
 });
+
+describe('with the SQLite insight', () => {
+  it('records an unanswered /ask so /kb gaps shows it', async () => {
+    const { openInsight } = await import('../../src/insight/index');
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dbDir = await mkdtemp(path.join(tmpdir(), 'hotline-insight-'));
+    const insight = openInsight({ path: path.join(dbDir, 'hotline.db'), salt: 'a-test-salt-of-16+chars' });
+    try {
+      h = await startHarness({ insight });
+      const { MODERATOR } = await import('../support/bot-harness');
+      await h.standIn.slash('ask', { question: 'pizza recipes please' }, MEMBER).response();
+      await h.standIn.waitFor(() => insight.gaps({ days: 1 }).length > 0, 5000, 'the question to be recorded');
+      const gaps = await h.standIn.slash('kb gaps', { days: 1 }, MODERATOR).response();
+      expect(gaps.embeds[0].description).toContain('pizza recipes please');
+    } finally {
+      await h?.close();
+      h = undefined;
+      await rm(dbDir, { recursive: true, force: true });
+    }
+  });
+});
