@@ -41,18 +41,18 @@ async function measureBase(name: string, base: KnowledgeBase, loadMs: number | u
   const warmQuestions = syntheticQuestions(vocab, base, WARMUP, 7);
   const warmPrefixes = syntheticPrefixes(base, WARMUP, 8);
 
-  const before = heapMb();
+  const before = await heapMb();
   const built = timeOnce(() => createEngine(base));
   let engine: AnswerEngine | undefined = built.value;
-  const heapTotalMb = heapMb();
+  const heapTotalMb = await heapMb();
   const ask = latency(questions, (q) => engine!.ask(q), warmQuestions);
   const suggest = latency(prefixes, (p) => engine!.suggest(p), warmPrefixes);
   engine = undefined;
 
-  const fuseBefore = heapMb();
+  const fuseBefore = await heapMb();
   const fuseBuilt = timeOnce(() => baselineFuse(base.entries));
   let fuse: Fuse<Entry> | undefined = fuseBuilt.value;
-  const fuseHeap = heapMb() - fuseBefore;
+  const fuseHeap = (await heapMb()) - fuseBefore;
   const nb = BASELINE_QUERIES[name] ?? 50;
   const bAsk = latency(questions.slice(0, nb), (q) => fuse!.search(q, { limit: 3 }), warmQuestions.slice(0, 2));
   const bSuggest = latency(prefixes.slice(0, nb), (p) => fuse!.search(p, { limit: 25 }), warmPrefixes.slice(0, 2));

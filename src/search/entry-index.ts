@@ -118,6 +118,10 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     }
     return list;
   };
+  // Worked out now for bases up to the cache size, so no question pays for it; a bigger base fills the
+  // cache as questions come.
+  for (let d = 0; d < Math.min(entries.length, QUESTION_CACHE); d++) questionConceptsOf(d);
+
   /** Best F1 overlap (idf-weighted) between the query and one of the entry's curated questions. */
   const questionMatch = (doc: number, query: ReadonlyMap<string, number>, queryTotal: number): number => {
     let best = 0;
