@@ -47,7 +47,7 @@ export function dateText(entry: AnswerResult['entry']): string | undefined {
 }
 
 /** An entry as shown in an answer: a fact with its citation marks; a quote as a quote with speaker, role and date. */
-export function entryBody(result: AnswerResult): string {
+export function entryBody(result: AnswerResult, withDate = true): string {
   const entry = result.entry;
   const marks = markers(result.citations);
   const note = entry.note ? `\n*Note: ${entry.note.trim()}*` : '';
@@ -60,14 +60,14 @@ export function entryBody(result: AnswerResult): string {
     const who = [`**${entry.speaker}**`, entry.role, entry.date].filter(Boolean).join(', ');
     return `${quoted}\n— ${who} ${marks}\n*${entry.context.trim()}*${note}`;
   }
-  const date = dateText(entry);
+  const date = withDate ? dateText(entry) : undefined;
   return `${date ? `**${date}** — ` : ''}${entry.text.trim()} ${marks}${note}`;
 }
 
 export function entryHeading(result: AnswerResult): string {
   const entry = result.entry;
   if (entry.kind === 'quote') return truncate(`${entry.speaker}${entry.date ? `, ${entry.date}` : ''}`, DISCORD.fieldName);
-  return dateText(entry) ?? 'Also';
+  return dateText(entry) ?? 'Also relevant';
 }
 
 /** `**[n]** [Title](url) — Publisher, date` */
@@ -118,8 +118,10 @@ function pageEmbed(answer: Answer, indices: readonly number[], spec: PageSpec, f
   const fields: APIEmbedField[] = [];
   let description = spec.intro ?? '';
   results.forEach((result, i) => {
-    const body = entryBody(result);
-    if (i === 0 && spec.leadInDescription) {
+    const lead = i === 0 && spec.leadInDescription;
+    // In a field the heading already shows a fact's date.
+    const body = entryBody(result, lead);
+    if (lead) {
       const pieces = splitAtSentences(body, DISCORD.description - description.length - 2);
       description = [description, pieces[0]].filter(Boolean).join('\n\n');
       if (pieces.length > 1) fields.push(...textFields('(continued)', pieces.slice(1).join(' ')));
