@@ -75,4 +75,30 @@ describe('Discord stand-in', () => {
     await expect(c.login('wrong')).rejects.toThrow();
     await c.destroy();
   });
+
+  it('serves two shards, each identifying with [i, 2], and routes a guild to its shard', async () => {
+    await standIn.close();
+    standIn = await new DiscordStandIn({ shards: 2 }).start();
+    standIn.commands.set('global', [{ ...echo.toJSON(), id: '1' } as any]);
+    const c = new Client({ intents: [GatewayIntentBits.Guilds], shards: 'auto', rest: { api: standIn.apiUrl }, ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) } as any });
+    client = c;
+    const seen: number[] = [];
+    c.on('interactionCreate', (i: any) => {
+      seen.push(i.guild?.shardId ?? c.ws.shards.first()!.id);
+      void i.reply('ok');
+    });
+    await c.login(standIn.token);
+    await standIn.ready();
+    expect(standIn.identifies.map((d) => d.shard).sort()).toEqual([[0, 2], [1, 2]]);
+    const reply = await standIn.slash('echo', { text: 'x' }).response();
+    expect(reply.content).toBe('ok');
+  });
+
+  it('identifies afresh after a non-resumable close (4007) and is ready again', async () => {
+    client = await connect(async (i) => i.reply('again'));
+    standIn.closeGateway(4007); // invalid seq: not resumable, fresh IDENTIFY
+    await standIn.waitFor(() => standIn.identifies.length === 2);
+    await standIn.ready();
+    expect((await standIn.slash('echo', { text: 'x' }).response()).content).toBe('again');
+  });
 });

@@ -163,9 +163,15 @@ export class DiscordStandIn extends EventEmitter {
   get gatewayUrl(): string {
     return `ws://127.0.0.1:${this.#port}/gateway`;
   }
-  /** Open gateway connections. */
+  /** Open gateway connections (the latest session of each shard). */
   get connections(): number {
-    return [...this.#sessions.values()].filter((s) => s.socket && s.socket.readyState === 1).length;
+    return this.#latestSessions().filter((s) => s.socket?.readyState === 1).length;
+  }
+
+  #latestSessions(): Session[] {
+    const latest = new Map<number, Session>();
+    for (const s of this.#sessions.values()) latest.set(s.shard[0], s);
+    return [...latest.values()];
   }
 
   async start(): Promise<this> {
@@ -216,7 +222,7 @@ export class DiscordStandIn extends EventEmitter {
 
   /** Resolves once a bot has identified (or resumed) on every shard. */
   ready(timeoutMs = 10_000): Promise<void> {
-    return this.waitFor(() => this.connections >= this.shards && [...this.#sessions.values()].every((s) => s.socket?.readyState === 1), timeoutMs, 'the bot to connect');
+    return this.waitFor(() => this.connections >= this.shards, timeoutMs, 'the bot to connect on every shard');
   }
 
   // ---------------------------------------------------------------- interactions
