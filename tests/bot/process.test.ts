@@ -118,6 +118,15 @@ describe('npm start', () => {
     expect(bot.stderr()).toContain('.env.example');
     expect(bot.stdout() + bot.stderr()).not.toContain(standIn!.token);
   }, 30_000);
+
+  it('refuses to start on invalid knowledge, pointing at the file and line, exit 1', async () => {
+    const env = await setup();
+    await writeFile(path.join(dir!, 'facts.yaml'), 'facts: [');
+    const bot = run(['start'], env);
+    expect(await bot.code).toBe(1);
+    expect(bot.stderr()).toMatch(/Hotline cannot start: .*\n.*facts\.yaml:\d+:\d+: error/);
+    expect(bot.stderr()).toContain('npm run kb:check');
+  }, 30_000);
 });
 
 describe('npm run deploy', () => {
