@@ -87,12 +87,17 @@ describe('npm start', () => {
     expect(script[0]).toBe('tsx');
     const bot = run(script.slice(1), env, path.join(ROOT, 'node_modules/.bin/tsx'));
     await standIn!.ready(20_000);
-    // A moderator reload is in flight (deferred) when the signal arrives.
-    const reload = standIn!.slash('kb reload', {}, { permissions: 32n });
-    await reload.callback();
+    // The answer to this /ask is still on its way (Discord is slow to take it) when the signal arrives.
+    standIn!.faults.push({ match: (method, p) => method === 'POST' && p.endsWith('/callback'), status: 204, delayMs: 800 });
+    const ask = standIn!.slash('ask', { question: 'When was the Exampleland link agreed?' });
+    await standIn!.waitFor(() => standIn!.requests.some((r) => r.path.endsWith(`${ask.id}/${ask.token}/callback`)));
     bot.kill('SIGTERM');
-    expect(await bot.code).toBe(0);
-    expect(reload.edits.length).toBe(1);
+    const exited = bot.code.then((code) => ({ code, at: Date.now() }));
+    await standIn!.waitFor(() => standIn!.requests.some((r) => r.path.endsWith('/callback') && r.status === 204), 5000);
+    const answeredAt = Date.now();
+    const { code, at } = await exited;
+    expect(code).toBe(0);
+    expect(at).toBeGreaterThanOrEqual(answeredAt);
     const out = bot.stdout();
     expect(out).toContain('shut down cleanly');
     expect(out).not.toContain(standIn!.token);
