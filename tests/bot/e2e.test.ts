@@ -11,7 +11,12 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
+  const logs = h?.logs.lines.join('') ?? '';
+  const token = h?.standIn.token ?? '';
   await h?.close();
+  // A full run's logs never carry the token.
+  expect(logs.length).toBeGreaterThan(0);
+  expect(logs).not.toContain(token);
 });
 
 const fieldText = (m: ApiMessage) => (m.embeds[0]?.fields ?? []).map((f: any) => `${f.name}\n${f.value}`).join('\n');
