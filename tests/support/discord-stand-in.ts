@@ -91,6 +91,8 @@ export type Fault = {
   times?: number;
   /** Delay the answer (simulates a hung or slow request). */
   delayMs?: number;
+  /** Never answer (a hung request; the connection is cut when the stand-in closes). */
+  hang?: boolean;
 };
 
 export type StandInOptions = {
@@ -104,6 +106,10 @@ export type StandInOptions = {
   guildId?: string;
   /** Accept the token on REST but close the gateway with 4004 on IDENTIFY (a revoked token). */
   rejectIdentify?: boolean;
+  /** Close the gateway with this code on IDENTIFY (4010–4014: shard, version or intents refused). */
+  identifyCloseCode?: number;
+  /** `session_start_limit.max_concurrency` in /gateway/bot (default 1). */
+  maxConcurrency?: number;
 };
 
 export type Actor = { user?: Partial<ApiUser>; permissions?: bigint | string; guildId?: string | null; channelId?: string };
@@ -122,6 +128,10 @@ export class DiscordStandIn extends EventEmitter {
   heartbeatIntervalMs: number;
   ackWindowMs: number;
   rejectIdentify: boolean;
+  identifyCloseCode?: number;
+  readonly maxConcurrency: number;
+  /** Extra latency before a REST request is handled normally (ms; 0 for none). */
+  restLatency?: (method: string, path: string) => number;
 
   readonly requests: RecordedRequest[] = [];
   readonly interactions = new Map<string, InteractionRecord>();
@@ -150,6 +160,8 @@ export class DiscordStandIn extends EventEmitter {
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
     this.ackWindowMs = options.ackWindowMs ?? 3000;
     this.rejectIdentify = options.rejectIdentify ?? false;
+    this.identifyCloseCode = options.identifyCloseCode;
+    this.maxConcurrency = options.maxConcurrency ?? 1;
     this.botUser = { id: this.applicationId, username: 'Hotline', discriminator: '0', global_name: null, avatar: null, bot: true };
   }
 
@@ -321,6 +333,15 @@ export class DiscordStandIn extends EventEmitter {
     return record;
   }
 
+  /** A guild id that Discord would route to `shard` (guild_id >> 22 mod shard count). */
+  guildOnShard(shard: number): string {
+    // The shard is taken from the timestamp bits, so step back through milliseconds.
+    for (let ms = 0; ; ms++) {
+      const id = snowflake(Date.now() - ms);
+      if (this.shardFor(id) === shard) return id;
+    }
+  }
+
   shardFor(guildId: string): number {
     return Number((BigInt(guildId) >> 22n) % BigInt(this.shards));
   }
@@ -371,6 +392,7 @@ export class DiscordStandIn extends EventEmitter {
         case 2: {
           const d = packet.d ?? {};
           this.identifies.push(d);
+          if (this.identifyCloseCode) return ws.close(this.identifyCloseCode, 'Refused by the stand-in.');
           if (this.rejectIdentify || (d.token !== this.token && d.token !== `Bot ${this.token}`)) return ws.close(4004, 'Authentication failed.');
           const shard: [number, number] = d.shard ?? [0, 1];
           if (shard[1] !== this.shards) return ws.close(4011, 'Sharding required.');
@@ -447,10 +469,13 @@ export class DiscordStandIn extends EventEmitter {
       this.emit('change');
     };
 
+    const latency = this.restLatency?.(method, path) ?? 0;
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
     const fault = this.faults.find((f) => f.match(method, path));
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
+      if (fault.hang) return;
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       return send(fault.status, fault.body ?? { message: 'stand-in fault', code: 0 }, fault.headers);
     }
@@ -474,7 +499,7 @@ export class DiscordStandIn extends EventEmitter {
         return send(200, {
           url: this.gatewayUrl,
           shards: this.shards,
-          session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: 1 },
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: this.maxConcurrency },
         });
       }
       if (method === 'GET' && route.join('/') === 'users/@me') return send(200, this.botUser);
