@@ -180,3 +180,22 @@ describe('with the SQLite insight', () => {
     }
   });
 });
+
+describe('edges', () => {
+  it('tells the user when the selected message has no text to ask about', async () => {
+    h = await startHarness();
+    const callback = await h.standIn.messageCommand('Ask Hotline', { content: '   ' }, MEMBER).callback();
+    expect(callback.data.flags & 64).toBe(64);
+    expect(callback.data.content).toContain('no text');
+  });
+
+  it('while shutting down, answers new interactions with a short private note', async () => {
+    h = await startHarness();
+    await h.app.bot.router.drain(1000);
+    const callback = await h.standIn.slash('ask', { question: 'telephone link' }, MEMBER).callback();
+    expect(callback.data.flags & 64).toBe(64);
+    expect(callback.data.content).toContain('restarting');
+    const auto = await h.standIn.autocomplete('ask', { question: 'ex' }, 'question').callback();
+    expect(auto.data.choices).toEqual([]);
+  });
+});
