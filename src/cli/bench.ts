@@ -24,6 +24,7 @@ type Row = {
 
 const QUERIES = 1000;
 const WARMUP = 500;
+const PASS_SEEDS = [2, 12, 22];
 /** fuse.js scans every entry on every query; at 100k a query takes seconds, so it gets fewer queries. */
 const BASELINE_QUERIES: Record<string, number> = { shipped: 300, '1k': 100, '10k': 12, '100k': 3 };
 const out = (s = '') => process.stdout.write(`${s}\n`);
@@ -45,8 +46,14 @@ async function measureBase(name: string, base: KnowledgeBase, loadMs: number | u
   const built = timeOnce(() => createEngine(base));
   let engine: AnswerEngine | undefined = built.value;
   const heapTotalMb = await heapMb();
-  const ask = latency(questions, (q) => engine!.ask(q), warmQuestions);
-  const suggest = latency(prefixes, (p) => engine!.suggest(p), warmPrefixes);
+  // Three passes over three different query sets; the pass with the middle p99 is reported. A p99 of
+  // 1,000 queries is its 10th-slowest query, and a neighbour process on a 2-core machine can move it by ms.
+  const passes = (make: (seed: number) => string[], run: (q: string) => unknown, warm: string[]) => {
+    const all = PASS_SEEDS.map((seed) => latency(make(seed), run, warm));
+    return [...all].sort((a, b) => a.p99 - b.p99)[1]!;
+  };
+  const ask = passes((seed) => (seed === PASS_SEEDS[0] ? questions : syntheticQuestions(vocab, base, QUERIES, seed)), (q) => engine!.ask(q), warmQuestions);
+  const suggest = passes((seed) => (seed === PASS_SEEDS[0] ? prefixes : syntheticPrefixes(base, QUERIES, seed + 1)), (p) => engine!.suggest(p), warmPrefixes);
   engine = undefined;
 
   const fuseBefore = await heapMb();
@@ -141,7 +148,7 @@ async function main(): Promise<number> {
     lvi === undefined ? '' : `${(lvi / 1000).toFixed(2)} s = loader ${(k10!.loadMs! / 1000).toFixed(2)} s + index ${(k10!.buildMs / 1000).toFixed(2)} s`,
   );
   goal('heap at 100,000 entries (base + engine)', k100?.heapTotalMb, 200, 'MB', `${k100?.heapTotalMb.toFixed(1)} MB`);
-  out(`\nQueries: ${QUERIES} asks and ${QUERIES} autocomplete prefixes per base (after ${WARMUP} unmeasured warm-up ones), generated from each base's entries (30% with a typo).`);
+  out(`\nQueries: ${QUERIES} asks and ${QUERIES} autocomplete prefixes per base and pass, 3 passes with different queries, the pass with the middle p99 shown (after ${WARMUP} unmeasured warm-up ones), generated from each base's entries (30% with a typo).`);
   out(`Baseline (fuse.js defaults over all text fields) ran fewer queries: ${Object.entries(BASELINE_QUERIES).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   out('Synthetic bases are made from the shipped words, people, topics and sources; load + validate goes through the real loader up to 10k (100k is built directly).');
   return 0;
