@@ -1,0 +1,136 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MANAGE_GUILD } from '../support/discord-stand-in';
+import { MODERATOR } from '../support/bot-harness';
+import { FACTS } from '../support/fixture-knowledge';
+import { ASKER, startBot, type ReliabilityHarness } from './harness';
+
+// Security promises, checked against the running bot: moderator commands are refused at run time
+// to members without Manage Server (the stand-in, like a server that overrode the command's
+// default permissions, dispatches them anyway); the token never reaches a log line over a full
+// session with its error paths; .env is git-ignored.
+
+const ROOT = path.resolve(__dirname, '../..');
+let h: ReliabilityHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const ADMINISTRATOR = 1n << 3n;
+const MANAGE_CHANNELS = 1n << 4n;
+const MANAGE_MESSAGES = 1n << 13n;
+const MANAGE_ROLES = 1n << 28n;
+const BAN_MEMBERS = 1n << 2n;
+
+const NEW_FACT = `  - id: link-upgraded
+    text: The Exampleland link was upgraded to a video line in 2005.
+    date: 2005
+    topics: [exampleland-link]
+    sources: [example-gazette]
+`;
+
+describe('moderator commands at run time', () => {
+  it('are refused to members without Manage Server, whatever else they hold, and do nothing', async () => {
+    h = await startBot({ pollMs: 3_600_000 });
+    const version = h.app.store.current.base.version;
+    await h.write('facts.yaml', FACTS + NEW_FACT); // a pending edit a refused reload must not load
+    const nonModerators = [0n, MANAGE_CHANNELS | MANAGE_MESSAGES | MANAGE_ROLES | BAN_MEMBERS];
+    for (const permissions of nonModerators) {
+      for (const sub of ['reload', 'check', 'stats', 'gaps', 'feedback']) {
+        const interaction = h.standIn.slash(`kb ${sub}`, {}, { user: { id: '300000000000000003' }, permissions });
+        const callback = await interaction.callback();
+        expect(callback.type).toBe(4);
+        expect(callback.data.flags & 64).toBe(64);
+        expect(callback.data.content).toContain('This command is for moderators');
+        expect(callback.data.embeds ?? []).toEqual([]);
+      }
+    }
+    expect(h.app.store.current.base.version).toBe(version);
+    expect(h.logs.records().filter((r) => r.msg === 'moderator command refused')).toHaveLength(10);
+
+    // Outside a server (a DM), nobody is a moderator.
+    const dm = await h.standIn.slash('kb reload', {}, { user: { id: '300000000000000003' }, permissions: MANAGE_GUILD, guildId: null }).callback();
+    expect(dm.data.content).toContain('This command is for moderators');
+    expect(h.app.store.current.base.version).toBe(version);
+  });
+
+  it('are allowed to Manage Server and to Administrator', async () => {
+    h = await startBot({ pollMs: 3_600_000 });
+    const version = h.app.store.current.base.version;
+    await h.write('facts.yaml', FACTS + NEW_FACT);
+    const admin = await h.standIn.slash('kb stats', {}, { user: { id: '300000000000000009' }, permissions: ADMINISTRATOR }).response();
+    expect(admin.embeds.length).toBeGreaterThan(0);
+    const reload = await h.standIn.slash('kb reload', {}, MODERATOR).response();
+    expect(reload.embeds[0].title).not.toBe('Reload refused');
+    expect(h.app.store.current.base.version).not.toBe(version);
+  });
+});
+
+describe('the token never reaches a log line', () => {
+  // Shaped like a real token (base64 id . timestamp . HMAC) and easy to spot.
+  const appId = '123456789012345678';
+  const TOKEN = `${Buffer.from(appId).toString('base64')}.GhOtLn.SECRET_fake-token-for-log-scan_0123456789`;
+  const needles = [
+    TOKEN,
+    ...TOKEN.split('.'),
+    Buffer.from(TOKEN).toString('base64'),
+    Buffer.from(TOKEN).toString('base64url'),
+    Buffer.from(`Bot ${TOKEN}`).toString('base64'),
+    encodeURIComponent(TOKEN),
+  ];
+
+  it('over a full session: start, commands, error paths, resume, invalid knowledge, shutdown', async () => {
+    const captured: string[] = [];
+    let structured: string[] = [];
+    const originals = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+    const tap = (original: typeof process.stdout.write) =>
+      ((chunk: any, ...rest: any[]) => {
+        captured.push(String(chunk));
+        return original(chunk, ...rest);
+      }) as typeof process.stdout.write;
+    process.stdout.write = tap(originals.out);
+    process.stderr.write = tap(originals.err);
+    try {
+      h = await startBot({ standIn: { token: TOKEN, applicationId: appId }, logLevel: 'trace', env: { MOD_LOG_CHANNEL_ID: '500000000000000005' } });
+      const s = h.standIn;
+      structured = h.logs.lines;
+      await s.slash('ask', { question: 'When was the Exampleland link agreed?' }, ASKER).response();
+      await s.autocomplete('ask', { question: 'ex' }, 'question', ASKER).callback();
+      await s.slash('about', {}, ASKER).response();
+      await s.slash('kb stats', {}, MODERATOR).response();
+      await s.slash('kb reload', {}, ASKER).callback(); // refused
+      // Error paths: a failing callback, a failing post with the bot token, a resume (which sends the token).
+      s.faults.push({ match: (m, p) => p.includes('/callback'), status: 500, times: 1000 });
+      const failed = s.slash('ask', { question: 'telephone link' }, ASKER);
+      await s.waitFor(() => h!.logs.records().some((r) => r.interaction === failed.id && r.msg === 'interaction handler failed'), 10_000);
+      s.faults.length = 0;
+      s.faults.push({ match: (m, p) => p.includes('/channels/'), status: 401, body: { message: '401: Unauthorized', code: 0 }, times: 5 });
+      await h.app.bot.postToModerators('test', 'a post that fails');
+      s.closeGateway(4000);
+      await s.slash('ask', { question: 'telephone link' }, ASKER).response(10_000);
+      await h.write('facts.yaml', 'facts: [ broken');
+      await s.waitFor(() => h!.logs.records().some((r) => r.msg?.includes('knowledge edit is invalid')), 5000);
+      await h.close();
+      h = undefined;
+    } finally {
+      process.stdout.write = originals.out;
+      process.stderr.write = originals.err;
+    }
+    // The memory destination holds every structured line; the taps hold anything printed directly.
+    const all = `${captured.join('')}\n${structured.join('')}`;
+    expect(all).toContain('"msg":"Hotline is online"');
+    expect(all).toContain('interaction handler failed');
+    expect(all).toContain('gateway resumed');
+    for (const needle of needles) expect(all, `log output contains ${needle}`).not.toContain(needle);
+  });
+});
+
+describe('repository hygiene', () => {
+  it('.env is git-ignored and .env.example is not', () => {
+    expect(spawnSync('git', ['check-ignore', '-q', '.env'], { cwd: ROOT }).status).toBe(0);
+    expect(spawnSync('git', ['check-ignore', '-q', '.env.example'], { cwd: ROOT }).status).toBe(1);
+    expect(execFileSync('git', ['ls-files', '.env'], { cwd: ROOT, encoding: 'utf8' })).toBe('');
+  });
+});
