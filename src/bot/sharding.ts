@@ -1,0 +1,157 @@
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ShardingManager, type Shard } from 'discord.js';
+import { fatalMessage } from './client';
+import { ConfigError, type BotConfig } from './config';
+import type { Logger } from './logger';
+
+// `npm start -- --shards auto|N`: Discord requires sharding from 2,500 servers. This process becomes
+// a manager that runs one child process per shard (discord.js ShardingManager); each child is an
+// ordinary `npm start` bot that reads its shard from the environment the manager sets (SHARDS,
+// SHARD_COUNT), loads and watches its own copy of the knowledge, and opens the same SQLite
+// database (WAL mode lets the shards write to it side by side).
+//
+// A shard that dies takes the whole set down (exit 1) so that the process manager restarts it
+// cleanly: shards reconnect by themselves on every recoverable gateway fault, so a dead shard means
+// something a person must fix (a revoked token, refused intents) or a crash.
+// SIGTERM is forwarded to every shard, each finishes its interactions in flight, then the manager
+// exits 0. Ctrl-C in a terminal already reaches every shard (same process group), so on SIGINT the
+// manager only waits for them — forwarding it would count as a second signal and cut the drain short.
+
+export type ShardCount = 'auto' | number;
+
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+// Discord lets a bot identify max_concurrency shards every 5 s; shards i and i + max_concurrency
+// share a bucket, so spawning them 5.5 s / max_concurrency apart keeps every bucket inside its limit.
+const IDENTIFY_WINDOW_MS = 5500;
+
+/** The value of `--shards auto|N` (or `--shards=N`) in argv; undefined without the flag. */
+export function shardsFlag(argv: readonly string[]): ShardCount | undefined {
+  const at = argv.findIndex((a) => a === '--shards' || a.startsWith('--shards='));
+  if (at < 0) return undefined;
+  const value = argv[at]!.includes('=') ? argv[at]!.slice('--shards='.length) : argv[at + 1];
+  if (value === 'auto') return 'auto';
+  if (value !== undefined && /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) return Number(value);
+  throw new ConfigError([`--shards must be "auto" or a whole number of shards from 1 to 1000 (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`]);
+}
+
+export type GatewayInfo = { shards: number; maxConcurrency: number };
+
+export class TokenRejectedError extends Error {}
+
+/**
+ * What Discord recommends, from GET /gateway/bot on DISCORD_API_URL. (discord.js's own
+ * fetchRecommendedShardCount always asks discord.com, which would bypass a REST proxy.)
+ */
+export async function fetchGatewayInfo(apiUrl: string, token: string): Promise<GatewayInfo> {
+  const response = await fetch(`${apiUrl}/v10/gateway/bot`, { headers: { Authorization: `Bot ${token}` }, signal: AbortSignal.timeout(15_000) });
+  if (response.status === 401) throw new TokenRejectedError('DISCORD_TOKEN was rejected by Discord (401 Unauthorized). Copy the token again from the Developer Portal → your application → Bot → Reset Token');
+  if (!response.ok) throw new Error(`GET /gateway/bot answered ${response.status}`);
+  const body = (await response.json()) as { shards?: unknown; session_start_limit?: { max_concurrency?: unknown } };
+  const shards = Number(body.shards);
+  const maxConcurrency = Number(body.session_start_limit?.max_concurrency ?? 1);
+  if (!Number.isInteger(shards) || shards < 1) throw new Error(`GET /gateway/bot gave no usable shard count (${String(body.shards)})`);
+  return { shards, maxConcurrency: Number.isInteger(maxConcurrency) && maxConcurrency >= 1 ? maxConcurrency : 1 };
+}
+
+export type ManagerOptions = {
+  config: BotConfig;
+  count: ShardCount;
+  logger: Logger;
+  exit?: (code: number) => void;
+  /** The shard script (main.ts) and how to run it; tests keep the defaults. */
+  file?: string;
+  execArgv?: string[];
+};
+
+/** Runs the shards until a signal (exit 0 once they have finished) or a shard's death (exit 1). */
+export async function runShardManager(options: ManagerOptions): Promise<void> {
+  const { config, logger } = options;
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  let info: GatewayInfo | undefined;
+  try {
+    info = await fetchGatewayInfo(config.DISCORD_API_URL, config.DISCORD_TOKEN);
+  } catch (error) {
+    if (error instanceof TokenRejectedError) {
+      console.error(fatalMessage(error.message));
+      return exit(1);
+    }
+    if (options.count === 'auto') {
+      console.error(fatalMessage(`could not ask Discord how many shards to run (${(error as Error).message}); give a number with --shards N`));
+      return exit(1);
+    }
+    logger.warn({ err: error }, 'could not read the identify rate limit from /gateway/bot; spawning shards 5.5 s apart');
+  }
+  const total = options.count === 'auto' ? info!.shards : options.count;
+  const delay = Math.ceil(IDENTIFY_WINDOW_MS / (info?.maxConcurrency ?? 1));
+
+  const manager = new ShardingManager(options.file ?? MAIN, {
+    token: config.DISCORD_TOKEN,
+    totalShards: total,
+    mode: 'process',
+    respawn: false,
+    shardArgs: [],
+    execArgv: options.execArgv ?? ['--import', 'tsx'],
+  });
+
+  let stopping = false;
+  let failed = false;
+  const running = new Set<ChildProcess>();
+  const waiting: Array<() => void> = [];
+  const exited = () => new Promise<void>((resolve) => (running.size === 0 ? resolve() : waiting.push(resolve)));
+
+  const stopAll = async (signal: NodeJS.Signals | undefined) => {
+    for (const child of running) if (signal) child.kill(signal);
+    await exited();
+  };
+
+  manager.on('shardCreate', (shard: Shard) => {
+    logger.info({ shard: shard.id, of: total }, 'shard starting');
+    shard.on('spawn', (spawned) => {
+      const child = spawned as ChildProcess; // mode 'process': never a worker
+      running.add(child);
+      child.once('exit', (code, signal) => {
+        running.delete(child);
+        if (running.size === 0) for (const resolve of waiting.splice(0)) resolve();
+        if (stopping) {
+          if (code !== 0) failed = true;
+          logger.info({ shard: shard.id, code, signal }, 'shard stopped');
+          return;
+        }
+        failed = true;
+        logger.fatal({ shard: shard.id, code, signal }, 'a shard exited; stopping the others so the process manager can restart the bot');
+        stopping = true;
+        void stopAll('SIGTERM').then(() => exit(1));
+      });
+    });
+    shard.on('ready', () => logger.info({ shard: shard.id, of: total }, 'shard ready'));
+  });
+
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: stopping the shards now');
+      for (const child of running) child.kill('SIGKILL');
+      return exit(1);
+    }
+    stopping = true;
+    logger.info({ signal, shards: running.size }, 'shutting down: every shard finishes its interactions in flight');
+    void stopAll(signal === 'SIGINT' ? undefined : 'SIGTERM').then(() => {
+      if (!failed) logger.info('all shards shut down cleanly');
+      exit(failed ? 1 : 0);
+    });
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
+  logger.info({ shards: total, spawnDelayMs: delay, auto: options.count === 'auto' }, 'starting the shard manager');
+  try {
+    await manager.spawn({ amount: total, delay, timeout: 60_000 });
+  } catch (error) {
+    if (stopping) return; // a shard died while starting: its own message is printed, exit 1 follows
+    logger.fatal({ err: error }, 'the shards could not be started');
+    stopping = true;
+    await stopAll('SIGTERM');
+    return exit(1);
+  }
+  logger.info({ shards: total }, 'every shard is online');
+}

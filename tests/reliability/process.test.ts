@@ -1,0 +1,232 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, unlinkSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { commandDefinitions } from '../../commands/index';
+import { shardsFlag } from '../../src/bot/sharding';
+import { MODERATOR } from '../support/bot-harness';
+import { DiscordStandIn, type StandInOptions } from '../support/discord-stand-in';
+import { fixtureFiles } from '../support/fixture-knowledge';
+
+// The bot as a process, configured by environment variables only, against the stand-in: fatal
+// gateway closes exit 1 with one clear message; SIGTERM with 50 interactions in flight answers all
+// of them, then exits 0; the database made read-only and deleted under a bot running as an
+// unprivileged user; and `--shards` running one process per shard through ShardingManager.
+
+const ROOT = path.resolve(__dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const NOBODY = 65534;
+const asRoot = process.getuid?.() === 0;
+
+type Run = { pid: number; code: Promise<number | null>; output: () => string; stderr: () => string; kill(signal: NodeJS.Signals): void };
+const children: number[] = [];
+let standIn: DiscordStandIn | undefined;
+let dir: string | undefined;
+
+function run(command: string, args: string[], env: Record<string, string>, user?: number): Run {
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH!, HOME: env.HOME ?? process.env.HOME ?? '/tmp', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    ...(user !== undefined ? { uid: user, gid: user } : {}),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const code = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  children.push(child.pid!);
+  return { pid: child.pid!, code, output: () => stdout + stderr, stderr: () => stderr, kill: (signal) => child.kill(signal) };
+}
+
+afterEach(async () => {
+  for (const pid of children.splice(0)) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  await standIn?.close();
+  standIn = undefined;
+  if (dir) await rm(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+async function setup(options: StandInOptions = {}, owner?: number) {
+  standIn = await new DiscordStandIn(options).start();
+  standIn.commands.set('global', commandDefinitions().map((c, i) => ({ ...c, id: `8${String(i).padStart(17, '0')}` })) as never);
+  dir = await mkdtemp(path.join(tmpdir(), 'hotline-relproc-'));
+  const knowledge = path.join(dir, 'knowledge');
+  await mkdir(knowledge);
+  await mkdir(path.join(dir, 'data'));
+  for (const [file, text] of Object.entries(fixtureFiles())) await writeFile(path.join(knowledge, file), text);
+  if (owner !== undefined) for (const p of [dir, knowledge, path.join(dir, 'data'), ...Object.keys(fixtureFiles()).map((f) => path.join(knowledge, f))]) chownSync(p, owner, owner);
+  return {
+    DISCORD_TOKEN: standIn.token,
+    DISCORD_CLIENT_ID: standIn.applicationId,
+    DISCORD_API_URL: standIn.apiUrl,
+    KNOWLEDGE_DIR: knowledge,
+    DATABASE_PATH: path.join(dir, 'data', 'hotline.db'),
+    INSIGHT_SALT: 'a-test-salt-of-16+chars',
+    LOG_LEVEL: 'info',
+    HOME: dir,
+  };
+}
+
+async function ready(bot: Run, timeoutMs = 30_000) {
+  await standIn!.ready(timeoutMs).catch((e) => {
+    throw new Error(`${e.message}\n${bot.output()}`);
+  });
+}
+
+const noStackTrace = /\n\s+at /;
+
+describe('fatal gateway closes end to end', () => {
+  for (const [code, expected] of [
+    [4004, 'DISCORD_TOKEN was rejected'],
+    [4013, 'invalid intents'],
+  ] as const) {
+    it(`close ${code} on IDENTIFY: \`npm start\` prints one clear message and exits 1`, async () => {
+      const env = await setup(code === 4004 ? { rejectIdentify: true } : { identifyCloseCode: code });
+      const bot = run('npm', ['start'], env);
+      expect(await bot.code).toBe(1);
+      expect(bot.stderr()).toContain(expected);
+      expect(bot.stderr()).toContain(String(code));
+      expect(bot.stderr()).toContain('.env.example');
+      expect(bot.stderr()).not.toMatch(noStackTrace);
+      expect(bot.output()).not.toContain(standIn!.token);
+    });
+  }
+});
+
+describe('graceful shutdown under load', () => {
+  it('SIGTERM while 50 interactions are in flight: all 50 answered, then exit 0', async () => {
+    const env = await setup();
+    const bot = run(TSX, ['src/bot/main.ts'], { ...env, ASK_COOLDOWN_USES: '100' });
+    await ready(bot);
+    // Discord is slow to take the replies, so all 50 are still in flight when the signal arrives.
+    standIn!.restLatency = (method, p) => (method === 'POST' && p.endsWith('/callback') ? 1000 : 0);
+    const questions = ['When was the Exampleland link agreed?', 'How often were the test talks held?', 'When was the Exampleland link first tested?'];
+    const interactions = Array.from({ length: 50 }, (_, i) => standIn!.slash('ask', { question: questions[i % 3]! }, { user: { id: `9${String(i).padStart(17, '0')}` } }));
+    const callbackPosts = () => standIn!.requests.filter((r) => r.path.endsWith('/callback')).length;
+    await standIn!.waitFor(() => callbackPosts() >= 50, 15_000, 'the bot to be answering all 50');
+    expect(interactions.every((i) => i.callbacks.length === 0)).toBe(true); // none delivered yet
+    bot.kill('SIGTERM');
+    expect(await bot.code).toBe(0);
+    for (const [i, interaction] of interactions.entries()) {
+      expect(interaction.callbacks).toHaveLength(1);
+      expect(interaction.callbacks[0]!.type).toBe(4);
+      expect(interaction.callbacks[0]!.data.embeds[0].description).toContain(['spring of 2001', 'every year from 2003', 'first test call in 2002'][i % 3]);
+      expect(interaction.rejections).toEqual([]);
+    }
+    expect(bot.output()).toContain('shut down cleanly');
+  });
+});
+
+describe.runIf(asRoot)('the database made read-only, then deleted, under a bot run by an unprivileged user', () => {
+  it('answers continue; reports say the database is unavailable; recording resumes once it is writable', async () => {
+    const env = await setup({}, NOBODY);
+    const data = path.dirname(env.DATABASE_PATH);
+    const bot = run(TSX, ['src/bot/main.ts'], env, NOBODY);
+    await ready(bot);
+    let asker = 0;
+    const ask = async (question: string) => {
+      const reply = await standIn!.slash('ask', { question }, { user: { id: `31000000000000003${asker++}` } }).response(10_000);
+      expect(reply.embeds[0].description).toContain('nothing in my knowledge base');
+    };
+    const gapsText = async () => {
+      const reply = await standIn!.slash('kb gaps', { days: 1 }, MODERATOR).response(10_000);
+      return `${reply.content}\n${JSON.stringify(reply.embeds)}`;
+    };
+    // A question is recorded just after its reply is sent: look again until it shows.
+    const gapsShowing = async (...wanted: string[]) => {
+      let text = '';
+      for (let attempt = 0; attempt < 50; attempt++) {
+        text = await gapsText();
+        if (wanted.every((w) => text.includes(w))) return text;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return text;
+    };
+    await ask('pizza recipes while writable');
+    expect(await gapsShowing('pizza recipes while writable')).toContain('pizza recipes while writable');
+
+    // Read-only: the folder and the files. The open connection keeps working, and so does the bot.
+    chmodSync(data, 0o555);
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(env.DATABASE_PATH + suffix)) chmodSync(env.DATABASE_PATH + suffix, 0o444);
+    await ask('opera tickets while read-only');
+
+    // Deleted while the folder is read-only: it cannot be created again.
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(env.DATABASE_PATH + suffix)) unlinkSync(env.DATABASE_PATH + suffix);
+    await ask('garden furniture after the deletion');
+    await ask('bicycle repairs after the deletion');
+    expect(await gapsText()).toContain('insight database is unavailable');
+    expect(existsSync(env.DATABASE_PATH)).toBe(false);
+
+    // Writable again: a report retries at once, writes the queued questions, and shows them.
+    chmodSync(data, 0o755);
+    await ask('chess openings once writable');
+    const gaps = await gapsShowing('garden furniture after the deletion', 'bicycle repairs after the deletion', 'chess openings once writable');
+    for (const q of ['garden furniture after the deletion', 'bicycle repairs after the deletion', 'chess openings once writable']) expect(gaps).toContain(q);
+    expect(bot.output()).toContain('insight database unavailable');
+    expect(bot.output()).not.toContain('"level":60'); // nothing fatal
+
+    bot.kill('SIGTERM');
+    expect(await bot.code).toBe(0);
+  });
+});
+
+describe('sharding', () => {
+  it('parses --shards', () => {
+    expect(shardsFlag([])).toBeUndefined();
+    expect(shardsFlag(['--shards', 'auto'])).toBe('auto');
+    expect(shardsFlag(['--shards', '3'])).toBe(3);
+    expect(shardsFlag(['--shards=2'])).toBe(2);
+    for (const bad of [['--shards'], ['--shards', '0'], ['--shards', 'two'], ['--shards=-1']]) expect(() => shardsFlag(bad)).toThrow(/--shards must be "auto" or a whole number/);
+  });
+
+  it('`--shards auto` with a stand-in asking for 2: one process per shard, each identifies with [i, 2] and answers on its own connection; SQLite shared', async () => {
+    const env = await setup({ shards: 2, maxConcurrency: 16 });
+    const bot = run(TSX, ['src/bot/main.ts', '--shards', 'auto'], env);
+    await ready(bot, 60_000);
+    expect(standIn!.identifies.map((d) => d.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    for (const shard of [0, 1]) {
+      const guildId = standIn!.guildOnShard(shard);
+      const reply = await standIn!.slash('ask', { question: `pizza recipes from shard ${shard}` }, { guildId, user: { id: `31000000000000003${shard}` } }).response(10_000);
+      expect(reply.embeds[0].description).toContain('nothing in my knowledge base');
+      const known = await standIn!.slash('ask', { question: 'When was the Exampleland link agreed?' }, { guildId, user: { id: `32000000000000003${shard}` } }).response(10_000);
+      expect(known.embeds[0].description).toContain('spring of 2001');
+    }
+    expect(bot.output()).toContain('every shard is online');
+    bot.kill('SIGTERM');
+    expect(await bot.code).toBe(0);
+    expect(bot.output()).toContain('all shards shut down cleanly');
+    expect(bot.output()).not.toContain(standIn!.token);
+
+    // Both shard processes wrote to the one database, in WAL mode.
+    const db = new Database(env.DATABASE_PATH, { readonly: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      const rows = db.prepare('SELECT question FROM questions').all() as Array<{ question: string }>;
+      expect(rows.map((r) => r.question)).toEqual(expect.arrayContaining(['pizza recipes from shard 0', 'pizza recipes from shard 1']));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('`--shards 2` with a token the gateway rejects: the shard’s clear message, and the manager exits 1', async () => {
+    const env = await setup({ shards: 2, maxConcurrency: 16, rejectIdentify: true });
+    const bot = run(TSX, ['src/bot/main.ts', '--shards', '2'], env);
+    expect(await bot.code).toBe(1);
+    expect(bot.stderr()).toContain('DISCORD_TOKEN was rejected');
+    expect(bot.output()).not.toContain(standIn!.token);
+  });
+});
