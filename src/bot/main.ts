@@ -5,6 +5,7 @@ import { fatalMessage } from './client';
 import { ConfigError, loadBotConfig, loadDotEnv } from './config';
 import { createLogger } from './logger';
 import { installShutdown } from './shutdown';
+import { runShardManager, shardsFlag, type ShardCount } from './sharding';
 
 // `npm start`: configuration from the environment (and .env), knowledge loaded and watched, the
 // bot logged in. Anything a person must fix (a setting, the token, the knowledge) is one clear
@@ -13,8 +14,10 @@ import { installShutdown } from './shutdown';
 async function main(): Promise<void> {
   loadDotEnv();
   let config;
+  let shards: ShardCount | undefined;
   try {
     config = loadBotConfig();
+    shards = process.env.SHARDING_MANAGER ? undefined : shardsFlag(process.argv.slice(2));
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN] });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection (caught; the bot carries on)'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception (caught; the bot carries on)'));
+  if (shards !== undefined) return runShardManager({ config, count: shards, logger });
 
   let app: App;
   try {
