@@ -4,21 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKnowledge, MAX_FILE_BYTES } from '../../src/knowledge/load';
 import { formatDiagnostic } from '../../src/knowledge/format';
+import { oneFactBase } from './one-fact-base';
 
-const VALID = `topics:
-  - id: t
-    name: T
-sources:
-  - id: s
-    title: T
-    publisher: P
-    url: https://example.org/
-facts:
-  - id: f
-    text: A fact.
-    topics: [t]
-    sources: [s]
-`;
+const VALID = oneFactBase();
 
 let dir: string;
 beforeEach(async () => {

@@ -4,21 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KnowledgeLoadError, KnowledgeStore } from '../../src/knowledge/store';
 import type { KnowledgeBase } from '../../src/knowledge/base';
+import { oneFactBase } from './one-fact-base';
 
-const base = (text: string) => `topics:
-  - id: t
-    name: T
-sources:
-  - id: s
-    title: T
-    publisher: P
-    url: https://example.org/
-facts:
-  - id: f
-    text: ${text}
-    topics: [t]
-    sources: [s]
-`;
+const base = oneFactBase;
 
 let dir: string;
 let store: KnowledgeStore<string> | undefined;

@@ -1,0 +1,15 @@
+/** The smallest valid knowledge file: one topic, one source, one fact with the given text. */
+export const oneFactBase = (text = 'A fact.') => `topics:
+  - id: t
+    name: T
+sources:
+  - id: s
+    title: T
+    publisher: P
+    url: https://example.org/
+facts:
+  - id: f
+    text: ${text}
+    topics: [t]
+    sources: [s]
+`;
