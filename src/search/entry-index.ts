@@ -124,13 +124,15 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
 
   /** Best F1 overlap (idf-weighted) between the query and one of the entry's curated questions. */
   const questionMatch = (doc: number, query: ReadonlyMap<string, number>, queryTotal: number): number => {
+    // `query` maps each term the query asks for to how fully (1: typed as is); question concepts are keyed by term.
     let best = 0;
     for (const q of questionConceptsOf(doc)) {
       let inter = 0;
       let total = 0;
       for (const [key, idf] of q) {
         total += idf;
-        if (query.has(key)) inter += idf;
+        const factor = query.get(key);
+        if (factor !== undefined) inter += idf * factor;
       }
       if (inter === 0 || total === 0) continue;
       const p = inter / queryTotal;
@@ -188,7 +190,9 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       const rerank = !options.prefix && tuning.questionBoost > 0;
       let ranked = rank(index, query.concepts, scratch, { limit: rerank ? Math.max(limit, RERANK_POOL) : limit, coveragePower: tuning.coveragePower, boost, only });
       if (rerank && ranked.length > 1) {
-        const qmap = new Map(query.concepts.map((c) => [c.key, c.idf]));
+        // Term → how fully the query asks for it: 1 for its own words, less for corrected and related ones.
+        const qmap = new Map<string, number>();
+        for (const c of query.concepts) for (const alt of c.alts) qmap.set(alt.term, Math.max(qmap.get(alt.term) ?? 0, alt.factor));
         const qtotal = query.concepts.reduce((sum, c) => sum + c.idf, 0);
         ranked = ranked
           .map((r) => ({ ...r, score: r.score * (1 + tuning.questionBoost * questionMatch(r.doc, qmap, qtotal)) }))
