@@ -1,10 +1,13 @@
-import { Client, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 
 // The discord.js client: Guilds intent only (slash commands need nothing more), no mention parsed
 // by default on anything it sends, and the REST base from DISCORD_API_URL (a proxy or a stand-in).
 
 export function createClient(apiUrl: string, extra: Partial<ClientOptions> = {}): Client {
   return new Client({
+    // discord.js caches every user who interacts and never sweeps them: memory would grow with each
+    // distinct asker (the load bench saw ~600 bytes each). The bot looks none of them up, so keep few.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, UserManager: { maxSize: 100, keepOverLimit: (user) => user.id === user.client.user?.id } }),
     ...extra,
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
