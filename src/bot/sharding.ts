@@ -14,11 +14,24 @@ import type { Logger } from './logger';
 // A shard that dies takes the whole set down (exit 1) so that the process manager restarts it
 // cleanly: shards reconnect by themselves on every recoverable gateway fault, so a dead shard means
 // something a person must fix (a revoked token, refused intents) or a crash.
-// SIGTERM is forwarded to every shard, each finishes its interactions in flight, then the manager
-// exits 0. Ctrl-C in a terminal already reaches every shard (same process group), so on SIGINT the
-// manager only waits for them — forwarding it would count as a second signal and cut the drain short.
+// On SIGTERM or SIGINT every shard finishes its interactions in flight, then the manager exits 0.
+// A signal may reach the shards directly too (Ctrl-C in a terminal, systemd's default KillMode): a
+// shard reports the signals it receives, and the manager forwards one only to shards that did not —
+// a second signal would make a shard exit at once, cutting its drain short.
 
 export type ShardCount = 'auto' | number;
+
+type SignalReport = { hotlineSignal: NodeJS.Signals };
+const isSignalReport = (m: unknown): m is SignalReport => typeof (m as SignalReport | null)?.hotlineSignal === 'string';
+/** How long the manager waits for shards to report a signal they received themselves. */
+const REPORT_WAIT_MS = 150;
+const DUPLICATE_SIGNAL_MS = 1000;
+
+/** In a shard process: tell the manager about signals received directly (see above). */
+export function reportSignalsToManager(): void {
+  if (!process.send) return;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.send?.({ hotlineSignal: signal } satisfies SignalReport));
+}
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 // Discord lets a bot identify max_concurrency shards every 5 s; shards i and i + max_concurrency
@@ -97,16 +110,20 @@ export async function runShardManager(options: ManagerOptions): Promise<void> {
   let stopping = false;
   let failed = false;
   const running = new Set<ChildProcess>();
+  const signalled = new Set<ChildProcess>();
   const waiting: Array<() => void> = [];
   const exited = () => new Promise<void>((resolve) => (running.size === 0 ? resolve() : waiting.push(resolve)));
 
-  const stopAll = async (signal: NodeJS.Signals | undefined) => {
-    for (const child of running) if (signal) child.kill(signal);
+  const stopAll = async (signal: NodeJS.Signals) => {
+    for (const child of running) if (!signalled.has(child)) child.kill(signal);
     await exited();
   };
 
   manager.on('shardCreate', (shard: Shard) => {
     logger.info({ shard: shard.id, of: total }, 'shard starting');
+    shard.on('message', (message: unknown) => {
+      if (isSignalReport(message) && shard.process) signalled.add(shard.process);
+    });
     shard.on('spawn', (spawned) => {
       const child = spawned as ChildProcess; // mode 'process': never a worker
       running.add(child);
@@ -127,18 +144,25 @@ export async function runShardManager(options: ManagerOptions): Promise<void> {
     shard.on('ready', () => logger.info({ shard: shard.id, of: total }, 'shard ready'));
   });
 
+  let signalledAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
+    // A wrapper (tsx, npm) may relay a signal the manager already received from the process group:
+    // the same signal twice within a moment is one request to stop, not an impatient second one.
+    if (stopping && Date.now() - signalledAt < DUPLICATE_SIGNAL_MS) return;
     if (stopping) {
       logger.warn({ signal }, 'second signal: stopping the shards now');
       for (const child of running) child.kill('SIGKILL');
       return exit(1);
     }
     stopping = true;
+    signalledAt = Date.now();
     logger.info({ signal, shards: running.size }, 'shutting down: every shard finishes its interactions in flight');
-    void stopAll(signal === 'SIGINT' ? undefined : 'SIGTERM').then(() => {
-      if (!failed) logger.info('all shards shut down cleanly');
-      exit(failed ? 1 : 0);
-    });
+    void new Promise((resolve) => setTimeout(resolve, REPORT_WAIT_MS))
+      .then(() => stopAll('SIGTERM'))
+      .then(() => {
+        if (!failed) logger.info('all shards shut down cleanly');
+        exit(failed ? 1 : 0);
+      });
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);

@@ -192,7 +192,8 @@ describe('sharding', () => {
 
   it('`--shards auto` with a stand-in asking for 2: one process per shard, each identifies with [i, 2] and answers on its own connection; SQLite shared', async () => {
     const env = await setup({ shards: 2, maxConcurrency: 16 });
-    const bot = run(TSX, ['src/bot/main.ts', '--shards', 'auto'], env);
+    // As the systemd unit in the deployment notes runs it: node itself, no tsx wrapper process.
+    const bot = run(process.execPath, ['--import', 'tsx', 'src/bot/main.ts', '--shards', 'auto'], env);
     await ready(bot, 60_000);
     expect(standIn!.identifies.map((d) => d.shard).sort()).toEqual([
       [0, 2],
@@ -206,8 +207,17 @@ describe('sharding', () => {
       expect(known.embeds[0].description).toContain('spring of 2001');
     }
     expect(bot.output()).toContain('every shard is online');
-    bot.kill('SIGTERM');
-    expect(await bot.code).toBe(0);
+
+    // SIGTERM to the whole process group (what systemd does by default, and Ctrl-C in a terminal)
+    // while each shard has an interaction in flight: both answered, then exit 0.
+    standIn!.restLatency = (method, p) => (method === 'POST' && p.endsWith('/callback') ? 800 : 0);
+    const inFlight = [0, 1].map((shard) => standIn!.slash('ask', { question: 'How often were the test talks held?' }, { guildId: standIn!.guildOnShard(shard), user: { id: `33000000000000003${shard}` } }));
+    const callbackPosts = () => standIn!.requests.filter((r) => r.path.endsWith('/callback')).length;
+    const posted = callbackPosts();
+    await standIn!.waitFor(() => callbackPosts() >= posted + 2, 10_000, 'both shards to be answering');
+    process.kill(-bot.pid, 'SIGTERM');
+    expect(await bot.code, bot.output()).toBe(0);
+    for (const interaction of inFlight) expect(interaction.callbacks[0]?.data.embeds[0].description).toContain('every year from 2003');
     expect(bot.output()).toContain('all shards shut down cleanly');
     expect(bot.output()).not.toContain(standIn!.token);
 
