@@ -5,7 +5,7 @@ import { fatalMessage } from './client';
 import { ConfigError, loadBotConfig, loadDotEnv } from './config';
 import { createLogger } from './logger';
 import { installShutdown } from './shutdown';
-import { runShardManager, shardsFlag, type ShardCount } from './sharding';
+import { reportSignalsToManager, runShardManager, shardsFlag, type ShardCount } from './sharding';
 
 // `npm start`: configuration from the environment (and .env), knowledge loaded and watched, the
 // bot logged in. Anything a person must fix (a setting, the token, the knowledge) is one clear
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection (caught; the bot carries on)'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception (caught; the bot carries on)'));
   if (shards !== undefined) return runShardManager({ config, count: shards, logger });
+  if (process.env.SHARDING_MANAGER) reportSignalsToManager();
 
   let app: App;
   try {
