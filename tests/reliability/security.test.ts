@@ -68,6 +68,31 @@ describe('moderator commands at run time', () => {
   });
 });
 
+describe('text from knowledge files never pings', () => {
+  it('a file named with mentions, holding mentions: the refused reload and the moderators-channel post ping nobody', async () => {
+    h = await startBot({ env: { MOD_LOG_CHANNEL_ID: '500000000000000005' } });
+    // A backtick in the name tries to end the code span the errors are shown in.
+    const name = '@everyone ` <@&123456789012345678> @here.yaml';
+    await h.write(name, 'facts:\n  - id: "@everyone"\n    text: <@123456789012345678> @here [x](https://evil.example)\n');
+    await h.standIn.waitFor(() => h!.standIn.channelMessages.length > 0, 5000, 'a post to the moderators channel');
+    const post = h.standIn.channelMessages[0]!;
+    const reload = h.standIn.slash('kb reload', {}, MODERATOR);
+    const reply = await reload.response();
+    expect(reply.embeds[0].title).toBe('Reload refused');
+    const edit = reload.edits[0]?.body ?? reload.callbacks[0]!.data;
+    for (const [message, sent] of [
+      [post, post],
+      [reply, edit],
+    ] as const) {
+      expect(sent.allowed_mentions).toEqual({ parse: [] });
+      // Discord shows mentions inside code spans as plain text; outside them there must be none.
+      const text = message.embeds.map((e: any) => [e.title, e.description, ...(e.fields ?? []).map((f: any) => `${f.name}\n${f.value}`)].join('\n')).join('\n');
+      expect(text.replace(/`[^`]*`/g, '')).not.toMatch(/@everyone|@here|<@!?\d+>|<@&\d+>/);
+      expect(text).toContain('@everyone'); // it is shown, as typed, inside a code span
+    }
+  });
+});
+
 describe('the token never reaches a log line', () => {
   // Shaped like a real token (base64 id . timestamp . HMAC) and easy to spot.
   const appId = '123456789012345678';
