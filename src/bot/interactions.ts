@@ -66,10 +66,14 @@ export class InteractionRouter {
   /** Stops taking new interactions (they get a short "restarting" note) and waits for those in flight. */
   async drain(timeoutMs = 10_000): Promise<void> {
     this.#accepting = false;
-    const all = Promise.allSettled([...this.#inFlight]);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([all, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
-    clearTimeout(timer);
+    const deadline = Date.now() + timeoutMs;
+    // Interactions arriving meanwhile are in flight too (their "restarting" note): wait for them as well.
+    while (this.#inFlight.size > 0 && Date.now() < deadline) {
+      const all = Promise.allSettled([...this.#inFlight]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([all, new Promise((resolve) => (timer = setTimeout(resolve, deadline - Date.now())))]);
+      clearTimeout(timer);
+    }
   }
 
   async #route(interaction: Interaction): Promise<void> {
