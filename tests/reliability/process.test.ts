@@ -117,7 +117,16 @@ describe('graceful shutdown under load', () => {
     await standIn!.waitFor(() => callbackPosts() >= 50, 15_000, 'the bot to be answering all 50');
     expect(interactions.every((i) => i.callbacks.length === 0)).toBe(true); // none delivered yet
     bot.kill('SIGTERM');
+    // One more arrives while the bot drains: it is told, privately, to ask again shortly.
+    await standIn!.waitFor(() => bot.output().includes('shutting down'), 10_000, 'the bot to start shutting down');
+    // Its reply is slower still, so it is in flight after the 50 have finished.
+    let lateId = '';
+    standIn!.restLatency = (method, p) => (method === 'POST' && p.endsWith('/callback') ? (p.includes(lateId) && lateId ? 2000 : 1000) : 0);
+    const late = standIn!.slash('ask', { question: questions[0]! }, { user: { id: '990000000000000099' } });
+    lateId = late.id;
     expect(await bot.code).toBe(0);
+    expect(late.callbacks[0]?.data.content).toContain('Hotline is restarting');
+    expect(late.callbacks[0]?.data.flags & 64).toBe(64);
     for (const [i, interaction] of interactions.entries()) {
       expect(interaction.callbacks).toHaveLength(1);
       expect(interaction.callbacks[0]!.type).toBe(4);
