@@ -11,9 +11,10 @@ import type { Logger } from './logger';
 // SHARD_COUNT), loads and watches its own copy of the knowledge, and opens the same SQLite
 // database (WAL mode lets the shards write to it side by side).
 //
-// A shard that dies takes the whole set down (exit 1) so that the process manager restarts it
-// cleanly: shards reconnect by themselves on every recoverable gateway fault, so a dead shard means
-// something a person must fix (a revoked token, refused intents) or a crash.
+// Shards reconnect by themselves on every recoverable gateway fault. A shard that exits with code 1
+// met something a person must fix (a revoked token, refused intents): the whole set stops (exit 1)
+// and the process manager decides. A shard that crashes otherwise (killed, out of memory) is started
+// again on its own, so the other shards keep their sessions; three crashes in ten minutes stop the set.
 // On SIGTERM or SIGINT every shard finishes its interactions in flight, then the manager exits 0.
 // A signal may reach the shards directly too (Ctrl-C in a terminal, systemd's default KillMode): a
 // shard reports the signals it receives, and the manager forwards one only to shards that did not —
@@ -26,6 +27,9 @@ const isSignalReport = (m: unknown): m is SignalReport => typeof (m as SignalRep
 /** How long the manager waits for shards to report a signal they received themselves. */
 const REPORT_WAIT_MS = 150;
 const DUPLICATE_SIGNAL_MS = 1000;
+const RESPAWN_DELAY_MS = 1000;
+const MAX_CRASHES = 3;
+const CRASH_WINDOW_MS = 10 * 60_000;
 
 /** In a shard process: tell the manager about signals received directly (see above). */
 export function reportSignalsToManager(): void {
@@ -109,6 +113,9 @@ export async function runShardManager(options: ManagerOptions): Promise<void> {
 
   let stopping = false;
   let failed = false;
+  /** All shards came up once: from then on a crashed shard is started again. */
+  let ready = false;
+  const crashes = new Map<number, number[]>();
   const running = new Set<ChildProcess>();
   const signalled = new Set<ChildProcess>();
   const waiting: Array<() => void> = [];
@@ -133,6 +140,19 @@ export async function runShardManager(options: ManagerOptions): Promise<void> {
         if (stopping) {
           if (code !== 0) failed = true;
           logger.info({ shard: shard.id, code, signal }, 'shard stopped');
+          return;
+        }
+        // Exit code 1 is the bot's "a person must fix this" (token, settings, knowledge): restarting
+        // cannot help. Anything else (killed, out of memory) restarts that shard alone, so the others
+        // keep their sessions — unless it keeps happening.
+        const now = Date.now();
+        const recent = (crashes.get(shard.id) ?? []).filter((t) => now - t < CRASH_WINDOW_MS);
+        crashes.set(shard.id, [...recent, now]);
+        if (code !== 1 && recent.length < MAX_CRASHES && ready) {
+          logger.error({ shard: shard.id, code, signal }, 'a shard died; starting it again');
+          setTimeout(() => {
+            if (!stopping) shard.spawn(60_000).catch((error: unknown) => logger.error({ err: error, shard: shard.id }, 'the shard could not be started again'));
+          }, RESPAWN_DELAY_MS).unref();
           return;
         }
         failed = true;
@@ -177,5 +197,6 @@ export async function runShardManager(options: ManagerOptions): Promise<void> {
     await stopAll('SIGTERM');
     return exit(1);
   }
+  ready = true;
   logger.info({ shards: total }, 'every shard is online');
 }

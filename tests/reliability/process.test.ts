@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, unlinkSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -199,7 +199,7 @@ describe('sharding', () => {
     for (const bad of [['--shards'], ['--shards', '0'], ['--shards', 'two'], ['--shards=-1']]) expect(() => shardsFlag(bad)).toThrow(/--shards must be "auto" or a whole number/);
   });
 
-  it('`--shards auto` with a stand-in asking for 2: one process per shard, each identifies with [i, 2] and answers on its own connection; SQLite shared', async () => {
+  it('`--shards auto` with a stand-in asking for 2: one process per shard, each identifies with [i, 2] and answers on its own connection; SQLite shared; a killed shard restarted alone; group SIGTERM drains both', async () => {
     const env = await setup({ shards: 2, maxConcurrency: 16 });
     // As the systemd unit in the deployment notes runs it: node itself, no tsx wrapper process.
     const bot = run(process.execPath, ['--import', 'tsx', 'src/bot/main.ts', '--shards', 'auto'], env);
@@ -217,6 +217,36 @@ describe('sharding', () => {
     }
     expect(bot.output()).toContain('every shard is online');
 
+    // Both shard processes write to the one database, in WAL mode.
+    const recorded = () => {
+      const db = new Database(env.DATABASE_PATH, { readonly: true });
+      try {
+        expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+        return (db.prepare('SELECT question FROM questions').all() as Array<{ question: string }>).map((r) => r.question);
+      } finally {
+        db.close();
+      }
+    };
+    await standIn!.waitFor(() => ['pizza recipes from shard 0', 'pizza recipes from shard 1'].every((q) => recorded().includes(q)), 10_000, 'both shards to record their question');
+
+    // A shard process killed outright: the manager starts it again; the other shard keeps its session.
+    const shardPids = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(bot.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l.includes('main.ts')) // not the esbuild service tsx starts
+      .map((l) => Number(l.trim().split(/\s+/)[0]));
+    expect(shardPids).toHaveLength(2);
+    process.kill(shardPids[0]!, 'SIGKILL');
+    await standIn!.waitFor(() => standIn!.identifies.length === 3, 30_000, 'the killed shard to identify again');
+    await ready(bot);
+    const reidentified = standIn!.identifies[2].shard;
+    expect(reidentified[1]).toBe(2);
+    expect(standIn!.identifies.slice(0, 2).map((d) => d.shard)).toContainEqual(reidentified);
+    for (const shard of [0, 1]) {
+      const again = await standIn!.slash('ask', { question: 'When was the Exampleland link agreed?' }, { guildId: standIn!.guildOnShard(shard), user: { id: `34000000000000003${shard}` } }).response(10_000);
+      expect(again.embeds[0].description).toContain('spring of 2001');
+    }
+    expect(bot.output()).toContain('a shard died; starting it again');
+
     // SIGTERM to the whole process group (what systemd does by default, and Ctrl-C in a terminal)
     // while each shard has an interaction in flight: both answered, then exit 0.
     standIn!.restLatency = (method, p) => (method === 'POST' && p.endsWith('/callback') ? 800 : 0);
@@ -230,15 +260,7 @@ describe('sharding', () => {
     expect(bot.output()).toContain('all shards shut down cleanly');
     expect(bot.output()).not.toContain(standIn!.token);
 
-    // Both shard processes wrote to the one database, in WAL mode.
-    const db = new Database(env.DATABASE_PATH, { readonly: true });
-    try {
-      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      const rows = db.prepare('SELECT question FROM questions').all() as Array<{ question: string }>;
-      expect(rows.map((r) => r.question)).toEqual(expect.arrayContaining(['pizza recipes from shard 0', 'pizza recipes from shard 1']));
-    } finally {
-      db.close();
-    }
+    expect(recorded().length).toBeGreaterThanOrEqual(8); // and kept writing after the restart
   });
 
   it('`--shards 2` with a token the gateway rejects: the shard’s clear message, and the manager exits 1', async () => {
