@@ -14,6 +14,10 @@ export type EngineOptions = {
   thresholds?: Thresholds;
   /** Whether an answer must mention every named thing (country, force, agreement) the question names. Off: on the tune split it refused twice as many answerable questions and abstained on no more out-of-scope ones. */
   requireEntities?: boolean;
+  /** Whether an answer must mention every country the question names. */
+  requireCountries?: boolean;
+  /** Whether the thing a question asks about ("what weapons…", "the range of…") must be matched by the answer. */
+  requireFocus?: boolean;
   /** Whether a "who" question needs an answer that names a person (on by default; neutral on the tune split, and an answer naming nobody to "who is…" is a guess). */
   requirePerson?: boolean;
   /** Further results must score at least this share of the best one to be shown with it. */
@@ -95,10 +99,11 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     }
     const { hits, query } = search.search(question, { limit: Math.max(limit, 3) });
     const best = hits[0];
-    const head = query.intent.countOf;
+    const { countOf: head, focus } = query.intent;
     let required = 0;
     query.concepts.forEach((c, i) => {
-      if ((head !== undefined && c.words.includes(head)) || (options.requireEntities === true && search.aliases.entities.has(c.key))) required |= 1 << i;
+      if ((head !== undefined && c.words.includes(head)) || (options.requireFocus !== false && focus !== undefined && c.words.includes(focus)) || (options.requireEntities === true && search.aliases.entities.has(c.key))) required |= 1 << i;
+      if (options.requireCountries !== false && search.aliases.countries.has(c.key)) required |= 1 << i;
     });
     let status = statusFor(best, query.concepts.length, thresholds, required);
     if (status === 'answered' && options.requirePerson !== false && query.intent.who && !search.tellsWho(best!.doc)) status = 'unsure';

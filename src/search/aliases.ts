@@ -36,6 +36,8 @@ const BUILT_IN: readonly string[][] = [
 
 /** The first built-in groups name countries and forces; the rest are spelling variants. */
 const ENTITY_BUILT_INS = 10;
+/** The first built-in groups name countries. */
+const COUNTRY_BUILT_INS = 9;
 
 export type AliasTable = {
   /** Stemmed phrase ("peopl liber armi") → concept term ("~3"). */
@@ -47,6 +49,11 @@ export type AliasTable = {
    * variant: a question naming one is not answered by an entry that does not mention it.
    */
   entities: ReadonlySet<string>;
+  /**
+   * Concepts that name a country (built-in groups only). A country is the one context word a question
+   * cannot do without: "when did the korean war end" is not answered by the end of the Cold War.
+   */
+  countries: ReadonlySet<string>;
   /** First term → phrases that start with it, longest first: most words start no phrase at all. */
   byFirst: ReadonlyMap<string, ReadonlyArray<{ terms: readonly string[]; concept: string }>>;
 };
@@ -82,6 +89,7 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
   const groups: string[][] = [...BUILT_IN.map((g) => [...g]), ...synonyms.map((s) => [...s.terms])];
   for (const text of texts) groups.push(...acronymsIn(text));
   const entityGroups = new Set(groups.filter((g, i) => i < ENTITY_BUILT_INS || i >= BUILT_IN.length));
+  const countryGroups = new Set(groups.slice(0, COUNTRY_BUILT_INS));
 
   const keyOf = (phrase: string) =>
     tokenize(phrase)
@@ -95,10 +103,12 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
     return root;
   };
   const entityKeys = new Set<string>();
+  const countryKeys = new Set<string>();
   for (const group of groups) {
     const keys = group.map(keyOf).filter(Boolean);
     for (const key of keys) if (!parent.has(key)) parent.set(key, key);
     if (entityGroups.has(group)) for (const key of keys) entityKeys.add(key);
+    if (countryGroups.has(group)) for (const key of keys) countryKeys.add(key);
     for (const key of keys.slice(1)) {
       const a = find(keys[0]!);
       const b = find(key);
@@ -120,6 +130,8 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
   }
   const entities = new Set<string>();
   for (const key of entityKeys) entities.add(phrases.get(key)!);
+  const countries = new Set<string>();
+  for (const key of countryKeys) countries.add(phrases.get(key)!);
   const byFirst = new Map<string, Array<{ terms: string[]; concept: string }>>();
   for (const [key, concept] of phrases) {
     const terms = key.split(' ');
@@ -128,7 +140,7 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
     byFirst.set(terms[0]!, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length);
-  return { phrases, maxWords, byFirst, entities };
+  return { phrases, maxWords, byFirst, entities, countries };
 }
 
 export type ConceptMatch = { start: number; end: number; concept: string };

@@ -69,7 +69,8 @@ export const DEFAULT_TUNING: SearchTuning = {
 const RERANK_POOL = 20;
 const QUESTION_CACHE = 20_000;
 
-export type SearchHit = Ranked & { entry: Entry };
+/** `questionMatch`: best idf-weighted F1 between the query and one of the entry's curated questions (0 when not re-ranked). */
+export type SearchHit = Ranked & { entry: Entry; questionMatch: number };
 export type SearchOutcome = { query: AnalyzedQuery; hits: SearchHit[] };
 
 /** The search side of the engine: built once per knowledge base, queried many times. */
@@ -195,11 +196,14 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
         for (const c of query.concepts) for (const alt of c.alts) qmap.set(alt.term, Math.max(qmap.get(alt.term) ?? 0, alt.factor));
         const qtotal = query.concepts.reduce((sum, c) => sum + c.idf, 0);
         ranked = ranked
-          .map((r) => ({ ...r, score: r.score * (1 + tuning.questionBoost * questionMatch(r.doc, qmap, qtotal)) }))
+          .map((r) => {
+            const qm = questionMatch(r.doc, qmap, qtotal);
+            return { ...r, questionMatch: qm, score: r.score * (1 + tuning.questionBoost * qm) };
+          })
           .sort((a, b) => b.score - a.score || a.doc - b.doc)
           .slice(0, limit);
       }
-      return { query, hits: ranked.map((r) => ({ ...r, entry: entries[r.doc]! })) };
+      return { query, hits: ranked.map((r) => ({ questionMatch: 0, ...r, entry: entries[r.doc]! })) };
     },
   };
 }

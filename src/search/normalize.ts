@@ -44,9 +44,14 @@ export function words(input: string): string[] {
   return out;
 }
 
-/** A word as the index stores it: stemmed, unless it is a number or too short to stem safely. */
+/**
+ * A word as the index stores it: stemmed, unless it is a number or too short to stem safely. Porter
+ * turns "use", "used" and "using" into "us", which the alias table reads as the United States: those
+ * keep a stem of their own.
+ */
 export function term(word: string): string {
-  return stem(word);
+  const s = stem(word);
+  return s === 'us' && word !== 'us' ? 'use' : s;
 }
 
 export type Token = { word: string; term: string; stop: boolean };

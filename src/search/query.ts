@@ -1,6 +1,6 @@
 import { findConcepts, type AliasTable } from './aliases';
 import type { InvertedIndex } from './inverted-index';
-import { MAX_QUERY_CHARS, MAX_QUERY_TOKENS, tokenize, type Token } from './normalize';
+import { MAX_QUERY_CHARS, MAX_QUERY_TOKENS, tokenize, words, type Token } from './normalize';
 import { relatedTerms } from './related-words';
 import { isStopword } from './stopwords';
 import type { TypoCorrector } from './typo';
@@ -17,6 +17,12 @@ export type Intent = {
   task: boolean;
   /** "how many X": the word X, which an answer must mention ("how many carriers" is not answered by a fleet movement). */
   countOf?: string;
+  /**
+   * The thing asked about, when the question's shape names it: "what weapons…", "which talks…", "what is the
+   * range of…", "who is Xi's wife" → weapons, talks, range, wife. An entry that never mentions it answers a
+   * different question, however many of the other (context) words it shares.
+   */
+  focus?: string;
   why: boolean;
 };
 
@@ -55,7 +61,7 @@ export const UNKNOWN_WEIGHT = 1;
 
 const CORRECTION_FACTOR = [1, 0.8, 0.6];
 
-export function readIntent(tokens: readonly Token[]): Intent {
+export function readIntent(tokens: readonly Token[], question = ''): Intent {
   const has = (...ws: string[]) => tokens.some((t) => ws.includes(t.word));
   const first = tokens[0]?.word;
   return {
@@ -63,6 +69,7 @@ export function readIntent(tokens: readonly Token[]): Intent {
     who: has('who', 'whom', 'whose'),
     quote: has('say', 'said', 'says', 'quote', 'quoted', 'quotes', 'words', 'statement', 'remarks', 'stated', 'told', 'warned'),
     countOf: countHead(tokens),
+    focus: focusOf(tokens, question),
     task: isTask(tokens),
     why: has('why', 'purpose', 'reason'),
   };
@@ -79,6 +86,49 @@ function isTask(tokens: readonly Token[]): boolean {
 }
 
 const NOT_A_HEAD = new Set(['times', 'time', 'often']);
+
+// Words after "what"/"which" that ask for a kind of answer (a date, a sort), not for a thing of the base.
+const NOT_A_FOCUS = new Set(['year', 'years', 'day', 'days', 'month', 'months', 'type', 'types', 'kinds', 'sorts', 'exactly']);
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'first', 'last', 'main']);
+const BE = new Set(['is', 'was', 'are', 'were']);
+
+/** The last word of the noun phrase starting at `from` (the head of "chinese navy's biggest ship" is "ship"). */
+function phraseHead(tokens: readonly Token[], from: number): string | undefined {
+  let head: string | undefined;
+  for (let i = from; i < tokens.length && !tokens[i]!.stop; i++) head = tokens[i]!.word;
+  return head && !NOT_A_FOCUS.has(head) ? head : undefined;
+}
+
+function focusOf(tokens: readonly Token[], question: string): string | undefined {
+  const w = tokens.map((t) => t.word);
+  const at = w.findIndex((x) => x === 'what' || x === 'which' || x === 'who');
+  if (at < 0) return undefined;
+  // "what/who is Y's X": the possessed thing. Worked out on the text, since words drop the "'s".
+  if (BE.has(w[at + 1] ?? '')) {
+    const m = /\b(?:what|who|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}?[\p{L}\p{N}-]+['\u2019]s\s+(.*)$/u.exec(question.toLowerCase());
+    if (m) {
+      const rest = tokens.length - words(m[1]!).length;
+      if (rest > at) return phraseHead(tokens, rest);
+    }
+    // "what is the X of Y": X.
+    let i = at + 2;
+    if (w[i] === 'the' || w[i] === 'a' || w[i] === 'an') i++;
+    const start = i;
+    while (i < tokens.length && !tokens[i]!.stop) i++;
+    if (i > start && w[i] === 'of') return phraseHead(tokens, start);
+    return undefined;
+  }
+  if (w[at] === 'who') return undefined;
+  // "what/which (two) X did…": X. Only when an auxiliary follows the noun phrase: in "what pushed the…" or
+  // "which building housed…" the word after "what" may be a verb, or a type the answer names without saying.
+  let i = at + 1;
+  while (NUMBER_WORDS.has(w[i] ?? '')) i++;
+  const start = i;
+  while (i < tokens.length && !tokens[i]!.stop && i - start < 3) i++;
+  return i > start && AUXILIARIES.has(w[i] ?? '') ? phraseHead(tokens, start) : undefined;
+}
+
+const AUXILIARIES = new Set(['did', 'does', 'do', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should']);
 
 function countHead(tokens: readonly Token[]): string | undefined {
   const at = tokens.findIndex((t, i) => t.word === 'how' && (tokens[i + 1]?.word === 'many' || tokens[i + 1]?.word === 'much'));
@@ -153,7 +203,7 @@ export function analyzeQuery(question: string, ctx: AnalyzeContext, options: { p
     const related = ctx.relatedFactor ? relatedTerms(terms[i]!).map((term) => ({ term, factor: factors[i]! * ctx.relatedFactor! })) : [];
     add(terms[i]!, [t.word], [{ term: terms[i]!, factor: factors[i]! }, ...related]);
   });
-  return { tokens, concepts: [...concepts.values()], corrections, intent: readIntent(tokens) };
+  return { tokens, concepts: [...concepts.values()], corrections, intent: readIntent(tokens, question.slice(0, MAX_QUERY_CHARS)) };
 }
 
 const MAX_PREFIX_TERMS = 12;

@@ -29,6 +29,14 @@ describe('ask: search', () => {
     expect(engine.ask('how many aircraft carriers does china have').status).not.toBe('answered');
     expect(engine.ask('who won the 2022 world cup').results).toEqual([]);
   });
+  it('does not answer when the entry misses the thing asked about, or a country the question names', () => {
+    expect(engine.ask('what weapons did the us and china agree on in beijing').status).not.toBe('answered');
+    expect(engine.ask('when was the india moscow hotline in service').status).not.toBe('answered');
+    expect(engine.ask('where did the us and china sign the maritime agreement').status).toBe('answered');
+    const lax = createEngine(fixtureBase(), { requireFocus: false, requireCountries: false });
+    expect(lax.ask('what weapons did the us and china agree on in beijing').status).toBe('answered');
+    expect(lax.ask('when was the india moscow hotline in service').status).toBe('answered');
+  });
   it('prefers the quotes of the person a "what did X say" question names', () => {
     expect(ids('what did gates say about the defense telephone link')[0]).toBe('gates-hotline-quote-2007');
     expect(ids('defense telephone link')[0]).toBe('dtl-2008');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, phraseKey, tokenize, words } from '../../src/search/normalize';
+import { foldText, phraseKey, term, tokenize, words } from '../../src/search/normalize';
 import { stem } from '../../src/search/stem';
 
 describe('foldText', () => {
@@ -53,5 +53,12 @@ describe('tokenize cut', () => {
   it('does not keep half a word when it cuts', () => {
     const tokens = tokenize('hotline '.repeat(100), 20);
     expect(tokens.map((t) => t.word)).toEqual(['hotline', 'hotline']);
+  });
+});
+
+describe('term', () => {
+  it('keeps "use" apart from "us" (the United States)', () => {
+    expect(term('used')).not.toBe(term('us'));
+    expect(term('using')).toBe(term('use'));
   });
 });

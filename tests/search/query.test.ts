@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/search/normalize';
 import { readIntent } from '../../src/search/query';
 
-const intent = (q: string) => readIntent(tokenize(q));
+const intent = (q: string) => readIntent(tokenize(q), q);
 
 describe('readIntent', () => {
   it('reads when, who and quote cues', () => {
@@ -15,6 +15,20 @@ describe('readIntent', () => {
     expect(intent('how many messages went back and forth').countOf).toBe('messages');
     expect(intent('how many times was the line used').countOf).toBeUndefined();
     expect(intent('when was the hotline set up').countOf).toBeUndefined();
+  });
+  it('finds the thing a question asks about from its shape', () => {
+    expect(intent('what weapons did russia use in ukraine').focus).toBe('weapons');
+    expect(intent('which talks did beijing call off').focus).toBe('talks');
+    expect(intent('what two agreements did they sign').focus).toBe('agreements');
+    expect(intent('what is the range of the DF-21 missile').focus).toBe('range');
+    expect(intent('who is the president of south korea').focus).toBe('president');
+    expect(intent("who is xi jinping's wife").focus).toBe('wife');
+    expect(intent("what is the chinese navy's biggest ship").focus).toBe('ship');
+    // A verb or a type word after "what/which" is not a thing to match.
+    expect(intent('what pushed the us and china into signing').focus).toBeUndefined();
+    expect(intent('which building housed the american end').focus).toBeUndefined();
+    expect(intent('what year did the hotline open').focus).toBeUndefined();
+    expect(intent('when was the hotline set up').focus).toBeUndefined();
   });
   it('recognises requests for a procedure or for writing', () => {
     expect(intent('how do i join the us navy').task).toBe(true);
