@@ -14,6 +14,8 @@ export type EngineOptions = {
   thresholds?: Thresholds;
   /** Whether an answer must mention every named thing (country, force, agreement) the question names. Off: on the tune split it refused twice as many answerable questions and abstained on no more out-of-scope ones. */
   requireEntities?: boolean;
+  /** Whether a "how many" question needs an answer that states a quantity. */
+  requireQuantity?: boolean;
   /** Whether an answer must mention every country the question names. */
   requireCountries?: boolean;
   /** Whether the thing a question asks about ("what weapons…", "the range of…") must be matched by the answer. */
@@ -108,6 +110,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     let status = statusFor(best, query.concepts.length, thresholds, required);
     if (status === 'answered' && options.requirePerson !== false && query.intent.who && !search.tellsWho(best!.doc)) status = 'unsure';
     if (status === 'answered' && query.intent.task) status = 'unsure';
+    // "How many X": an entry that states no quantity (dates aside) does not answer it, whatever it says about X.
+    if (status === 'answered' && options.requireQuantity !== false && head !== undefined && !search.tellsCount(best!.doc)) status = 'unsure';
     if (!best || status === 'unknown') return unknown(label);
     if (status === 'unsure') {
       return compose(label, 'unsure', 'search', hits.slice(0, 3).map((h) => ({ entry: h.entry, score: confidenceOf(h, best) })));

@@ -14,6 +14,16 @@ const PERSON_IN_TEXT = /\b(Adm|Gen|Lt|Col|Maj|Rep|Sen|Mr|Ms|Dr)\.|\b(Secretary|M
 
 const NO_WORDS: string[] = [];
 
+// A quantity, for "how many/much" questions: a number word, or digits that are not part of a date.
+const QUANTITY_WORD = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|once|twice|several|half|single|percent)\b/i;
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
+const DATE_PARTS = new RegExp(`\\b\\d{1,2}\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b|\\b(1[89]|20)\\d{2}(s|-\\d{2}(-\\d{2})?)?\\b`, 'gi');
+
+/** Whether a text states a quantity ("about twenty messages", "100 minutes"), dates aside. */
+export function statesQuantity(text: string): boolean {
+  return QUANTITY_WORD.test(text) || /\d/.test(text.replace(DATE_PARTS, ' '));
+}
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** "2008-02-29" → "2008 february": what people type when they ask by date. */
@@ -81,6 +91,8 @@ export type EntryIndex = {
   search(question: string, options?: { limit?: number; prefix?: boolean; only?: readonly Entry[] }): SearchOutcome;
   /** Whether the entry at this position names a person (can answer "who"). */
   tellsWho(doc: number): boolean;
+  /** Whether the entry at this position states a quantity (can answer "how many"). */
+  tellsCount(doc: number): boolean;
   /** Entries whose curated question or keyword is exactly this text (case and punctuation aside). */
   exact(question: string): Entry[];
 };
@@ -98,6 +110,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   );
   // Stopwords are candidates too, so that a misspelt filler word is recognised as filler.
   const typos = createTypoCorrector([...index.vocabulary.keys(), ...STOPWORD_LIST.filter((w) => w.length >= 4)], (word) => index.postings.get(index.vocabulary.get(word) ?? '')?.docs.length ?? 0);
+  const tellsCount = Uint8Array.from(entries, (e) => (statesQuantity(e.text) ? 1 : 0));
   const scratch: RankScratch = createScratch(entries.length);
   // Which entries can answer "when" (their words give a date) and "who" (they name people).
   const tellsWhen = Uint8Array.from(entries, (e) => (DATE_IN_TEXT.test(e.text) ? 1 : 0));
@@ -169,6 +182,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     typos,
     exact,
     tellsWho: (doc) => tellsWho[doc] === 1,
+    tellsCount: (doc) => tellsCount[doc] === 1,
     search(question, options = {}) {
       const query = analyzeQuery(question, { index, aliases, typos, relatedFactor: tuning.relatedFactor }, { prefixLast: options.prefix, unknownWeight: tuning.unknownWeight });
       const { intent } = query;

@@ -37,6 +37,10 @@ describe('ask: search', () => {
     expect(lax.ask('what weapons did the us and china agree on in beijing').status).toBe('answered');
     expect(lax.ask('when was the india moscow hotline in service').status).toBe('answered');
   });
+  it('does not answer "how many" with an entry that states no quantity', () => {
+    expect(engine.ask('how many hotlines did the us and china set up in shanghai').status).not.toBe('answered');
+    expect(createEngine(fixtureBase(), { requireQuantity: false }).ask('how many hotlines did the us and china set up in shanghai').status).toBe('answered');
+  });
   it('prefers the quotes of the person a "what did X say" question names', () => {
     expect(ids('what did gates say about the defense telephone link')[0]).toBe('gates-hotline-quote-2007');
     expect(ids('defense telephone link')[0]).toBe('dtl-2008');

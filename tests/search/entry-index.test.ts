@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { statesQuantity } from '../../src/search/entry-index';
+
+describe('statesQuantity', () => {
+  it('finds numbers and number words, but not dates', () => {
+    expect(statesQuantity('They exchanged about twenty messages.')).toBe(true);
+    expect(statesQuantity('The leaders met for about 100 minutes.')).toBe(true);
+    expect(statesQuantity('between 5 and 10 June 1967')).toBe(true);
+    expect(statesQuantity('The hotline went into service on 30 August 1963.')).toBe(false);
+    expect(statesQuantity('Talks were held in November 2025 and on June 10, 1967, and in the 1990s.')).toBe(false);
+  });
+});
