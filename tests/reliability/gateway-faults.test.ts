@@ -69,6 +69,26 @@ describe('resumable gateway faults', () => {
   });
 });
 
+describe('non-resumable gateway faults', () => {
+  for (const [name, breakIt] of [
+    ['close 1000', (h: ReliabilityHarness) => h.standIn.closeGateway(1000)],
+    ['close 4007 (invalid seq)', (h: ReliabilityHarness) => h.standIn.closeGateway(4007)],
+    ['close 4009 (session timed out; the RESUME is refused with op 9)', (h: ReliabilityHarness) => h.standIn.closeGateway(4009, 'Session timed out', true)],
+    ['close 4000 after which the session is gone (RESUME refused with op 9)', (h: ReliabilityHarness) => h.standIn.closeGateway(4000, '', true)],
+    ['op 9 invalid session', (h: ReliabilityHarness) => h.standIn.invalidateSessions(false)],
+  ] as const) {
+    it(`${name}: a fresh IDENTIFY, then questions are answered again`, async () => {
+      h = await startBot();
+      const identifies = h.standIn.identifies.length;
+      breakIt(h);
+      await h.standIn.waitFor(() => h!.standIn.identifies.length > identifies, 15_000, 'a fresh identify');
+      await h.standIn.ready(10_000);
+      const reply = await h.standIn.slash('ask', { question: 'When was the Exampleland link agreed?' }, ASKER).response(10_000);
+      expect(reply.embeds[0].description).toContain('spring of 2001');
+    });
+  }
+});
+
 describe('fatal gateway closes', () => {
   for (const code of [4004, 4010, 4011, 4012, 4013, 4014]) {
     it(`close ${code} after start: the bot reports a clear fatal error and does not reconnect`, async () => {

@@ -360,12 +360,18 @@ export class DiscordStandIn extends EventEmitter {
   // ---------------------------------------------------------------- gateway faults
 
   /** Closes every gateway connection with `code` (4000: resumable; 4004: bad token). */
-  closeGateway(code: number, reason = ''): void {
+  closeGateway(code: number, reason = '', forgetSessions = false): void {
     for (const s of this.#sessions.values()) s.socket?.close(code, reason);
+    // A forgotten session answers a RESUME with op 9 (as Discord does once a session has expired).
+    if (forgetSessions) this.#sessions.clear();
   }
   /** Drops the TCP connections without a close frame. */
   dropGateway(): void {
     for (const s of this.#sessions.values()) s.socket?.terminate();
+  }
+  /** Invalidates every session (op 9): `resumable` false makes the client identify afresh. */
+  invalidateSessions(resumable = false): void {
+    for (const s of this.#sessions.values()) s.socket?.send(JSON.stringify({ op: 9, d: resumable }));
   }
   /** Asks every connection to reconnect (op 7). */
   sendReconnect(): void {
