@@ -121,7 +121,7 @@ describe('graceful shutdown under load', () => {
     await standIn!.waitFor(() => bot.output().includes('shutting down'), 10_000, 'the bot to start shutting down');
     // Its reply is slower still, so it is in flight after the 50 have finished.
     let lateId = '';
-    standIn!.restLatency = (method, p) => (method === 'POST' && p.endsWith('/callback') ? (p.includes(lateId) && lateId ? 2000 : 1000) : 0);
+    standIn!.restLatency = (method, p) => (method === 'POST' && p.endsWith('/callback') ? (p.includes(lateId) && lateId ? 1500 : 1000) : 0);
     const late = standIn!.slash('ask', { question: questions[0]! }, { user: { id: '990000000000000099' } });
     lateId = late.id;
     expect(await bot.code).toBe(0);
