@@ -53,8 +53,11 @@ export function documentOf(entry: Entry, base: KnowledgeBase): IndexDocument {
 export type SearchTuning = {
   index: IndexOptions;
   coveragePower: number;
-  /** Multipliers for entries whose shape fits the question's intent. */
-  intentBoost: { when: number; who: number; quote: number; speaker: number };
+  /**
+   * Multipliers for entries whose shape fits the question's intent; `asked`: one of the entry's curated
+   * questions asks for the same kind of answer (who, when, why, where, how many).
+   */
+  intentBoost: { when: number; who: number; quote: number; speaker: number; count: number; asked: number };
   /** How much a close match with one of an entry's curated questions lifts it: score × (1 + β·F1). */
   questionBoost: number;
   /** Factor for related words (0: off). */
@@ -68,7 +71,7 @@ export type SearchTuning = {
 export const DEFAULT_TUNING: SearchTuning = {
   index: DEFAULT_INDEX_OPTIONS,
   coveragePower: 1,
-  intentBoost: { when: 1.3, who: 1.1, quote: 1.25, speaker: 2 },
+  intentBoost: { when: 1.3, who: 1.1, quote: 1.25, speaker: 2, count: 1.3, asked: 1.5 },
   unknownWeight: UNKNOWN_WEIGHT,
   questionBoost: 2,
   rerankKeywords: false,
@@ -78,6 +81,8 @@ export const DEFAULT_TUNING: SearchTuning = {
 /** Candidates re-ranked by their curated questions: enough to hold the right entry when BM25 puts it lower. */
 const RERANK_POOL = 20;
 const QUESTION_CACHE = 20_000;
+/** A curated question of the same kind as the query counts when it shares at least this much with it. */
+const SAME_KIND_MIN_F1 = 0.2;
 
 /** `questionMatch`: best idf-weighted F1 between the query and one of the entry's curated questions (0 when not re-ranked). */
 export type SearchHit = Ranked & { entry: Entry; questionMatch: number };
@@ -121,12 +126,15 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   // concept. Worked out on first need and kept for the most recent entries only: at 100k entries, keeping
   // them all would cost ~40 MB for entries that are rarely candidates.
   const ctx = { index, aliases, typos };
-  const questionCache = new Map<number, Array<Map<string, number>>>();
-  const questionConceptsOf = (doc: number): Array<Map<string, number>> => {
+  // `kind`: the kind of answer the curated question asks for (questionKind), 0 for keywords.
+  type CuratedQuestion = { concepts: Map<string, number>; kind: number };
+  const questionCache = new Map<number, CuratedQuestion[]>();
+  const questionConceptsOf = (doc: number): CuratedQuestion[] => {
     let list = questionCache.get(doc);
     if (!list) {
       const e = entries[doc]!;
-      list = [...(e.questions ?? []), ...(tuning.rerankKeywords ? (e.keywords ?? []) : [])].map((q) => new Map(analyzeQuery(q, ctx).concepts.map((c) => [c.key, c.idf])));
+      const read = (q: string, kind: number) => ({ concepts: new Map(analyzeQuery(q, ctx).concepts.map((c) => [c.key, c.idf])), kind });
+      list = [...(e.questions ?? []).map((q) => read(q, questionKind(q))), ...(tuning.rerankKeywords ? (e.keywords ?? []) : []).map((q) => read(q, 0))];
       if (questionCache.size >= QUESTION_CACHE) questionCache.delete(questionCache.keys().next().value!);
       questionCache.set(doc, list);
     }
@@ -136,14 +144,18 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   // cache as questions come.
   for (let d = 0; d < Math.min(entries.length, QUESTION_CACHE); d++) questionConceptsOf(d);
 
-  /** Best F1 overlap (idf-weighted) between the query and one of the entry's curated questions. */
-  const questionMatch = (doc: number, query: ReadonlyMap<string, number>, queryTotal: number): number => {
+  /**
+   * Best F1 overlap (idf-weighted) between the query and one of the entry's curated questions, and whether a
+   * curated question that asks for the same kind of answer (`kind`, from questionKind) shares the query's subject.
+   */
+  const questionMatch = (doc: number, query: ReadonlyMap<string, number>, queryTotal: number, kind: number): { f1: number; sameKind: boolean } => {
     // `query` maps each term the query asks for to how fully (1: typed as is); question concepts are keyed by term.
     let best = 0;
+    let sameKind = false;
     for (const q of questionConceptsOf(doc)) {
       let inter = 0;
       let total = 0;
-      for (const [key, idf] of q) {
+      for (const [key, idf] of q.concepts) {
         total += idf;
         const factor = query.get(key);
         if (factor !== undefined) inter += idf * factor;
@@ -151,9 +163,11 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       if (inter === 0 || total === 0) continue;
       const p = inter / queryTotal;
       const r = inter / total;
-      best = Math.max(best, (2 * p * r) / (p + r));
+      const f1 = (2 * p * r) / (p + r);
+      best = Math.max(best, f1);
+      if (kind !== 0 && (q.kind & kind) !== 0 && f1 >= SAME_KIND_MIN_F1) sameKind = true;
     }
-    return best;
+    return { f1: best, sameKind };
   };
 
   // Keyed by a hash of the phrase, not the phrase: at 100k entries the phrases themselves would be
@@ -186,12 +200,15 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     search(question, options = {}) {
       const query = analyzeQuery(question, { index, aliases, typos, relatedFactor: tuning.relatedFactor }, { prefixLast: options.prefix, unknownWeight: tuning.unknownWeight });
       const { intent } = query;
-      const speakerWords = intent.quote ? query.tokens.filter((t) => !t.stop && t.word.length >= 3).map((t) => t.word) : [];
+      // Corrected spellings too: "what did reagen say" is about Reagan's quotes.
+      const speakerWords = intent.quote ? [...query.tokens.filter((t) => !t.stop && t.word.length >= 3).map((t) => t.word), ...query.corrections.map((c) => c.to)] : [];
+      const kind = questionKind(question);
       const boost = (d: number) => {
         const e = entries[d]!;
         let m = 1;
         if (intent.when && tellsWhen[d]) m *= tuning.intentBoost.when;
         if (intent.who && tellsWho[d]) m *= tuning.intentBoost.who;
+        if (intent.countOf !== undefined && tellsCount[d]) m *= tuning.intentBoost.count;
         if (intent.quote && e.kind === 'quote') {
           m *= tuning.intentBoost.quote;
           // "What did Austin say": quotes by the person named in the question, above all.
@@ -209,10 +226,16 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
         const qmap = new Map<string, number>();
         for (const c of query.concepts) for (const alt of c.alts) qmap.set(alt.term, Math.max(qmap.get(alt.term) ?? 0, alt.factor));
         const qtotal = query.concepts.reduce((sum, c) => sum + c.idf, 0);
+        // The query's most informative known concept: an entry asked about the same kind of thing must also be about it.
+        let subject = -1;
+        query.concepts.forEach((c, i) => {
+          if (c.known && (subject < 0 || c.idf > query.concepts[subject]!.idf)) subject = i;
+        });
+        const aboutSubject = (mask: number) => subject < 0 || (mask & (1 << subject)) !== 0;
         ranked = ranked
           .map((r) => {
-            const qm = questionMatch(r.doc, qmap, qtotal);
-            return { ...r, questionMatch: qm, score: r.score * (1 + tuning.questionBoost * qm) };
+            const qm = questionMatch(r.doc, qmap, qtotal, kind);
+            return { ...r, questionMatch: qm.f1, score: r.score * (1 + tuning.questionBoost * qm.f1) * (qm.sameKind && aboutSubject(r.mask) ? tuning.intentBoost.asked : 1) };
           })
           .sort((a, b) => b.score - a.score || a.doc - b.doc)
           .slice(0, limit);
@@ -220,6 +243,24 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       return { query, hits: ranked.map((r) => ({ questionMatch: 0, ...r, entry: entries[r.doc]! })) };
     },
   };
+}
+
+const KIND_WHO = 1;
+const KIND_WHEN = 2;
+const KIND_WHY = 4;
+const KIND_WHERE = 8;
+const KIND_COUNT = 16;
+
+/** The kind of answer a question asks for, as bits (0: none recognised): who, when, why, where, how many. */
+export function questionKind(question: string): number {
+  const w = words(question.slice(0, 200));
+  let bits = 0;
+  if (w.includes('who') || w.includes('whom')) bits |= KIND_WHO;
+  if (w.includes('when') || (w.includes('what') && (w.includes('year') || w.includes('date')))) bits |= KIND_WHEN;
+  if (w.includes('why') || w.includes('purpose') || (w.includes('point') && w.includes('of')) || (w[0] === 'what' && w.at(-1) === 'for')) bits |= KIND_WHY;
+  if (w.includes('where')) bits |= KIND_WHERE;
+  if (w.some((x, i) => x === 'how' && (w[i + 1] === 'many' || w[i + 1] === 'much' || w[i + 1] === 'often' || w[i + 1] === 'long'))) bits |= KIND_COUNT;
+  return bits;
 }
 
 /** FNV-1a, 32 bits. */

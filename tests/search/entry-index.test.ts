@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statesQuantity } from '../../src/search/entry-index';
+import { questionKind, statesQuantity } from '../../src/search/entry-index';
 
 describe('statesQuantity', () => {
   it('finds numbers and number words, but not dates', () => {
@@ -8,5 +8,17 @@ describe('statesQuantity', () => {
     expect(statesQuantity('between 5 and 10 June 1967')).toBe(true);
     expect(statesQuantity('The hotline went into service on 30 August 1963.')).toBe(false);
     expect(statesQuantity('Talks were held in November 2025 and on June 10, 1967, and in the 1990s.')).toBe(false);
+  });
+});
+
+describe('questionKind', () => {
+  it('reads the kind of answer a question asks for', () => {
+    expect(questionKind('who signed it')).toBe(questionKind('whom did they meet'));
+    expect(questionKind('what was the point of the JSDM')).toBe(questionKind('why was the JSDM set up'));
+    expect(questionKind('What is the JSDM for?')).toBe(questionKind('why was the JSDM set up'));
+    expect(questionKind('what year was it signed')).toBe(questionKind('when was it signed'));
+    expect(questionKind('when was it signed')).not.toBe(questionKind('who signed it'));
+    expect(questionKind('how many messages')).not.toBe(0);
+    expect(questionKind('JSDM')).toBe(0);
   });
 });
