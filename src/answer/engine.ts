@@ -110,8 +110,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     let status = statusFor(best, query.concepts.length, thresholds, required);
     if (status === 'answered' && options.requirePerson !== false && query.intent.who && !search.tellsWho(best!.doc)) status = 'unsure';
     if (status === 'answered' && query.intent.task) status = 'unsure';
-    // "How many X": an entry that states no quantity (dates aside) does not answer it, whatever it says about X.
-    if (status === 'answered' && options.requireQuantity !== false && head !== undefined && !search.tellsCount(best!.doc)) status = 'unsure';
+    // "How many X", "how far…": an entry that states no quantity (dates aside) does not answer it, whatever it says about X.
+    if (status === 'answered' && options.requireQuantity !== false && (head !== undefined || query.intent.measure) && !search.tellsCount(best!.doc)) status = 'unsure';
     if (!best || status === 'unknown') return unknown(label);
     if (status === 'unsure') {
       return compose(label, 'unsure', 'search', hits.slice(0, 3).map((h) => ({ entry: h.entry, score: confidenceOf(h, best) })));

@@ -24,6 +24,8 @@ export type Intent = {
    */
   focus?: string;
   why: boolean;
+  /** "How far/fast/long/big…": a measure, which only an entry stating a quantity can give. */
+  measure: boolean;
 };
 
 /** One thing the query asks about: a word or an alias concept, with the index terms that satisfy it. */
@@ -72,6 +74,7 @@ export function readIntent(tokens: readonly Token[], question = ''): Intent {
     focus: focusOf(tokens, question),
     task: isTask(tokens),
     why: has('why', 'purpose', 'reason'),
+    measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')),
   };
 }
 
@@ -86,6 +89,7 @@ function isTask(tokens: readonly Token[]): boolean {
 }
 
 const NOT_A_HEAD = new Set(['times', 'time', 'often']);
+const MEASURES = new Set(['far', 'fast', 'high', 'big', 'large', 'tall', 'long', 'old', 'heavy', 'deep', 'wide', 'much', 'many', 'often']);
 
 // Words after "what"/"which" that ask for a kind of answer (a date, a sort), not for a thing of the base.
 const NOT_A_FOCUS = new Set(['year', 'years', 'day', 'days', 'month', 'months', 'type', 'types', 'kinds', 'sorts', 'exactly']);

@@ -30,6 +30,11 @@ describe('readIntent', () => {
     expect(intent('what year did the hotline open').focus).toBeUndefined();
     expect(intent('when was the hotline set up').focus).toBeUndefined();
   });
+  it('recognises questions asking for a measure', () => {
+    expect(intent('how far can a tomahawk missile fly').measure).toBe(true);
+    expect(intent('how long did austin and dong talk').measure).toBe(true);
+    expect(intent('how did the hotline start').measure).toBe(false);
+  });
   it('recognises requests for a procedure or for writing', () => {
     expect(intent('how do i join the us navy').task).toBe(true);
     expect(intent('how to reset my password').task).toBe(true);
