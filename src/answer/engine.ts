@@ -16,6 +16,8 @@ export type EngineOptions = {
   requireEntities?: boolean;
   /** Whether a "how many" question needs an answer that states a quantity. */
   requireQuantity?: boolean;
+  /** Whether every word of the focus phrase must be matched ("aircraft carriers"), not only its head (on by default). */
+  focusPhrase?: boolean;
   /** Whether an answer must mention every country the question names. */
   requireCountries?: boolean;
   /** Whether the thing a question asks about ("what weapons…", "the range of…") must be matched by the answer. */
@@ -101,10 +103,11 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     }
     const { hits, query } = search.search(question, { limit: Math.max(limit, 3) });
     const best = hits[0];
-    const { countOf: head, focus } = query.intent;
+    const { countOf: head } = query.intent;
+    const focus = options.requireFocus === false ? [] : options.focusPhrase !== false ? (query.intent.focusPhrase ?? []) : query.intent.focus ? [query.intent.focus] : [];
     let required = 0;
     query.concepts.forEach((c, i) => {
-      if ((head !== undefined && c.words.includes(head)) || (options.requireFocus !== false && focus !== undefined && c.words.includes(focus)) || (options.requireEntities === true && search.aliases.entities.has(c.key))) required |= 1 << i;
+      if ((head !== undefined && c.words.includes(head)) || focus.some((f) => c.words.includes(f)) || (options.requireEntities === true && search.aliases.entities.has(c.key))) required |= 1 << i;
       if (options.requireCountries !== false && search.aliases.countries.has(c.key)) required |= 1 << i;
     });
     let status = statusFor(best, query.concepts.length, thresholds, required);

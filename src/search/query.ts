@@ -23,6 +23,8 @@ export type Intent = {
    * different question, however many of the other (context) words it shares.
    */
   focus?: string;
+  /** The whole noun phrase the focus ends ("aircraft carriers" for "carriers"). */
+  focusPhrase?: string[];
   why: boolean;
   /** "How far/fast/long/big…": a measure, which only an entry stating a quantity can give. */
   measure: boolean;
@@ -66,12 +68,14 @@ const CORRECTION_FACTOR = [1, 0.8, 0.6];
 export function readIntent(tokens: readonly Token[], question = ''): Intent {
   const has = (...ws: string[]) => tokens.some((t) => ws.includes(t.word));
   const first = tokens[0]?.word;
+  const focusPhrase = focusOf(tokens, question);
   return {
     when: has('when', 'date', 'year', 'dates') || (first === 'what' && has('year', 'date', 'day', 'month')),
     who: has('who', 'whom', 'whose'),
     quote: has('say', 'said', 'says', 'quote', 'quoted', 'quotes', 'words', 'statement', 'remarks', 'stated', 'told', 'warned'),
     countOf: countHead(tokens),
-    focus: focusOf(tokens, question),
+    focus: focusPhrase?.at(-1),
+    focusPhrase,
     task: isTask(tokens),
     why: has('why', 'purpose', 'reason'),
     measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')),
@@ -97,14 +101,24 @@ const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'e
 const BE = new Set(['is', 'was', 'are', 'were']);
 
 /** The last word of the noun phrase starting at `from` (the head of "chinese navy's biggest ship" is "ship"). */
-function phraseHead(tokens: readonly Token[], from: number): string | undefined {
-  let head: string | undefined;
-  for (let i = from; i < tokens.length && !tokens[i]!.stop; i++) head = tokens[i]!.word;
-  return head && !NOT_A_FOCUS.has(head) ? head : undefined;
+function phraseAt(tokens: readonly Token[], from: number): string[] | undefined {
+  const out: string[] = [];
+  for (let i = from; i < tokens.length && !tokens[i]!.stop; i++) out.push(tokens[i]!.word);
+  return out.length > 0 && !NOT_A_FOCUS.has(out.at(-1)!) ? out : undefined;
 }
 
-function focusOf(tokens: readonly Token[], question: string): string | undefined {
+function focusOf(tokens: readonly Token[], question: string): string[] | undefined {
   const w = tokens.map((t) => t.word);
+  // "does china have nuclear weapons", "did the soviets have aircraft carriers": what is had.
+  const first = w.findIndex((x) => !FILLER.has(x));
+  if (YES_NO.has(w[first] ?? '')) {
+    const have = w.indexOf('have', first + 1);
+    if (have > 0) {
+      let i = have + 1;
+      while (DETERMINERS.has(w[i] ?? '')) i++;
+      return phraseAt(tokens, i);
+    }
+  }
   const at = w.findIndex((x) => x === 'what' || x === 'which' || x === 'who');
   if (at < 0) return undefined;
   // "what/who is Y's X": the possessed thing. Worked out on the text, since words drop the "'s".
@@ -112,14 +126,14 @@ function focusOf(tokens: readonly Token[], question: string): string | undefined
     const m = /\b(?:what|who|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}?[\p{L}\p{N}-]+['\u2019]s\s+(.*)$/u.exec(question.toLowerCase());
     if (m) {
       const rest = tokens.length - words(m[1]!).length;
-      if (rest > at) return phraseHead(tokens, rest);
+      if (rest > at) return phraseAt(tokens, rest);
     }
     // "what is the X of Y": X.
     let i = at + 2;
     if (w[i] === 'the' || w[i] === 'a' || w[i] === 'an') i++;
     const start = i;
     while (i < tokens.length && !tokens[i]!.stop) i++;
-    if (i > start && w[i] === 'of') return phraseHead(tokens, start);
+    if (i > start && w[i] === 'of') return phraseAt(tokens, start);
     return undefined;
   }
   if (w[at] === 'who') return undefined;
@@ -129,9 +143,12 @@ function focusOf(tokens: readonly Token[], question: string): string | undefined
   while (NUMBER_WORDS.has(w[i] ?? '')) i++;
   const start = i;
   while (i < tokens.length && !tokens[i]!.stop && i - start < 3) i++;
-  return i > start && AUXILIARIES.has(w[i] ?? '') ? phraseHead(tokens, start) : undefined;
+  return i > start && AUXILIARIES.has(w[i] ?? '') ? phraseAt(tokens, start) : undefined;
 }
 
+const YES_NO = new Set(['does', 'do', 'did', 'can', 'could', 'will', 'would']);
+const FILLER = new Set(['hey', 'hi', 'yo', 'so', 'and', 'but', 'ok', 'okay', 'bot', 'pls', 'please', 'lol', 'wait', 'thx']);
+const DETERMINERS = new Set(['a', 'an', 'any', 'the', 'some', 'its', 'their', 'more', 'many', 'much', 'own']);
 const AUXILIARIES = new Set(['did', 'does', 'do', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should']);
 
 function countHead(tokens: readonly Token[]): string | undefined {

@@ -16,7 +16,7 @@ const GROUPS: readonly string[][] = [
   ['phone', 'call', 'telephone', 'ring', 'rang'],
   ['line', 'link', 'channel', 'hotline'],
   ['answer', 'respond', 'reply', 'pick'],
-  ['agree', 'agreement', 'deal', 'accord', 'treaty', 'pact'],
+  ['agree', 'agreement', 'deal', 'accord', 'treaty', 'pact', 'arrangement'],
   ['war', 'conflict'],
   ['lawmaker', 'lawmakers', 'congress', 'congressional', 'delegation'],
   ['plane', 'aircraft', 'jet', 'jets'],

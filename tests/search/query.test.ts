@@ -24,6 +24,8 @@ describe('readIntent', () => {
     expect(intent('who is the president of south korea').focus).toBe('president');
     expect(intent("who is xi jinping's wife").focus).toBe('wife');
     expect(intent("what is the chinese navy's biggest ship").focus).toBe('ship');
+    expect(intent('does the pla have aircraft carriers').focusPhrase).toEqual(['aircraft', 'carriers']);
+    expect(intent('did the us and russia have some arrangement over syria').focus).toBe('arrangement');
     // A verb or a type word after "what/which" is not a thing to match.
     expect(intent('what pushed the us and china into signing').focus).toBeUndefined();
     expect(intent('which building housed the american end').focus).toBeUndefined();
