@@ -68,7 +68,8 @@ const CORRECTION_FACTOR = [1, 0.8, 0.6];
 export function readIntent(tokens: readonly Token[], question = ''): Intent {
   const has = (...ws: string[]) => tokens.some((t) => ws.includes(t.word));
   const first = tokens[0]?.word;
-  const focusPhrase = focusOf(tokens, question);
+  // A "how many" question's counted phrase is its focus, when its shape names nothing else.
+  const focusPhrase = focusOf(tokens, question) ?? countPhrase(tokens);
   return {
     when: has('when', 'date', 'year', 'dates') || (first === 'what' && has('year', 'date', 'day', 'month')),
     who: has('who', 'whom', 'whose'),
@@ -134,7 +135,8 @@ function focusOf(tokens: readonly Token[], question: string): string[] | undefin
     const start = i;
     while (i < tokens.length && !tokens[i]!.stop) i++;
     if (i > start && w[i] === 'of') return phraseAt(tokens, start);
-    return undefined;
+    // "what is the X", "who is X": X itself, when nothing follows it (in "who is the guy running…" a verb might).
+    return i > start && i === tokens.length ? phraseAt(tokens, start) : undefined;
   }
   if (w[at] === 'who') return undefined;
   // "what/which (two) X did…": X. Only when an auxiliary follows the noun phrase: in "what pushed the…" or
@@ -152,15 +154,19 @@ const DETERMINERS = new Set(['a', 'an', 'any', 'the', 'some', 'its', 'their', 'm
 const AUXILIARIES = new Set(['did', 'does', 'do', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should']);
 
 function countHead(tokens: readonly Token[]): string | undefined {
+  return countPhrase(tokens)?.at(-1);
+}
+
+/** The counted noun phrase: "how many aircraft carriers does" → aircraft carriers (its head is the last word). */
+function countPhrase(tokens: readonly Token[]): string[] | undefined {
   const at = tokens.findIndex((t, i) => t.word === 'how' && (tokens[i + 1]?.word === 'many' || tokens[i + 1]?.word === 'much'));
   if (at < 0) return undefined;
-  // The counted thing is the last word of the noun phrase: "how many aircraft carriers does" → carriers.
-  let head: Token | undefined;
+  const phrase: string[] = [];
   for (const t of tokens.slice(at + 2)) {
     if (t.stop) break;
-    head = t;
+    phrase.push(t.word);
   }
-  return head && !NOT_A_HEAD.has(head.word) ? head.word : undefined;
+  return phrase.length > 0 && !NOT_A_HEAD.has(phrase.at(-1)!) ? phrase : undefined;
 }
 
 /**
