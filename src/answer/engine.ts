@@ -2,7 +2,9 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Entry, Source } from '../knowledge/schema';
 import { confidenceOf, DEFAULT_THRESHOLDS, statusFor, type Thresholds } from '../search/confidence';
 import { buildEntryIndex, DEFAULT_TUNING, type SearchTuning } from '../search/entry-index';
-import { words } from '../search/normalize';
+import { CAPITAL_OF } from '../search/aliases';
+import { term, words } from '../search/normalize';
+import type { AnalyzedQuery } from '../search/query';
 import { buildRelatedIndex, composeAnswer } from './compose';
 import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
 import type { Answer, AnswerMode } from './model';
@@ -113,6 +115,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     let status = statusFor(best, query.concepts.length, thresholds, required);
     if (status === 'answered' && options.requirePerson !== false && query.intent.who && !search.tellsWho(best!.doc)) status = 'unsure';
     if (status === 'answered' && query.intent.task) status = 'unsure';
+    if (status === 'answered' && options.requireCountries !== false && !capitalsAnswered(query, best!.doc)) status = 'unsure';
     // "How many X", "how far…": an entry that states no quantity (dates aside) does not answer it, whatever it says about X.
     if (status === 'answered' && options.requireQuantity !== false && (head !== undefined || query.intent.measure) && !search.tellsCount(best!.doc)) status = 'unsure';
     if (!best || status === 'unknown') return unknown(label);
@@ -124,6 +127,18 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       .slice(0, limit)
       .map((h) => ({ entry: h.entry, score: confidenceOf(h, best) }));
     return compose(label, 'answered', 'search', picked);
+  }
+
+  /** Each capital the question names ("pyongyang") is named by the entry, or its country is. */
+  function capitalsAnswered(query: AnalyzedQuery, doc: number): boolean {
+    return query.concepts.every((c) => {
+      const countries = c.words.length === 1 ? CAPITAL_OF[c.words[0]!] : undefined;
+      if (!countries || (search.index.postings.has(c.key) && search.mentions(doc, c.key))) return true;
+      return countries.some((country) => {
+        const key = search.aliases.phrases.get(term(country)) ?? term(country);
+        return search.mentions(doc, key);
+      });
+    });
   }
 
   function ask(question: string, options: { limit?: number } = {}): Answer {

@@ -34,6 +34,23 @@ const BUILT_IN: readonly string[][] = [
   ['aug', 'august'], ['sep', 'sept', 'september'], ['oct', 'october'], ['nov', 'november'], ['dec', 'december'],
 ];
 
+/**
+ * Capitals that stand for their country in questions ("does washington have a hotline to pyongyang"): a
+ * question naming one is answered only by an entry that names the city or one of these countries.
+ */
+export const CAPITAL_OF: Readonly<Record<string, readonly string[]>> = {
+  washington: ['us'],
+  beijing: ['china'],
+  moscow: ['soviet', 'russia'],
+  kremlin: ['soviet', 'russia'],
+  pyongyang: ['korea'],
+  seoul: ['korea'],
+  tokyo: ['japan'],
+  delhi: ['india'],
+  islamabad: ['pakistan'],
+  taipei: ['taiwan'],
+};
+
 /** The first built-in groups name countries and forces; the rest are spelling variants. */
 const ENTITY_BUILT_INS = 10;
 /** The first built-in groups name countries. */

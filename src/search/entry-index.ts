@@ -96,6 +96,8 @@ export type EntryIndex = {
   search(question: string, options?: { limit?: number; prefix?: boolean; only?: readonly Entry[] }): SearchOutcome;
   /** Whether the entry at this position names a person (can answer "who"). */
   tellsWho(doc: number): boolean;
+  /** Whether the entry at this position holds this index term or concept (in any field). */
+  mentions(doc: number, term: string): boolean;
   /** Whether the entry at this position states a quantity (can answer "how many"). */
   tellsCount(doc: number): boolean;
   /** Entries whose curated question or keyword is exactly this text (case and punctuation aside). */
@@ -197,6 +199,19 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     exact,
     tellsWho: (doc) => tellsWho[doc] === 1,
     tellsCount: (doc) => tellsCount[doc] === 1,
+    mentions: (doc, term) => {
+      // Postings are in document order: a binary search, not a scan, so this stays cheap on a 100k-entry base.
+      const docs = index.postings.get(term)?.docs;
+      if (!docs) return false;
+      let lo = 0;
+      let hi = docs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (docs[mid]! < doc) lo = mid + 1;
+        else hi = mid;
+      }
+      return docs[lo] === doc;
+    },
     search(question, options = {}) {
       const query = analyzeQuery(question, { index, aliases, typos, relatedFactor: tuning.relatedFactor }, { prefixLast: options.prefix, unknownWeight: tuning.unknownWeight });
       const { intent } = query;

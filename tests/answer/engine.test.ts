@@ -37,6 +37,10 @@ describe('ask: search', () => {
     expect(lax.ask('what weapons did the us and china agree on in beijing').status).toBe('answered');
     expect(lax.ask('when was the india moscow hotline in service').status).toBe('answered');
   });
+  it('takes a capital for its country: the entry must name the city or the country', () => {
+    expect(engine.ask('when was the tokyo moscow hotline in service').status).not.toBe('answered');
+    expect(engine.ask('when did the washington hotline to the kremlin go into service').status).toBe('answered');
+  });
   it('does not answer "how many" with an entry that states no quantity', () => {
     expect(engine.ask('how many hotlines did the us and china set up in shanghai').status).not.toBe('answered');
     expect(createEngine(fixtureBase(), { requireQuantity: false }).ask('how many hotlines did the us and china set up in shanghai').status).toBe('answered');
