@@ -268,13 +268,14 @@ const KIND_COUNT = 16;
 
 /** The kind of answer a question asks for, as bits (0: none recognised): who, when, why, where, how many. */
 export function questionKind(question: string): number {
-  const w = words(question.slice(0, 200));
+  // Regular expressions on the lower-cased text, not words(): this runs for every curated question of the base.
+  const q = question.slice(0, 200).toLowerCase();
   let bits = 0;
-  if (w.includes('who') || w.includes('whom')) bits |= KIND_WHO;
-  if (w.includes('when') || (w.includes('what') && (w.includes('year') || w.includes('date')))) bits |= KIND_WHEN;
-  if (w.includes('why') || w.includes('purpose') || (w.includes('point') && w.includes('of')) || (w[0] === 'what' && w.at(-1) === 'for')) bits |= KIND_WHY;
-  if (w.includes('where')) bits |= KIND_WHERE;
-  if (w.some((x, i) => x === 'how' && (w[i + 1] === 'many' || w[i + 1] === 'much' || w[i + 1] === 'often' || w[i + 1] === 'long'))) bits |= KIND_COUNT;
+  if (/\bwhom?\b/.test(q)) bits |= KIND_WHO;
+  if (/\bwhen\b/.test(q) || (/\bwhat\b/.test(q) && /\b(year|date)\b/.test(q))) bits |= KIND_WHEN;
+  if (/\bwhy\b|\bpurpose\b|\bpoint of\b|^\W*what\b.*\bfor\W*$/.test(q)) bits |= KIND_WHY;
+  if (/\bwhere\b/.test(q)) bits |= KIND_WHERE;
+  if (/\bhow\s+(many|much|often|long)\b/.test(q)) bits |= KIND_COUNT;
   return bits;
 }
 
