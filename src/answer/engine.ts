@@ -3,7 +3,7 @@ import type { Entry, Source } from '../knowledge/schema';
 import { confidenceOf, DEFAULT_THRESHOLDS, statusFor, type Thresholds } from '../search/confidence';
 import { buildEntryIndex, DEFAULT_TUNING, type SearchTuning } from '../search/entry-index';
 import { CAPITAL_OF } from '../search/aliases';
-import { term, words } from '../search/normalize';
+import { term, tokenize, words } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
 import { buildRelatedIndex, composeAnswer } from './compose';
 import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
@@ -116,6 +116,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (status === 'answered' && options.requirePerson !== false && query.intent.who && !search.tellsWho(best!.doc)) status = 'unsure';
     if (status === 'answered' && query.intent.task) status = 'unsure';
     if (status === 'answered' && options.requireCountries !== false && !capitalsAnswered(query, best!.doc)) status = 'unsure';
+    if (status === 'answered' && options.requireCountries !== false && !pairAnswered(query, best!.entry)) status = 'unsure';
     // "How many X", "how far…": an entry that states no quantity (dates aside) does not answer it, whatever it says about X.
     if (status === 'answered' && options.requireQuantity !== false && (head !== undefined || query.intent.measure) && !search.tellsCount(best!.doc)) status = 'unsure';
     if (!best || status === 'unknown') return unknown(label);
@@ -127,6 +128,35 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       .slice(0, limit)
       .map((h) => ({ entry: h.entry, score: confidenceOf(h, best) }));
     return compose(label, 'answered', 'search', picked);
+  }
+
+  // The countries each topic's name pairs ("U.S.–China military channels" → us, china): what an entry is between.
+  const countriesIn = (text: string): Set<string> => {
+    const out = new Set<string>();
+    for (const t of tokenize(text)) {
+      const key = search.aliases.phrases.get(t.term);
+      if (key && search.aliases.countries.has(key)) out.add(key);
+      for (const country of CAPITAL_OF[t.word] ?? []) out.add(search.aliases.phrases.get(term(country)) ?? term(country));
+    }
+    return out;
+  };
+  const topicCountries = new Map([...base.topics.values()].map((t) => [t.id, countriesIn(t.name)]));
+
+  /**
+   * "Is there a hotline between china and taiwan": when a question asks about two countries with "between A
+   * and B", the answer must be filed under a topic between those two (a U.S.–China entry that mentions Taiwan
+   * is not about China and Taiwan).
+   */
+  function pairAnswered(query: AnalyzedQuery, entry: Entry): boolean {
+    const w = query.tokens.map((t) => t.word);
+    const at = w.indexOf('between');
+    const and = w.indexOf('and', at + 1);
+    if (at < 0 || and < 0 || and - at > 4) return true;
+    const a = countriesIn(w.slice(at + 1, and).join(' '));
+    const b = countriesIn(w.slice(and + 1, and + 4).join(' '));
+    if (a.size === 0 || b.size === 0) return true;
+    const filed = new Set(entry.topics.flatMap((id) => [...(topicCountries.get(id) ?? [])]));
+    return [...a].some((k) => filed.has(k)) && [...b].some((k) => filed.has(k));
   }
 
   /** Each capital the question names ("pyongyang") is named by the entry, or its country is. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/engine';
+import { loadKnowledgeFromStrings } from '../../src/knowledge/load';
 import { fixtureBase } from './fixture';
 
 const engine = createEngine(fixtureBase());
@@ -36,6 +37,30 @@ describe('ask: search', () => {
     const lax = createEngine(fixtureBase(), { requireFocus: false, requireCountries: false });
     expect(lax.ask('what weapons did the us and china agree on in beijing').status).toBe('answered');
     expect(lax.ask('when was the india moscow hotline in service').status).toBe('answered');
+  });
+  it('answers "between A and B" only with an entry filed under a topic between those two countries', () => {
+    const files = {
+      'k.yaml': [
+        'topics:',
+        '  - id: us-china',
+        '    name: U.S.–China military channels',
+        'sources:',
+        '  - id: s1',
+        '    title: A source',
+        '    publisher: A publisher',
+        'facts:',
+        '  - id: calls-2022',
+        '    text: After the Speaker visited Taiwan in 2022, China did not answer U.S. hotline calls.',
+        '    topics: [us-china]',
+        '    sources: [s1]',
+      ].join('\n'),
+    };
+    const loaded = loadKnowledgeFromStrings(files);
+    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
+    const small = createEngine(loaded.base);
+    expect(small.ask('is there a hotline between china and taiwan').status).not.toBe('answered');
+    expect(small.ask('did china answer hotline calls between the us and china after taiwan').status).toBe('answered');
+    expect(createEngine(loaded.base, { requireCountries: false }).ask('is there a hotline between china and taiwan').status).toBe('answered');
   });
   it('takes a capital for its country: the entry must name the city or the country', () => {
     expect(engine.ask('when was the tokyo moscow hotline in service').status).not.toBe('answered');
