@@ -20,6 +20,8 @@ export type EngineOptions = {
   requireQuantity?: boolean;
   /** Whether every word of the focus phrase must be matched ("aircraft carriers"), not only its head (on by default). */
   focusPhrase?: boolean;
+  /** Whether "the X of Y" needs an answer whose text has X close to Y. */
+  requireOwner?: boolean;
   /** Whether an answer must mention every country the question names. */
   requireCountries?: boolean;
   /** Whether the thing a question asks about ("what weapons…", "the range of…") must be matched by the answer. */
@@ -29,6 +31,9 @@ export type EngineOptions = {
   /** Further results must score at least this share of the best one to be shown with it. */
   relativeCut?: number;
 };
+
+/** How many words apart (stopwords aside) "X" and "Y" of "the X of Y" may stand in an answer's text. */
+const OWNER_WINDOW = 4;
 
 /** The most entries a timeline or quote list carries; renderers page or cut further. */
 export const MAX_LIST = 200;
@@ -117,6 +122,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (status === 'answered' && query.intent.task) status = 'unsure';
     if (status === 'answered' && options.requireCountries !== false && !capitalsAnswered(query, best!.doc)) status = 'unsure';
     if (status === 'answered' && options.requireCountries !== false && !pairAnswered(query, best!.entry)) status = 'unsure';
+    if (status === 'answered' && options.requireOwner !== false && !ownerNear(query, best!.entry)) status = 'unsure';
     // "How many X", "how far…": an entry that states no quantity (dates aside) does not answer it, whatever it says about X.
     if (status === 'answered' && options.requireQuantity !== false && (head !== undefined || query.intent.measure) && !search.tellsCount(best!.doc)) status = 'unsure';
     if (!best || status === 'unknown') return unknown(label);
@@ -157,6 +163,26 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (a.size === 0 || b.size === 0) return true;
     const filed = new Set(entry.topics.flatMap((id) => [...(topicCountries.get(id) ?? [])]));
     return [...a].some((k) => filed.has(k)) && [...b].some((k) => filed.has(k));
+  }
+
+  const conceptOf = (t: string) => search.aliases.phrases.get(t) ?? t;
+  /**
+   * "Who is the president of south korea": an entry that names a president and, elsewhere, South Korea is
+   * not about South Korea's president. The two must stand close together in the entry's text (Y a country).
+   */
+  function ownerNear(query: AnalyzedQuery, entry: Entry): boolean {
+    const { focus, focusOwner } = query.intent;
+    if (!focus || !focusOwner) return true;
+    // Only when Y is a country: "the rules of behaviour" is a name, "the president of south korea" a role.
+    const owners = new Set(focusOwner.map((w) => conceptOf(term(w))).filter((k) => search.aliases.countries.has(k)));
+    if (owners.size === 0) return true;
+    const head = conceptOf(term(focus));
+    const text = tokenize(entry.text).filter((t) => !t.stop).map((t) => conceptOf(t.term));
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] !== head) continue;
+      for (let j = Math.max(0, i - OWNER_WINDOW); j <= Math.min(text.length - 1, i + OWNER_WINDOW); j++) if (owners.has(text[j]!)) return true;
+    }
+    return false;
   }
 
   /** Each capital the question names ("pyongyang") is named by the entry, or its country is. */

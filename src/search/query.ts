@@ -25,6 +25,8 @@ export type Intent = {
   focus?: string;
   /** The whole noun phrase the focus ends ("aircraft carriers" for "carriers"). */
   focusPhrase?: string[];
+  /** "the X of Y", "Y's X": Y, whose X is asked for ("president" of "south korea"). */
+  focusOwner?: string[];
   why: boolean;
   /** "How far/fast/long/big…": a measure, which only an entry stating a quantity can give. */
   measure: boolean;
@@ -70,6 +72,7 @@ export function readIntent(tokens: readonly Token[], question = ''): Intent {
   const first = tokens[0]?.word;
   // A "how many" question's counted phrase is its focus, when its shape names nothing else.
   const focusPhrase = focusOf(tokens, question) ?? countPhrase(tokens);
+  const focusOwner = ownerOf(tokens, question);
   return {
     when: has('when', 'date', 'year', 'dates') || (first === 'what' && has('year', 'date', 'day', 'month')),
     who: has('who', 'whom', 'whose'),
@@ -77,6 +80,7 @@ export function readIntent(tokens: readonly Token[], question = ''): Intent {
     countOf: countHead(tokens),
     focus: focusPhrase?.at(-1),
     focusPhrase,
+    focusOwner,
     task: isTask(tokens),
     why: has('why', 'purpose', 'reason'),
     measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')),
@@ -146,6 +150,26 @@ function focusOf(tokens: readonly Token[], question: string): string[] | undefin
   const start = i;
   while (i < tokens.length && !tokens[i]!.stop && i - start < 3) i++;
   return i > start && AUXILIARIES.has(w[i] ?? '') ? phraseAt(tokens, start) : undefined;
+}
+
+/** Y in "what/who is the X of Y" and "what/who is Y's X". */
+function ownerOf(tokens: readonly Token[], question: string): string[] | undefined {
+  const w = tokens.map((t) => t.word);
+  const at = w.findIndex((x) => x === 'what' || x === 'which' || x === 'who');
+  if (at < 0 || !BE.has(w[at + 1] ?? '')) return undefined;
+  let i = at + 2;
+  if (w[i] === 'the' || w[i] === 'a' || w[i] === 'an') i++;
+  const m = /\b(?:what|who|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}?[\p{L}\p{N}-]+['\u2019]s\s+(.*)$/u.exec(question.toLowerCase());
+  if (m) {
+    const rest = tokens.length - words(m[1]!).length;
+    const owner = w.slice(i, rest).filter((_, k) => !tokens[i + k]!.stop);
+    return owner.length > 0 ? owner : undefined;
+  }
+  while (i < tokens.length && !tokens[i]!.stop) i++;
+  if (w[i] !== 'of') return undefined;
+  i++;
+  if (w[i] === 'the' || w[i] === 'a' || w[i] === 'an') i++;
+  return phraseAt(tokens, i);
 }
 
 const YES_NO = new Set(['does', 'do', 'did', 'can', 'could', 'will', 'would']);
