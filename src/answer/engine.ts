@@ -177,12 +177,15 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     const owners = new Set(focusOwner.map((w) => conceptOf(term(w))).filter((k) => search.aliases.countries.has(k)));
     if (owners.size === 0) return true;
     const head = conceptOf(term(focus));
-    const text = tokenize(entry.text).filter((t) => !t.stop).map((t) => conceptOf(t.term));
-    for (let i = 0; i < text.length; i++) {
-      if (text[i] !== head) continue;
-      for (let j = Math.max(0, i - OWNER_WINDOW); j <= Math.min(text.length - 1, i + OWNER_WINDOW); j++) if (owners.has(text[j]!)) return true;
-    }
-    return false;
+    // The text, and the curated questions and keywords: the entry's own words for what it is about.
+    return [entry.text, ...(entry.questions ?? []), ...(entry.keywords ?? [])].some((phrase) => {
+      const text = tokenize(phrase).filter((t) => !t.stop).map((t) => conceptOf(t.term));
+      for (let i = 0; i < text.length; i++) {
+        if (text[i] !== head) continue;
+        for (let j = Math.max(0, i - OWNER_WINDOW); j <= Math.min(text.length - 1, i + OWNER_WINDOW); j++) if (owners.has(text[j]!)) return true;
+      }
+      return false;
+    });
   }
 
   /** Each capital the question names ("pyongyang") is named by the entry, or its country is. */

@@ -98,7 +98,8 @@ function isTask(tokens: readonly Token[]): boolean {
 }
 
 const NOT_A_HEAD = new Set(['times', 'time', 'often']);
-const MEASURES = new Set(['far', 'fast', 'high', 'big', 'large', 'tall', 'long', 'old', 'heavy', 'deep', 'wide', 'much', 'many', 'often']);
+// Not "long" or "old": dates answer those ("how long did it take", "how old is he").
+const MEASURES = new Set(['far', 'fast', 'high', 'big', 'large', 'tall', 'heavy', 'deep', 'wide', 'much', 'many', 'often']);
 
 // Words after "what"/"which" that ask for a kind of answer (a date, a sort), not for a thing of the base.
 const NOT_A_FOCUS = new Set(['year', 'years', 'day', 'days', 'month', 'months', 'type', 'types', 'kinds', 'sorts', 'exactly']);

@@ -39,7 +39,8 @@ describe('readIntent', () => {
   });
   it('recognises questions asking for a measure', () => {
     expect(intent('how far can a tomahawk missile fly').measure).toBe(true);
-    expect(intent('how long did austin and dong talk').measure).toBe(true);
+    expect(intent('how big is the us navy').measure).toBe(true);
+    expect(intent('how long did it take to set up').measure).toBe(false);
     expect(intent('how did the hotline start').measure).toBe(false);
   });
   it('recognises requests for a procedure or for writing', () => {
