@@ -144,6 +144,14 @@ function focusOf(tokens: readonly Token[], question: string): string[] | undefin
     return i > start && i === tokens.length ? phraseAt(tokens, start) : undefined;
   }
   if (w[at] === 'who') return undefined;
+  // "what does the seventh fleet do", "what does CUES mean": the thing itself.
+  const verbAt = w.at(-1) === 'for' ? w.length - 2 : w.length - 1;
+  if (w[at] === 'what' && ['does', 'do', 'did'].includes(w[at + 1] ?? '') && ['do', 'mean', 'stand'].includes(w[verbAt] ?? '')) {
+    let i = at + 2;
+    if (w[i] === 'the' || w[i] === 'a' || w[i] === 'an') i++;
+    const phrase = phraseAt(tokens.slice(0, verbAt), i);
+    if (phrase && i + phrase.length === verbAt) return phrase;
+  }
   // "what/which (two) X did…": X. Only when an auxiliary follows the noun phrase: in "what pushed the…" or
   // "which building housed…" the word after "what" may be a verb, or a type the answer names without saying.
   let i = at + 1;

@@ -25,6 +25,8 @@ describe('readIntent', () => {
     expect(intent("who is xi jinping's wife").focus).toBe('wife');
     expect(intent("what is the chinese navy's biggest ship").focus).toBe('ship');
     expect(intent('what is the us nuclear doctrine').focus).toBe('doctrine');
+    expect(intent('what does the us seventh fleet do').focusPhrase).toEqual(['us', 'seventh', 'fleet']);
+    expect(intent('what does INCSEA stand for').focus).toBe('incsea');
     expect(intent('who is the president of south korea').focusOwner).toEqual(['south', 'korea']);
     expect(intent("who is xi jinping's wife").focusOwner).toEqual(['xi', 'jinping']);
     expect(intent('how many aircraft carriers does china have').focusPhrase).toEqual(['aircraft', 'carriers']);
