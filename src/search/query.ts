@@ -71,7 +71,7 @@ export function readIntent(tokens: readonly Token[], question = ''): Intent {
   const has = (...ws: string[]) => tokens.some((t) => ws.includes(t.word));
   const first = tokens[0]?.word;
   // A "how many" question's counted phrase is its focus, when its shape names nothing else.
-  const focusPhrase = focusOf(tokens, question) ?? countPhrase(tokens);
+  const focusPhrase = focusOf(tokens, question) ?? countPhrase(tokens) ?? keywordHead(tokens);
   const focusOwner = ownerOf(tokens, question);
   return {
     when: has('when', 'date', 'year', 'dates') || (first === 'what' && has('year', 'date', 'day', 'month')),
@@ -159,6 +159,22 @@ function focusOf(tokens: readonly Token[], question: string): string[] | undefin
   const start = i;
   while (i < tokens.length && !tokens[i]!.stop && i - start < 3) i++;
   return i > start && AUXILIARIES.has(w[i] ?? '') ? phraseAt(tokens, start) : undefined;
+}
+
+const QUESTION_WORDS = new Set(['what', 'whats', 'when', 'who', 'whom', 'whose', 'where', 'why', 'how', 'which', 'did', 'does', 'do', 'is', 'was', 'are', 'were', 'can', 'could', 'has', 'have', 'had', 'will', 'would', 'should']);
+
+/**
+ * Keywords typed as a noun phrase ("china aircraft carriers", "xi jinping biography") end with their head,
+ * as English compounds do: the thing asked about. Numbers (years) are left out; a question is no keyword list.
+ */
+function keywordHead(tokens: readonly Token[]): string[] | undefined {
+  if (tokens.length < 2 || tokens.some((t) => QUESTION_WORDS.has(t.word))) return undefined;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (t.stop) return undefined;
+    if (!/\d/.test(t.word)) return [t.word];
+  }
+  return undefined;
 }
 
 /** Y in "what/who is the X of Y" and "what/who is Y's X". */

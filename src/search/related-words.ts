@@ -12,7 +12,7 @@ const GROUPS: readonly string[][] = [
   ['start', 'begin', 'open', 'launch', 'establish', 'create', 'set'],
   ['resume', 'restore', 'restart', 'reopen', 'revive', 'reconnect'],
   ['test', 'check'],
-  ['meet', 'meeting', 'talk', 'talks'],
+  ['meet', 'meeting', 'talk', 'talks', 'dialogue'],
   ['phone', 'call', 'telephone', 'ring', 'rang'],
   ['line', 'link', 'channel', 'hotline'],
   ['answer', 'respond', 'reply', 'pick'],

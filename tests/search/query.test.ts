@@ -25,6 +25,10 @@ describe('readIntent', () => {
     expect(intent("who is xi jinping's wife").focus).toBe('wife');
     expect(intent("what is the chinese navy's biggest ship").focus).toBe('ship');
     expect(intent('what is the us nuclear doctrine').focus).toBe('doctrine');
+    // Keywords: the head of the noun phrase is its last word, years aside.
+    expect(intent('china aircraft carriers').focus).toBe('carriers');
+    expect(intent('pla budget 2025').focus).toBe('budget');
+    expect(intent('when was the hotline set up').focus).toBeUndefined();
     expect(intent('what does the us seventh fleet do').focusPhrase).toEqual(['us', 'seventh', 'fleet']);
     expect(intent('what does INCSEA stand for').focus).toBe('incsea');
     expect(intent('who is the president of south korea').focusOwner).toEqual(['south', 'korea']);
