@@ -20,6 +20,8 @@ export type EngineOptions = {
   requireQuantity?: boolean;
   /** Whether every word of the focus phrase must be matched ("aircraft carriers"), not only its head (on by default). */
   focusPhrase?: boolean;
+  /** Whether a keyword query (no question words) with a word the base never uses is left unanswered. */
+  requireKeywords?: boolean;
   /** Whether "the X of Y" needs an answer whose text has X close to Y. */
   requireOwner?: boolean;
   /** Whether an answer must mention every country the question names. */
@@ -123,6 +125,9 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (status === 'answered' && options.requireCountries !== false && !capitalsAnswered(query, best!.doc)) status = 'unsure';
     if (status === 'answered' && options.requireCountries !== false && !pairAnswered(query, best!.entry)) status = 'unsure';
     if (status === 'answered' && options.requireOwner !== false && !ownerNear(query, best!.entry)) status = 'unsure';
+    // Keywords are all chosen to name the subject: one the base never uses (and is no typo of a word it
+    // uses) means the subject is not covered. Short ones ("vs", "lnk") may be abbreviations or slips.
+    if (status === 'answered' && options.requireKeywords !== false && query.intent.keywords && query.concepts.some((c) => !c.known && c.words.some((w) => w.length >= 4 && !/\d/.test(w)))) status = 'unsure';
     // "How many X", "how far…": an entry that states no quantity (dates aside) does not answer it, whatever it says about X.
     if (status === 'answered' && options.requireQuantity !== false && (head !== undefined || query.intent.measure) && !search.tellsCount(best!.doc)) status = 'unsure';
     if (!best || status === 'unknown') return unknown(label);

@@ -25,6 +25,8 @@ export type Intent = {
   focus?: string;
   /** The whole noun phrase the focus ends ("aircraft carriers" for "carriers"). */
   focusPhrase?: string[];
+  /** Typed as keywords: no question word ("china aircraft carriers"). */
+  keywords: boolean;
   /** "the X of Y", "Y's X": Y, whose X is asked for ("president" of "south korea"). */
   focusOwner?: string[];
   why: boolean;
@@ -81,6 +83,7 @@ export function readIntent(tokens: readonly Token[], question = ''): Intent {
     focus: focusPhrase?.at(-1),
     focusPhrase,
     focusOwner,
+    keywords: tokens.length >= 2 && !tokens.some((t) => QUESTION_WORDS.has(t.word) || (t.stop && !KEYWORD_JOINERS.has(t.word))),
     task: isTask(tokens),
     why: has('why', 'purpose', 'reason'),
     measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')),
@@ -161,6 +164,8 @@ function focusOf(tokens: readonly Token[], question: string): string[] | undefin
   return i > start && AUXILIARIES.has(w[i] ?? '') ? phraseAt(tokens, start) : undefined;
 }
 
+/** Stopwords that may join keywords ("rules of the road", "unsafe and unprofessional"); any other makes a sentence. */
+const KEYWORD_JOINERS = new Set(['and', 'of', 'the', 'in', 'on', 'at', 'for', 'to', 'a']);
 const QUESTION_WORDS = new Set(['what', 'whats', 'when', 'who', 'whom', 'whose', 'where', 'why', 'how', 'which', 'did', 'does', 'do', 'is', 'was', 'are', 'were', 'can', 'could', 'has', 'have', 'had', 'will', 'would', 'should']);
 
 /**

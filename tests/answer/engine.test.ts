@@ -92,6 +92,11 @@ describe('ask: search', () => {
     expect(createEngine(loaded.base, { requireOwner: false }).ask('who is the president of south korea').status).toBe('answered');
     expect(small.ask("who is china's defense minister").status).toBe('answered');
   });
+  it('leaves keywords with a word the base never uses unanswered, but not questions or short slips', () => {
+    expect(engine.ask('shanghai defense telephone link budget').status).not.toBe('answered');
+    expect(createEngine(fixtureBase(), { requireKeywords: false, requireFocus: false }).ask('shanghai defense telephone link budget').status).toBe('answered');
+    expect(engine.ask('defense telephone link shanghai 2008').status).toBe('answered');
+  });
   it('takes a capital for its country: the entry must name the city or the country', () => {
     expect(engine.ask('when was the tokyo moscow hotline in service').status).not.toBe('answered');
     expect(engine.ask('when did the washington hotline to the kremlin go into service').status).toBe('answered');

@@ -49,6 +49,12 @@ describe('readIntent', () => {
     expect(intent('how long did it take to set up').measure).toBe(false);
     expect(intent('how did the hotline start').measure).toBe(false);
   });
+  it('tells keywords from sentences', () => {
+    expect(intent('china aircraft carriers').keywords).toBe(true);
+    expect(intent('rules of the road at sea').keywords).toBe(true);
+    expect(intent('kurt campbell complaint that beijing resists').keywords).toBe(false);
+    expect(intent('when was the hotline set up').keywords).toBe(false);
+  });
   it('recognises requests for a procedure or for writing', () => {
     expect(intent('how do i join the us navy').task).toBe(true);
     expect(intent('how to reset my password').task).toBe(true);
