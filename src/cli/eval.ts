@@ -4,6 +4,7 @@ import { readEvalQuestions, runEval, type SplitReport } from '../eval/run';
 import type { Split } from '../eval/questions';
 import { formatDiagnostic } from '../knowledge/format';
 import { loadKnowledge } from '../knowledge/load';
+import { nearCopies } from '../eval/overlap';
 
 // `npm run eval`: quality figures for the tune and held-out splits, and every failure.
 // `--only tune` prints only the tune split — what to look at while tuning, so held-out failures stay unseen.
@@ -12,10 +13,10 @@ import { loadKnowledge } from '../knowledge/load';
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
-function print(report: SplitReport): void {
+function print(report: SplitReport, heading?: string): void {
   const { answerable: a, outOfScope: o } = report;
   const line = (s: string) => process.stdout.write(`${s}\n`);
-  line(`\n== ${report.split}: ${a.n} answerable, ${o.n} out-of-scope ==`);
+  line(`\n== ${heading ?? report.split}: ${a.n} answerable, ${o.n} out-of-scope ==`);
   line(`  top-1                         ${pct(a.top1).padStart(6)}   goal ≥ ${pct(GOALS.top1)}  ${mark(a.top1 >= GOALS.top1)}`);
   line(`  recall@3                      ${pct(a.recall3).padStart(6)}   goal ≥ ${pct(GOALS.recall3)}  ${mark(a.recall3 >= GOALS.recall3)}`);
   line(`  out-of-scope abstained        ${pct(o.abstained).padStart(6)}   goal ≥ ${pct(GOALS.outOfScopeAbstained)}  ${mark(o.abstained >= GOALS.outOfScopeAbstained)}   (unknown only: ${pct(o.abstainedUnknown)})`);
@@ -54,7 +55,17 @@ async function main(): Promise<number> {
   else {
     process.stdout.write(`eval on ${knowledgeDir} (${loaded.base.entries.length} entries, version ${loaded.base.version})\n`);
     process.stdout.write('Counting: top-1/recall@3 count answered questions only; unsure and unknown both count as refused (and as abstained).\n');
-    reports.forEach(print);
+    reports.forEach((r) => print(r));
+    if (!only || only === 'heldout') {
+      const copies = nearCopies([...questions.answerable, ...questions.outOfScope].filter((q) => q.split === 'heldout').map((q) => q.q), loaded.base);
+      const clean = {
+        answerable: questions.answerable.filter((q) => !copies.has(q.q)),
+        outOfScope: questions.outOfScope.filter((q) => !copies.has(q.q)),
+      };
+      const [report] = runEval(engine, clean, ['heldout']);
+      process.stdout.write(`\n${copies.size} held-out question(s) nearly copy a curated question or keyword of the knowledge base; without them:\n`);
+      print({ ...report!, answerable: { ...report!.answerable, failures: [] }, outOfScope: { ...report!.outOfScope, failures: [] } }, 'heldout without near-copies');
+    }
   }
   return 0;
 }
