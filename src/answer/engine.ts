@@ -32,7 +32,18 @@ export type EngineOptions = {
   requirePerson?: boolean;
   /** Further results must score at least this share of the best one to be shown with it. */
   relativeCut?: number;
+  /**
+   * How many times the runner-up's score the best entry must reach for a coverage-only "unsure" to become an
+   * answer, when it matches every informative word the base knows (0: never). Missed words are then ones the
+   * base never uses ("tip off", "hitting") or common ones, not a subject the entry is silent about.
+   */
+  dominance?: number;
+  /** Known concepts at least this informative (idf) must all be matched for a dominant entry to be promoted. */
+  dominanceIdf?: number;
 };
+
+const DOMINANCE = 2;
+const DOMINANCE_IDF = 2.5;
 
 /** How many words apart (stopwords aside) "X" and "Y" of "the X of Y" may stand in an answer's text. */
 const OWNER_WINDOW = 4;
@@ -48,6 +59,8 @@ const DEFAULT_LIMIT = 3;
 export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): AnswerEngine {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const relativeCut = options.relativeCut ?? 0.2;
+  const dominance = options.dominance ?? DOMINANCE;
+  const dominanceIdf = options.dominanceIdf ?? DOMINANCE_IDF;
   const search = buildEntryIndex(base, options.tuning ?? DEFAULT_TUNING);
   const related = buildRelatedIndex(base.entries);
   // Built on the first autocomplete, not here: the CLI and the eval never need it.
@@ -120,6 +133,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       if (options.requireCountries !== false && search.aliases.countries.has(c.key)) required |= 1 << i;
     });
     let status = statusFor(best, query.concepts.length, thresholds, required);
+    if (status === 'unsure' && dominance > 0 && dominant(best!, hits[1], query, required)) status = 'answered';
     if (status === 'answered' && options.requirePerson !== false && query.intent.who && !search.tellsWho(best!.doc)) status = 'unsure';
     if (status === 'answered' && query.intent.task) status = 'unsure';
     if (status === 'answered' && options.requireCountries !== false && !capitalsAnswered(query, best!.doc)) status = 'unsure';
@@ -139,6 +153,13 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       .slice(0, limit)
       .map((h) => ({ entry: h.entry, score: confidenceOf(h, best) }));
     return compose(label, 'answered', 'search', picked);
+  }
+
+  /** The best entry is far ahead of the next and misses none of the query's informative known words. */
+  function dominant(best: { score: number; coverage: number; matched: number; mask: number }, next: { score: number } | undefined, query: AnalyzedQuery, required: number): boolean {
+    if (best.matched < 2 || (best.mask & required) !== required) return false;
+    if (next && best.score < dominance * next.score) return false;
+    return query.concepts.every((c, i) => !c.known || c.idf < dominanceIdf || (best.mask & (1 << i)) !== 0);
   }
 
   // The countries each topic's name pairs ("U.S.–China military channels" → us, china): what an entry is between.

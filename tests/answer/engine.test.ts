@@ -92,6 +92,39 @@ describe('ask: search', () => {
     expect(createEngine(loaded.base, { requireOwner: false }).ask('who is the president of south korea').status).toBe('answered');
     expect(small.ask("who is china's defense minister").status).toBe('answered');
   });
+  it('answers with an entry far ahead of the rest that matches every informative word the base knows', () => {
+    const files = {
+      'k.yaml': [
+        'topics:',
+        '  - id: us-russia',
+        '    name: U.S.–Russia military channels',
+        'sources:',
+        '  - id: s1',
+        '    title: A source',
+        '    publisher: A publisher',
+        'facts:',
+        '  - id: shayrat',
+        '    text: Before U.S. cruise missiles struck Syria\'s Shayrat airbase in April 2017, the U.S. military warned Russian forces over the deconfliction line.',
+        '    topics: [us-russia]',
+        '    sources: [s1]',
+        '  - id: ukraine',
+        '    text: In March 2022 the Pentagon set up a deconfliction line with Russia\'s Ministry of Defence.',
+        '    topics: [us-russia]',
+        '    sources: [s1]',
+        '  - id: moscow',
+        '    text: The Washington–Moscow hotline went into service in August 1963.',
+        '    topics: [us-russia]',
+        '    sources: [s1]',
+      ].join('\n'),
+    };
+    const loaded = loadKnowledgeFromStrings(files);
+    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
+    const q = 'were russians warned before the shayrat bombing raid';
+    const a = createEngine(loaded.base).ask(q);
+    expect(a.status).toBe('answered');
+    expect(a.results[0]!.entry.id).toBe('shayrat');
+    expect(createEngine(loaded.base, { dominance: 0 }).ask(q).status).toBe('unsure');
+  });
   it('leaves keywords with a word the base never uses unanswered, but not questions or short slips', () => {
     expect(engine.ask('shanghai defense telephone link budget').status).not.toBe('answered');
     expect(createEngine(fixtureBase(), { requireKeywords: false, requireFocus: false }).ask('shanghai defense telephone link budget').status).toBe('answered');
