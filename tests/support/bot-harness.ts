@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { ClientOptions } from 'discord.js';
 import { createNullInsight, type FeedbackRecord, type Insight, type QuestionRecord } from '../../src/insight/api';
 import { createApp, type App } from '../../src/bot/app';
 import { loadBotConfig, type BotConfig } from '../../src/bot/config';
@@ -30,7 +31,7 @@ export type Harness = {
   /** What the bot recorded (empty when `options.insight` replaced it). */
   insight: RecordingInsight;
   logs: ReturnType<typeof memoryDestination>;
-  write(file: string, text: string): Promise<void>;
+  write(file: string, text: string | Buffer): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -46,12 +47,19 @@ export type HarnessOptions = {
   extraCommands?: Command[];
   /** Replaces the recording insight (e.g. a real openInsight on a temporary database). */
   insight?: Insight;
+  /** Replaces the client options below (fast REST retries, no identify wait) as a whole. */
+  clientOptions?: Partial<ClientOptions>;
+  pollMs?: number;
+  logLevel?: string;
 };
+
+/** The identify throttle waits ~5 s after a fresh session; tests do not need it. */
+export const noIdentifyWait = { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) } as never;
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const standIn = await new DiscordStandIn(options.standIn).start();
   const dir = await mkdtemp(path.join(tmpdir(), 'hotline-bot-'));
-  const write = async (file: string, text: string) => {
+  const write = async (file: string, text: string | Buffer) => {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
     await writeFile(path.join(dir, file), text);
   };
@@ -62,7 +70,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DISCORD_API_URL: standIn.apiUrl,
     KNOWLEDGE_DIR: dir,
     DATABASE_PATH: path.join(dir, 'unused.db'),
-    LOG_LEVEL: 'debug',
+    LOG_LEVEL: options.logLevel ?? 'debug',
     ASK_COOLDOWN_USES: '100',
     ...options.env,
   });
@@ -72,7 +80,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     standIn.commands.set('global', [...(standIn.commands.get('global') ?? []), ...(extra as never[])]);
   }
   const logs = memoryDestination();
-  const logger = createLogger({ level: 'debug', destination: logs, secrets: [config.DISCORD_TOKEN] });
+  const logger = createLogger({ level: options.logLevel ?? 'debug', destination: logs, secrets: [config.DISCORD_TOKEN] });
   const recording = recordingInsight();
   const insight = options.insight ?? recording;
   let app: App | undefined;
@@ -80,10 +88,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     app = await createApp(config, {
       logger,
       insight,
-      pollMs: 100,
+      pollMs: options.pollMs ?? 100,
       autoDeferMs: options.autoDeferMs,
       ...(options.extraCommands ? { commands: [...registry, ...options.extraCommands] } : {}),
-      clientOptions: { rest: { retries: 1, timeout: 5000 }, ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) } as never },
+      clientOptions: options.clientOptions ?? { rest: { retries: 1, timeout: 5000 }, ws: noIdentifyWait },
     });
     await app.bot.start();
     await standIn.ready();
