@@ -33,6 +33,9 @@ const GROUPS: readonly string[][] = [
   ['collision', 'collide', 'crash', 'bump', 'bumping'],
   ['warn', 'warning', 'threaten', 'threat'],
   ['secret', 'secure'],
+  ['job', 'career', 'post', 'role', 'position'],
+  ['message', 'sentence', 'transmission', 'text', 'note'],
+  ['outcome', 'result', 'deliverable'],
 ];
 
 const relatedOf = new Map<string, string[]>();

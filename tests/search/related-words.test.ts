@@ -12,6 +12,8 @@ describe('related words', () => {
     expect(relatedTerms(stem('suspend'))).toContain(stem('cancel'));
     expect(relatedTerms(stem('hotline'))).not.toContain(stem('hotline'));
     expect(relatedTerms('zebrafish')).toEqual([]);
+    expect(relatedTerms(stem('job'))).toContain(stem('career'));
+    expect(relatedTerms(stem('sentence'))).toContain(stem('message'));
   });
   it('adds related terms to a query concept at a lower factor, only when asked', () => {
     const aliases = buildAliasTable([], []);
