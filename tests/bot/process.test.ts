@@ -1,57 +1,22 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../commands/index';
-import { DiscordStandIn } from '../support/discord-stand-in';
+import { cleanUpProcesses, registerCommands, run, startStandIn, tempDir, TSX } from '../support/bot-process';
+import type { DiscordStandIn, StandInOptions } from '../support/discord-stand-in';
 import { fixtureFiles } from '../support/fixture-knowledge';
 
 // `npm start` and `npm run deploy` as a person runs them: child processes configured by
 // environment variables only, against the Discord stand-in.
 
-const ROOT = path.resolve(__dirname, '../..');
+afterEach(cleanUpProcesses);
 
-type Run = { code: Promise<number | null>; stdout: () => string; stderr: () => string; kill(signal: NodeJS.Signals): void };
-
-function run(args: string[], env: Record<string, string>, command = 'npm'): Run {
-  // Only what npm itself needs from the parent environment, plus the bot's settings.
-  const child = spawn(command, args, { cwd: ROOT, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const code = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-  children.push(child.pid!);
-  return {
-    code,
-    stdout: () => stdout,
-    stderr: () => stderr,
-    kill: (signal) => child.kill(signal),
-  };
-}
-
-const children: number[] = [];
 let standIn: DiscordStandIn | undefined;
 let dir: string | undefined;
 
-afterEach(async () => {
-  for (const pid of children.splice(0)) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-  await standIn?.close();
-  standIn = undefined;
-  if (dir) await rm(dir, { recursive: true, force: true });
-  dir = undefined;
-});
-
-async function setup(options: ConstructorParameters<typeof DiscordStandIn>[0] = {}) {
-  standIn = await new DiscordStandIn(options).start();
-  dir = await mkdtemp(path.join(tmpdir(), 'hotline-proc-'));
+async function setup(options: StandInOptions = {}) {
+  standIn = await startStandIn(options);
+  dir = await tempDir('hotline-proc-');
   for (const [file, text] of Object.entries(fixtureFiles())) await writeFile(path.join(dir, file), text);
   return {
     DISCORD_TOKEN: standIn.token,
@@ -66,8 +31,8 @@ async function setup(options: ConstructorParameters<typeof DiscordStandIn>[0] = 
 describe('npm start', () => {
   it('answers /ask with only environment variables', async () => {
     const env = await setup();
-    standIn!.commands.set('global', commandDefinitions().map((c, i) => ({ ...c, id: `8${String(i).padStart(17, '0')}` })) as never);
-    const bot = run(['start'], env);
+    registerCommands(standIn!);
+    const bot = run('npm', ['start'], env);
     await standIn!.ready(20_000).catch((e) => {
       throw new Error(`${e.message}\nstdout: ${bot.stdout()}\nstderr: ${bot.stderr()}`);
     });
@@ -80,12 +45,12 @@ describe('npm start', () => {
 
   it('shuts down on SIGTERM: finishes the interaction in flight, then exits 0', async () => {
     const env = await setup();
-    standIn!.commands.set('global', commandDefinitions().map((c, i) => ({ ...c, id: `8${String(i).padStart(17, '0')}` })) as never);
+    registerCommands(standIn!);
     // npm itself exits at once on SIGTERM without waiting for its script, so a process manager should
     // run the script directly; this is the command behind `npm start`.
     const script = (await import('../../package.json', { with: { type: 'json' } })).default.scripts.start.split(' ');
     expect(script[0]).toBe('tsx');
-    const bot = run(script.slice(1), env, path.join(ROOT, 'node_modules/.bin/tsx'));
+    const bot = run(TSX, script.slice(1), env);
     await standIn!.ready(20_000);
     // The answer to this /ask is still on its way (Discord is slow to take it) when the signal arrives.
     standIn!.faults.push({ match: (method, p) => method === 'POST' && p.endsWith('/callback'), status: 204, delayMs: 800 });
@@ -105,7 +70,7 @@ describe('npm start', () => {
 
   it('names a missing setting, points at .env.example and npm run ask, and exits 1', async () => {
     const env = await setup();
-    const bot = run(['start'], { ...env, DISCORD_TOKEN: '', DISCORD_CLIENT_ID: 'abc' });
+    const bot = run('npm', ['start'], { ...env, DISCORD_TOKEN: '', DISCORD_CLIENT_ID: 'abc' });
     expect(await bot.code).toBe(1);
     expect(bot.stderr()).toContain('DISCORD_TOKEN is missing');
     expect(bot.stderr()).toContain('DISCORD_CLIENT_ID must be a Discord id');
@@ -116,7 +81,7 @@ describe('npm start', () => {
 
   it('explains a token rejected by the gateway (close 4004) and exits 1', async () => {
     const env = await setup({ rejectIdentify: true });
-    const bot = run(['start'], env);
+    const bot = run('npm', ['start'], env);
     expect(await bot.code).toBe(1);
     expect(bot.stderr()).toContain('DISCORD_TOKEN was rejected');
     expect(bot.stderr()).toContain('4004');
@@ -127,7 +92,7 @@ describe('npm start', () => {
   it('refuses to start on invalid knowledge, pointing at the file and line, exit 1', async () => {
     const env = await setup();
     await writeFile(path.join(dir!, 'facts.yaml'), 'facts: [');
-    const bot = run(['start'], env);
+    const bot = run('npm', ['start'], env);
     expect(await bot.code).toBe(1);
     expect(bot.stderr()).toMatch(/Hotline cannot start: .*\n.*facts\.yaml:\d+:\d+: error/);
     expect(bot.stderr()).toContain('npm run kb:check');
@@ -137,7 +102,7 @@ describe('npm start', () => {
 describe('npm run deploy', () => {
   it('registers every command of the registry in one guild', async () => {
     const env = await setup();
-    const deploy = run(['run', 'deploy', '--', '--guild', standIn!.guildId], env);
+    const deploy = run('npm', ['run', 'deploy', '--', '--guild', standIn!.guildId], env);
     expect(await deploy.code).toBe(0);
     const put = standIn!.requests.find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/api/v10/applications/${standIn!.applicationId}/guilds/${standIn!.guildId}/commands`);

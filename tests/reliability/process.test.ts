@@ -1,14 +1,13 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, unlinkSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commandDefinitions } from '../../commands/index';
 import { shardsFlag } from '../../src/bot/sharding';
 import { MODERATOR } from '../support/bot-harness';
-import { DiscordStandIn, type StandInOptions } from '../support/discord-stand-in';
+import { cleanUpProcesses, registerCommands, run, startStandIn, tempDir, TSX, type Run } from '../support/bot-process';
+import type { DiscordStandIn, StandInOptions } from '../support/discord-stand-in';
 import { fixtureFiles } from '../support/fixture-knowledge';
 
 // The bot as a process, configured by environment variables only, against the stand-in: fatal
@@ -16,51 +15,18 @@ import { fixtureFiles } from '../support/fixture-knowledge';
 // of them, then exits 0; the database made read-only and deleted under a bot running as an
 // unprivileged user; and `--shards` running one process per shard through ShardingManager.
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
 
-type Run = { pid: number; code: Promise<number | null>; output: () => string; stderr: () => string; kill(signal: NodeJS.Signals): void };
-const children: number[] = [];
+afterEach(cleanUpProcesses);
+
 let standIn: DiscordStandIn | undefined;
 let dir: string | undefined;
 
-function run(command: string, args: string[], env: Record<string, string>, user?: number): Run {
-  const child = spawn(command, args, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH!, HOME: env.HOME ?? process.env.HOME ?? '/tmp', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-    ...(user !== undefined ? { uid: user, gid: user } : {}),
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const code = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-  children.push(child.pid!);
-  return { pid: child.pid!, code, output: () => stdout + stderr, stderr: () => stderr, kill: (signal) => child.kill(signal) };
-}
-
-afterEach(async () => {
-  for (const pid of children.splice(0)) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-  await standIn?.close();
-  standIn = undefined;
-  if (dir) await rm(dir, { recursive: true, force: true });
-  dir = undefined;
-});
-
 async function setup(options: StandInOptions = {}, owner?: number) {
-  standIn = await new DiscordStandIn(options).start();
-  standIn.commands.set('global', commandDefinitions().map((c, i) => ({ ...c, id: `8${String(i).padStart(17, '0')}` })) as never);
-  dir = await mkdtemp(path.join(tmpdir(), 'hotline-relproc-'));
+  standIn = await startStandIn(options);
+  registerCommands(standIn);
+  dir = await tempDir('hotline-relproc-');
   const knowledge = path.join(dir, 'knowledge');
   await mkdir(knowledge);
   await mkdir(path.join(dir, 'data'));
