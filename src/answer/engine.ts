@@ -44,6 +44,9 @@ export type EngineOptions = {
 
 const DOMINANCE = 2;
 const DOMINANCE_IDF = 2.5;
+/** An entry matching this many of the question's concepts and scoring this many times the next is promoted whatever it misses. */
+const LONG_MATCHED = 4;
+const LONG_DOMINANCE = 2.5;
 
 /** How many words apart (stopwords aside) "X" and "Y" of "the X of Y" may stand in an answer's text. */
 const OWNER_WINDOW = 4;
@@ -159,6 +162,9 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
   function dominant(best: { score: number; coverage: number; matched: number; mask: number }, next: { score: number } | undefined, query: AnalyzedQuery, required: number): boolean {
     if (best.matched < 2 || (best.mask & required) !== required) return false;
     if (next && best.score < dominance * next.score) return false;
+    // A long question ("I remember that in summer 2022 Nancy Pelosi flew to Taipei…") has many words no entry
+    // holds; an entry that matches several of its things and is far ahead of the rest is what it asks about.
+    if (best.matched >= LONG_MATCHED && (!next || best.score >= LONG_DOMINANCE * next.score)) return true;
     return query.concepts.every((c, i) => !c.known || c.idf < dominanceIdf || (best.mask & (1 << i)) !== 0);
   }
 

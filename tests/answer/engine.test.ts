@@ -124,6 +124,10 @@ describe('ask: search', () => {
     expect(a.status).toBe('answered');
     expect(a.results[0]!.entry.id).toBe('shayrat');
     expect(createEngine(loaded.base, { dominance: 0 }).ask(q).status).toBe('unsure');
+    // A long question whose many stray words no entry holds, about things one entry alone matches.
+    const long = 'did grandpa say cruise missiles struck shayrat airbase in 2017 after whispered gossip, quarrels, rumours and chatter';
+    expect(createEngine(loaded.base).ask(long).status).toBe('answered');
+    expect(createEngine(loaded.base, { dominance: 0 }).ask(long).status).toBe('unsure');
   });
   it('leaves keywords with a word the base never uses unanswered, but not questions or short slips', () => {
     expect(engine.ask('shanghai defense telephone link budget').status).not.toBe('answered');
