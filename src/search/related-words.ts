@@ -36,6 +36,8 @@ const GROUPS: readonly string[][] = [
   ['job', 'career', 'post', 'role', 'position'],
   ['message', 'sentence', 'transmission', 'text', 'note'],
   ['outcome', 'result', 'deliverable'],
+  ['adopt', 'approve', 'endorse', 'ratify'],
+  ['send', 'sent', 'exchange', 'transmit'],
 ];
 
 const relatedOf = new Map<string, string[]>();

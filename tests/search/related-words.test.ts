@@ -14,6 +14,7 @@ describe('related words', () => {
     expect(relatedTerms('zebrafish')).toEqual([]);
     expect(relatedTerms(stem('job'))).toContain(stem('career'));
     expect(relatedTerms(stem('sentence'))).toContain(stem('message'));
+    expect(relatedTerms(stem('adopted'))).toContain(stem('approved'));
   });
   it('adds related terms to a query concept at a lower factor, only when asked', () => {
     const aliases = buildAliasTable([], []);
