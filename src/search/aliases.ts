@@ -25,7 +25,7 @@ const BUILT_IN: readonly string[][] = [
   ['dialog', 'dialogue', 'dialogs', 'dialogues'],
   ['mil-to-mil', 'military-to-military', 'mil to mil', 'military to military'],
   ['phone', 'telephone'],
-  ['memo', 'memorandum'],
+  ['memo', 'memos', 'memorandum', 'memorandums', 'memoranda', 'mou', 'mous'],
   ['treaty', 'agreement'],
   ['cuba', 'cuban'],
   ['kremlin', 'moscow'],

@@ -26,6 +26,10 @@ describe('alias table', () => {
     const m = findConcepts(terms('defense telephone link'), table);
     expect(m).toEqual([{ start: 0, end: 3, concept: findConcepts(terms('dtl'), table)[0]!.concept }]);
   });
+  it('gives a plural memorandum the concept of an MOU', () => {
+    const mou = buildAliasTable([{ terms: ['MOU', 'memoranda of understanding'] }], []);
+    expect(findConcepts(terms('memorandums'), mou)[0]!.concept).toBe(findConcepts(terms('memoranda of understanding'), mou)[0]!.concept);
+  });
   it('knows built-in demonyms', () => {
     expect(findConcepts(terms('chinese'), table)[0]!.concept).toBe(findConcepts(terms('china'), table)[0]!.concept);
   });
