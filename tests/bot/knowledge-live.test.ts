@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MODERATOR, MEMBER, startHarness, type Harness } from '../support/bot-harness';
-import { FACTS } from '../support/fixture-knowledge';
+import { FACTS, NEW_FACT_FILE, NEW_FACT_QUESTION } from '../support/fixture-knowledge';
 
 // Knowledge edits reach the running bot: a valid edit is picked up live by the watcher; an invalid
 // one (from the watcher or /kb reload) keeps the last good base, and the errors name file:line.
@@ -11,29 +11,19 @@ afterEach(async () => {
   h = undefined;
 });
 
-const NEW_FACT = `facts:
-  - id: link-upgraded
-    text: The Exampleland link was upgraded to a video line in 2005.
-    date: 2005
-    topics: [exampleland-link]
-    sources: [example-gazette]
-    questions:
-      - When was the Exampleland link upgraded to video?
-`;
-
 describe('live knowledge', () => {
   it('picks up a valid edit without a restart', async () => {
     h = await startHarness({ env: { MOD_LOG_CHANNEL_ID: '500000000000000005' } });
     const before = h.app.store.current.base.version;
-    const unknown = await h.standIn.slash('ask', { question: 'When was the Exampleland link upgraded to video?' }, MEMBER).response();
+    const unknown = await h.standIn.slash('ask', { question: NEW_FACT_QUESTION }, MEMBER).response();
     expect(unknown.embeds[0].description).not.toContain('video line');
 
     const reloaded = new Promise((resolve) => h!.app.store.on('reload', resolve));
-    await h.write('more/upgrade.yaml', NEW_FACT);
+    await h.write('more/upgrade.yaml', NEW_FACT_FILE);
     await reloaded;
     expect(h.app.store.current.base.version).not.toBe(before);
 
-    const reply = await h.standIn.slash('ask', { question: 'When was the Exampleland link upgraded to video?' }, MEMBER).response();
+    const reply = await h.standIn.slash('ask', { question: NEW_FACT_QUESTION }, MEMBER).response();
     expect(reply.embeds[0].description).toContain('upgraded to a video line in 2005');
     expect(reply.embeds[0].footer.text).toContain(h.app.store.current.base.version);
   });

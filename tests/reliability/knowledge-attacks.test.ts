@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODERATOR } from '../support/bot-harness';
+import { NEW_FACT_FILE as GOOD_ADDITION, NEW_FACT_QUESTION } from '../support/fixture-knowledge';
 import { ASKER, startBot, type ReliabilityHarness } from './harness';
 
 // Hostile or broken knowledge files, through a moderator's /kb reload on the running bot: each is
@@ -20,16 +21,6 @@ afterAll(async () => {
   await h?.close();
   await rm(outside, { recursive: true, force: true });
 });
-
-const GOOD_ADDITION = `facts:
-  - id: link-upgraded
-    text: The Exampleland link was upgraded to a video line in 2005.
-    date: 2005
-    topics: [exampleland-link]
-    sources: [example-gazette]
-    questions:
-      - When was the Exampleland link upgraded to video?
-`;
 
 const fact = (fields: string) => `facts:
   - id: attack-entry
@@ -122,7 +113,7 @@ describe('knowledge-file attacks through /kb reload', () => {
     const reply = await h.standIn.slash('kb reload', {}, MODERATOR).response();
     expect(reply.embeds[0].title).not.toBe('Reload refused');
     expect(h.app.store.current.base.byId.has('link-upgraded')).toBe(true);
-    const answer = await h.standIn.slash('ask', { question: 'When was the Exampleland link upgraded to video?' }, ASKER).response();
+    const answer = await h.standIn.slash('ask', { question: NEW_FACT_QUESTION }, ASKER).response();
     expect(answer.embeds[0].description).toContain('video line in 2005');
   });
 });

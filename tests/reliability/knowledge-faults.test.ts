@@ -1,7 +1,7 @@
 import { rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FACTS, SOURCES, fixtureFiles } from '../support/fixture-knowledge';
+import { FACTS, NEW_FACT, NEW_FACT_QUESTION, SOURCES, fixtureFiles } from '../support/fixture-knowledge';
 import { ASKER, startBot, type ReliabilityHarness } from './harness';
 
 // The knowledge folder going wrong under the running bot, as its watcher sees it: a file deleted,
@@ -13,16 +13,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-const NEW_FACT = `  - id: link-upgraded
-    text: The Exampleland link was upgraded to a video line in 2005.
-    date: 2005
-    topics: [exampleland-link]
-    sources: [example-gazette]
-    questions:
-      - When was the Exampleland link upgraded to video?
-`;
-const NEW_QUESTION = 'When was the Exampleland link upgraded to video?';
 
 const next = (h: ReliabilityHarness, event: 'invalid' | 'reload') =>
   new Promise<any>((resolve) => {
@@ -43,7 +33,7 @@ async function picksUpNewFact(h: ReliabilityHarness, before: string) {
   // Several writes may be seen as several states; wait for the last one.
   await h.standIn.waitFor(() => h.app.store.current.base.byId.has('link-upgraded'), 5000, 'the new fact to be served');
   expect(h.app.store.current.base.version).not.toBe(before);
-  const reply = await h.standIn.slash('ask', { question: NEW_QUESTION }, ASKER).response();
+  const reply = await h.standIn.slash('ask', { question: NEW_FACT_QUESTION }, ASKER).response();
   expect(reply.embeds[0].description).toContain('upgraded to a video line in 2005');
   expect(reply.embeds[0].footer.text).toContain(h.app.store.current.base.version);
 }
@@ -74,7 +64,7 @@ describe('knowledge faults while running', () => {
     await h.write('facts.yaml', half);
     await invalid;
     await stillAnswers(h);
-    const unknown = await h.standIn.slash('ask', { question: NEW_QUESTION }, ASKER).response();
+    const unknown = await h.standIn.slash('ask', { question: NEW_FACT_QUESTION }, ASKER).response();
     expect(unknown.embeds[0].description).not.toContain('video line');
 
     const reloaded = next(h, 'reload');
@@ -98,7 +88,7 @@ describe('knowledge faults while running', () => {
     await h.write('.moved-facts.yaml.tmp', FACTS + NEW_FACT);
     await rename(path.join(h.dir, '.moved-facts.yaml.tmp'), path.join(h.dir, 'moved-facts.yaml'));
     await reloaded;
-    const reply = await h.standIn.slash('ask', { question: NEW_QUESTION }, ASKER).response();
+    const reply = await h.standIn.slash('ask', { question: NEW_FACT_QUESTION }, ASKER).response();
     expect(reply.embeds[0].description).toContain('video line in 2005');
   });
 

@@ -59,6 +59,20 @@ export const QUOTES = `quotes:
     sources: [example-archive]
 `;
 
+// A fact the fixture base does not have, for tests that add knowledge while the bot runs: as an
+// entry to append to FACTS, and as a facts file of its own.
+export const NEW_FACT_QUESTION = 'When was the Exampleland link upgraded to video?';
+export const NEW_FACT = `  - id: link-upgraded
+    text: The Exampleland link was upgraded to a video line in 2005.
+    date: 2005
+    topics: [exampleland-link]
+    sources: [example-gazette]
+    questions:
+      - ${NEW_FACT_QUESTION}
+`;
+export const NEW_FACT_FILE = `facts:
+${NEW_FACT}`;
+
 export function fixtureFiles(): Record<string, string> {
   return { 'topics.yaml': TOPICS, 'sources.yaml': SOURCES, 'facts.yaml': FACTS, 'quotes.yaml': QUOTES };
 }
