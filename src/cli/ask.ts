@@ -5,6 +5,7 @@ import { formatDiagnostic } from '../knowledge/format';
 import { loadKnowledge } from '../knowledge/load';
 import { renderJson } from '../render/json';
 import { renderText } from '../render/text';
+import { runMain } from './run-main';
 
 // `npm run ask -- "question"`: the bot's main job without Discord.
 
@@ -89,12 +90,4 @@ async function answerLines(engine: AnswerEngine): Promise<void> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`ask failed: ${(error as Error)?.stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('ask', main);

@@ -6,6 +6,7 @@ import { syntheticBase, syntheticFiles, syntheticPrefixes, syntheticQuestions, s
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Entry } from '../knowledge/schema';
 import { loadKnowledge, loadKnowledgeFromStrings } from '../knowledge/load';
+import { runMain } from './run-main';
 
 // `npm run bench`: speed and memory of the answer engine against a fuse.js baseline, on the shipped
 // base and on synthetic bases of 1k, 10k and 100k entries. `--quick` skips the 100k base.
@@ -156,12 +157,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('bench', main);

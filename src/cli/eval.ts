@@ -5,6 +5,7 @@ import type { Split } from '../eval/questions';
 import { formatDiagnostic } from '../knowledge/format';
 import { loadKnowledge } from '../knowledge/load';
 import { nearCopies } from '../eval/overlap';
+import { runMain } from './run-main';
 
 // `npm run eval`: quality figures for the tune and held-out splits, and every failure.
 // `--only tune` prints only the tune split — what to look at while tuning, so held-out failures stay unseen.
@@ -70,12 +71,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`eval failed: ${(error as Error)?.stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('eval', main);
