@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeFromStrings } from '../../src/knowledge/load';
 import { nearCopies } from '../../src/eval/overlap';
+import { oneFactBase } from '../knowledge/one-fact-base';
 
 const base = loadKnowledgeFromStrings({
-  'kb.yaml': `topics:
-  - id: t
-    name: T
-sources:
-  - id: s
-    title: T
-    publisher: P
-    url: https://example.org/
-facts:
-  - id: f
-    text: The MMCA plenary met in Honolulu in November 2025.
-    topics: [t]
-    sources: [s]
-    questions: [mmca plenary november 2025 honolulu]
-    keywords: [MMCA]
-`,
+  'kb.yaml': oneFactBase('The MMCA plenary met in Honolulu in November 2025.', '    questions: [mmca plenary november 2025 honolulu]\n    keywords: [MMCA]\n'),
 });
 
 describe('nearCopies', () => {

@@ -1,5 +1,5 @@
-/** The smallest valid knowledge file: one topic, one source, one fact with the given text. */
-export const oneFactBase = (text = 'A fact.') => `topics:
+/** The smallest valid knowledge file: one topic, one source, one fact with the given text (and extra fact fields, indented 4). */
+export const oneFactBase = (text = 'A fact.', extraFields = '') => `topics:
   - id: t
     name: T
 sources:
@@ -12,4 +12,4 @@ facts:
     text: ${text}
     topics: [t]
     sources: [s]
-`;
+${extraFields}`;
