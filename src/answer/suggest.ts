@@ -4,6 +4,7 @@ import type { EntryIndex } from '../search/entry-index';
 import { phraseKey, words } from '../search/normalize';
 import { clip, entryLabel } from './compose';
 import type { Suggestion } from './engine-api';
+import { lowerBound } from '../text/lower-bound';
 
 // Autocomplete: Discord allows 25 choices, each name and value at most 100 characters.
 
@@ -55,13 +56,7 @@ export function buildQuestionPrefixIndex(entries: readonly Entry[]): QuestionPre
   const n = pos.length / 2;
   return {
     startingWith(prefix, limit) {
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (keyAt(mid) < prefix) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = lowerBound(n, (k) => keyAt(k) < prefix);
       const out: Array<{ entry: Entry; question: string }> = [];
       for (let k = lo; k < n && out.length < limit; k++) {
         const question = questionAt(k);

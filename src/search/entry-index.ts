@@ -8,6 +8,7 @@ import { createScratch, rank, type Ranked, type RankScratch } from './rank';
 import { RELATED_FACTOR } from './related-words';
 import { STOPWORD_LIST } from './stopwords';
 import { createTypoCorrector, type TypoCorrector } from './typo';
+import { lowerBound } from '../text/lower-bound';
 
 const DATE_IN_TEXT = /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 const PERSON_IN_TEXT = /\b(Adm|Gen|Lt|Col|Maj|Rep|Sen|Mr|Ms|Dr)\.|\b(Secretary|Minister|President|Admiral|General|Ambassador|Chairman|Commander)\s+[A-Z]/;
@@ -203,14 +204,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       // Postings are in document order: a binary search, not a scan, so this stays cheap on a 100k-entry base.
       const docs = index.postings.get(term)?.docs;
       if (!docs) return false;
-      let lo = 0;
-      let hi = docs.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (docs[mid]! < doc) lo = mid + 1;
-        else hi = mid;
-      }
-      return docs[lo] === doc;
+      return docs[lowerBound(docs.length, (i) => docs[i]! < doc)] === doc;
     },
     search(question, options = {}) {
       const query = analyzeQuery(question, { index, aliases, typos, relatedFactor: tuning.relatedFactor }, { prefixLast: options.prefix, unknownWeight: tuning.unknownWeight });

@@ -4,6 +4,7 @@ import { MAX_QUERY_CHARS, MAX_QUERY_TOKENS, tokenize, words, type Token } from '
 import { relatedTerms } from './related-words';
 import { isStopword } from './stopwords';
 import type { TypoCorrector } from './typo';
+import { lowerBound } from '../text/lower-bound';
 
 /** What a question is after, read from its cue words; used to prefer entries of the right shape. */
 export type Intent = {
@@ -294,13 +295,7 @@ function prefixAlts(index: InvertedIndex, word: string, term: string): QueryConc
   const alts: QueryConcept['alts'] = [{ term, factor: 1 }];
   if (word.length < 2) return alts;
   const sorted = index.sortedTerms;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < word) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(sorted.length, (i) => sorted[i]! < word);
   const found: Array<{ term: string; df: number }> = [];
   for (let i = lo; i < sorted.length && sorted[i]!.startsWith(word); i++) {
     if (sorted[i] !== term) found.push({ term: sorted[i]!, df: index.postings.get(sorted[i]!)!.docs.length });

@@ -4,6 +4,15 @@ import { loadKnowledgeFromStrings } from '../../src/knowledge/load';
 import { fixtureBase } from './fixture';
 
 const engine = createEngine(fixtureBase());
+
+/** A one-topic, one-source base holding the given fact lines (YAML, indented as under `facts:`). */
+function smallBase(topic: string, name: string, facts: string[]) {
+  const loaded = loadKnowledgeFromStrings({
+    'k.yaml': ['topics:', `  - id: ${topic}`, `    name: ${name}`, 'sources:', '  - id: s1', '    title: A source', '    publisher: A publisher', 'facts:', ...facts].join('\n'),
+  });
+  if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
+  return loaded.base;
+}
 const ids = (q: string) => engine.ask(q).results.map((r) => r.entry.id);
 
 describe('ask: search', () => {
@@ -39,40 +48,19 @@ describe('ask: search', () => {
     expect(lax.ask('when was the india moscow hotline in service').status).toBe('answered');
   });
   it('answers "between A and B" only with an entry filed under a topic between those two countries', () => {
-    const files = {
-      'k.yaml': [
-        'topics:',
-        '  - id: us-china',
-        '    name: U.S.–China military channels',
-        'sources:',
-        '  - id: s1',
-        '    title: A source',
-        '    publisher: A publisher',
-        'facts:',
+    const base = smallBase('us-china', 'U.S.–China military channels', [
         '  - id: calls-2022',
         '    text: After the Speaker visited Taiwan in 2022, China did not answer U.S. hotline calls.',
         '    topics: [us-china]',
         '    sources: [s1]',
-      ].join('\n'),
-    };
-    const loaded = loadKnowledgeFromStrings(files);
-    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
-    const small = createEngine(loaded.base);
+    ]);
+    const small = createEngine(base);
     expect(small.ask('is there a hotline between china and taiwan').status).not.toBe('answered');
     expect(small.ask('did china answer hotline calls between the us and china after taiwan').status).toBe('answered');
-    expect(createEngine(loaded.base, { requireCountries: false }).ask('is there a hotline between china and taiwan').status).toBe('answered');
+    expect(createEngine(base, { requireCountries: false }).ask('is there a hotline between china and taiwan').status).toBe('answered');
   });
   it('answers "the X of Y" (Y a country) only with an entry where X stands close to Y', () => {
-    const files = {
-      'k.yaml': [
-        'topics:',
-        '  - id: us-china',
-        '    name: U.S.–China military channels',
-        'sources:',
-        '  - id: s1',
-        '    title: A source',
-        '    publisher: A publisher',
-        'facts:',
+    const base = smallBase('us-china', 'U.S.–China military channels', [
         '  - id: summit',
         '    text: Presidents Trump and Xi met at an air base in Busan, South Korea, in October 2025.',
         '    topics: [us-china]',
@@ -83,26 +71,14 @@ describe('ask: search', () => {
         '    topics: [us-china]',
         '    involved: [Dong Jun]',
         '    sources: [s1]',
-      ].join('\n'),
-    };
-    const loaded = loadKnowledgeFromStrings(files);
-    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
-    const small = createEngine(loaded.base);
+    ]);
+    const small = createEngine(base);
     expect(small.ask('who is the president of south korea').status).not.toBe('answered');
-    expect(createEngine(loaded.base, { requireOwner: false }).ask('who is the president of south korea').status).toBe('answered');
+    expect(createEngine(base, { requireOwner: false }).ask('who is the president of south korea').status).toBe('answered');
     expect(small.ask("who is china's defense minister").status).toBe('answered');
   });
   it('answers with an entry far ahead of the rest that matches every informative word the base knows', () => {
-    const files = {
-      'k.yaml': [
-        'topics:',
-        '  - id: us-russia',
-        '    name: U.S.–Russia military channels',
-        'sources:',
-        '  - id: s1',
-        '    title: A source',
-        '    publisher: A publisher',
-        'facts:',
+    const base = smallBase('us-russia', 'U.S.–Russia military channels', [
         '  - id: shayrat',
         '    text: Before U.S. cruise missiles struck Syria\'s Shayrat airbase in April 2017, the U.S. military warned Russian forces over the deconfliction line.',
         '    topics: [us-russia]',
@@ -115,19 +91,16 @@ describe('ask: search', () => {
         '    text: The Washington–Moscow hotline went into service in August 1963.',
         '    topics: [us-russia]',
         '    sources: [s1]',
-      ].join('\n'),
-    };
-    const loaded = loadKnowledgeFromStrings(files);
-    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
+    ]);
     const q = 'were russians warned before the shayrat bombing raid';
-    const a = createEngine(loaded.base).ask(q);
+    const a = createEngine(base).ask(q);
     expect(a.status).toBe('answered');
     expect(a.results[0]!.entry.id).toBe('shayrat');
-    expect(createEngine(loaded.base, { dominance: 0 }).ask(q).status).toBe('unsure');
+    expect(createEngine(base, { dominance: 0 }).ask(q).status).toBe('unsure');
     // A long question whose many stray words no entry holds, about things one entry alone matches.
     const long = 'did grandpa say cruise missiles struck shayrat airbase in 2017 after whispered gossip, quarrels, rumours and chatter';
-    expect(createEngine(loaded.base).ask(long).status).toBe('answered');
-    expect(createEngine(loaded.base, { dominance: 0 }).ask(long).status).toBe('unsure');
+    expect(createEngine(base).ask(long).status).toBe('answered');
+    expect(createEngine(base, { dominance: 0 }).ask(long).status).toBe('unsure');
   });
   it('leaves keywords with a word the base never uses unanswered, but not questions or short slips', () => {
     expect(engine.ask('shanghai defense telephone link budget').status).not.toBe('answered');

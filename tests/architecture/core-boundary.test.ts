@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The core must stay usable without Discord (CLI, eval, bench): it never imports discord.js.
-const CORE = ['src/knowledge', 'src/search', 'src/answer', 'src/render', 'src/eval'];
+const CORE = ['src/knowledge', 'src/search', 'src/answer', 'src/render', 'src/eval', 'src/text'];
 
 async function tsFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);

@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedEdits, createTypoCorrector, editDistance, plausibleTypo } from '../../src/search/typo';
-
-describe('editDistance', () => {
-  it('counts substitutions, insertions, deletions and adjacent swaps', () => {
-    expect(editDistance('hotline', 'hotline', 2)).toBe(0);
-    expect(editDistance('hotlne', 'hotline', 2)).toBe(1);
-    expect(editDistance('hotlien', 'hotline', 2)).toBe(1);
-    expect(editDistance('kitten', 'sitting', 5)).toBe(3);
-  });
-  it('stops early past the bound', () => {
-    expect(editDistance('abcdef', 'uvwxyz', 1)).toBe(2);
-  });
-});
+import { allowedEdits, createTypoCorrector, plausibleTypo } from '../../src/search/typo';
 
 describe('typo rules', () => {
   it('allows no edit under four letters, one up to seven, two beyond', () => {
