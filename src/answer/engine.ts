@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Entry, Source } from '../knowledge/schema';
 import { confidenceOf, DEFAULT_THRESHOLDS, statusFor, type Thresholds } from '../search/confidence';
-import { buildEntryIndex, DEFAULT_TUNING, type SearchTuning } from '../search/entry-index';
+import { buildEntryIndex, DEFAULT_TUNING, isQuantity, type SearchTuning } from '../search/entry-index';
 import { CAPITAL_OF } from '../search/aliases';
 import { term, tokenize, words } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
@@ -30,6 +30,8 @@ export type EngineOptions = {
   requireFocus?: boolean;
   /** Whether a "who" question needs an answer that names a person (on by default; neutral on the tune split, and an answer naming nobody to "who is…" is a guess). */
   requirePerson?: boolean;
+  /** Whether "who is X" needs an entry with a curated "who" question about X. */
+  requireIdentity?: boolean;
   /** Further results must score at least this share of the best one to be shown with it. */
   relativeCut?: number;
   /**
@@ -50,6 +52,9 @@ const LONG_DOMINANCE = 2.5;
 
 /** How many words apart (stopwords aside) "X" and "Y" of "the X of Y" may stand in an answer's text. */
 const OWNER_WINDOW = 4;
+
+/** How many words apart a "how many X" answer's number and its X may stand. */
+const COUNT_WINDOW = 4;
 
 /** The most entries a timeline or quote list carries; renderers page or cut further. */
 export const MAX_LIST = 200;
@@ -139,6 +144,10 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (status === 'unsure' && dominance > 0 && dominant(best!, hits[1], query, required)) status = 'answered';
     if (status === 'answered' && options.requirePerson !== false && query.intent.who && !search.tellsWho(best!.doc)) status = 'unsure';
     if (status === 'answered' && query.intent.task) status = 'unsure';
+    // "Who is the prime minister of Japan": an entry that names some minister in passing is not about who holds
+    // the office. Only an entry with a curated "who…" question about the same subject answers who someone is
+    // (an entry with no curated questions gives nothing to go on, and is left as it is).
+    if (status === 'answered' && options.requireIdentity !== false && query.intent.identity && !best!.askedAlike && (best!.entry.questions?.length ?? 0) > 0) status = 'unsure';
     if (status === 'answered' && options.requireCountries !== false && !capitalsAnswered(query, best!.doc)) status = 'unsure';
     if (status === 'answered' && options.requireCountries !== false && !pairAnswered(query, best!.entry)) status = 'unsure';
     if (status === 'answered' && options.requireOwner !== false && !ownerNear(query, best!.entry)) status = 'unsure';
@@ -147,6 +156,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (status === 'answered' && options.requireKeywords !== false && query.intent.keywords && query.concepts.some((c) => !c.known && c.words.some((w) => w.length >= 4 && !/\d/.test(w)))) status = 'unsure';
     // "How many X", "how far…": an entry that states no quantity (dates aside) does not answer it, whatever it says about X.
     if (status === 'answered' && options.requireQuantity !== false && (head !== undefined || query.intent.measure) && !search.tellsCount(best!.doc)) status = 'unsure';
+    if (status === 'answered' && options.requireQuantity !== false && head !== undefined && !countedNear(head, best!.entry)) status = 'unsure';
     if (!best || status === 'unknown') return unknown(label);
     if (status === 'unsure') {
       return compose(label, 'unsure', 'search', hits.slice(0, 3).map((h) => ({ entry: h.entry, score: confidenceOf(h, best) })));
@@ -218,6 +228,19 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       }
       return false;
     });
+  }
+
+  /**
+   * "How many warships does the Russian navy have": an entry that names warships and, elsewhere, "three to five
+   * days" states no number of warships. When the entry's text names the counted thing, a quantity must stand
+   * close to it. (When only its curated questions name it, statesQuantity is all there is to go on.)
+   */
+  function countedNear(head: string, entry: Entry): boolean {
+    const key = conceptOf(term(head));
+    const text = tokenize(entry.text);
+    const at = text.flatMap((t, i) => (conceptOf(t.term) === key ? [i] : []));
+    if (at.length === 0) return true;
+    return text.some((t, j) => isQuantity(t.word) && at.some((i) => Math.abs(i - j) <= COUNT_WINDOW));
   }
 
   /** Each capital the question names ("pyongyang") is named by the entry, or its country is. */

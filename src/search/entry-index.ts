@@ -25,6 +25,14 @@ export function statesQuantity(text: string): boolean {
   return QUANTITY_WORD.test(text) || /\d/.test(text.replace(DATE_PARTS, ' '));
 }
 
+// "The sixth hotline": an ordinal near the counted thing gives its number too.
+const ORDINAL = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(st|nd|rd|th))$/;
+
+/** One word that states a quantity: a number word, or digits that are no year. */
+export function isQuantity(word: string): boolean {
+  return QUANTITY_WORD.test(word) || ORDINAL.test(word) || (/^\d+$/.test(word) && !/^(1[89]|20)\d\d$/.test(word));
+}
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** "2008-02-29" → "2008 february": what people type when they ask by date. */
@@ -86,7 +94,8 @@ const QUESTION_CACHE = 20_000;
 const SAME_KIND_MIN_F1 = 0.2;
 
 /** `questionMatch`: best idf-weighted F1 between the query and one of the entry's curated questions (0 when not re-ranked). */
-export type SearchHit = Ranked & { entry: Entry; questionMatch: number };
+/** `askedAlike`: one of the entry's curated questions asks for the same kind of answer about the query's subject. */
+export type SearchHit = Ranked & { entry: Entry; questionMatch: number; askedAlike: boolean };
 export type SearchOutcome = { query: AnalyzedQuery; hits: SearchHit[] };
 
 /** The search side of the engine: built once per knowledge base, queried many times. */
@@ -230,7 +239,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       const limit = options.limit ?? 10;
       const rerank = !options.prefix && tuning.questionBoost > 0;
       let ranked = rank(index, query.concepts, scratch, { limit: rerank ? Math.max(limit, RERANK_POOL) : limit, coveragePower: tuning.coveragePower, boost, only });
-      if (rerank && ranked.length > 1) {
+      if (rerank && ranked.length > 0) {
         // Term → how fully the query asks for it: 1 for its own words, less for corrected and related ones.
         const qmap = new Map<string, number>();
         for (const c of query.concepts) for (const alt of c.alts) qmap.set(alt.term, Math.max(qmap.get(alt.term) ?? 0, alt.factor));
@@ -244,12 +253,13 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
         ranked = ranked
           .map((r) => {
             const qm = questionMatch(r.doc, qmap, qtotal, kind);
-            return { ...r, questionMatch: qm.f1, score: r.score * (1 + tuning.questionBoost * qm.f1) * (qm.sameKind && aboutSubject(r.mask) ? tuning.intentBoost.asked : 1) };
+            const askedAlike = qm.sameKind && aboutSubject(r.mask);
+            return { ...r, questionMatch: qm.f1, askedAlike, score: r.score * (1 + tuning.questionBoost * qm.f1) * (askedAlike ? tuning.intentBoost.asked : 1) };
           })
           .sort((a, b) => b.score - a.score || a.doc - b.doc)
           .slice(0, limit);
       }
-      return { query, hits: ranked.map((r) => ({ questionMatch: 0, ...r, entry: entries[r.doc]! })) };
+      return { query, hits: ranked.map((r) => ({ questionMatch: 0, askedAlike: false, ...r, entry: entries[r.doc]! })) };
     },
   };
 }

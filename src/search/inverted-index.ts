@@ -15,7 +15,7 @@ export type IndexOptions = {
 };
 
 export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
-  weights: { text: 1, questions: 1.6, keywords: 1.6, people: 1.2, context: 0.6, topics: 0.4, date: 0.8, note: 0.25, id: 0 },
+  weights: { text: 1, questions: 1.6, keywords: 1.6, people: 1.2, context: 0.6, topics: 0.4, date: 0.8, note: 0.25, id: 0.4 },
   k1: 1.2,
   b: 0.6,
 };

@@ -31,6 +31,8 @@ export type Intent = {
   /** "the X of Y", "Y's X": Y, whose X is asked for ("president" of "south korea"). */
   focusOwner?: string[];
   why: boolean;
+  /** "Who is X", "who's the X": asks who someone is, which only an entry about that person (or office) answers. */
+  identity: boolean;
   /** "How far/fast/long/big…": a measure, which only an entry stating a quantity can give. */
   measure: boolean;
 };
@@ -87,8 +89,14 @@ export function readIntent(tokens: readonly Token[], question = ''): Intent {
     keywords: tokens.length >= 2 && !tokens.some((t) => QUESTION_WORDS.has(t.word) || (t.stop && !KEYWORD_JOINERS.has(t.word))),
     task: isTask(tokens),
     why: has('why', 'purpose', 'reason'),
+    identity: isIdentity(tokens.map((t) => t.word)),
     measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')),
   };
+}
+
+function isIdentity(w: readonly string[]): boolean {
+  const at = w.findIndex((x) => !FILLER.has(x));
+  return w[at] === 'whos' || (w[at] === 'who' && (w[at + 1] === 'is' || w[at + 1] === 'are'));
 }
 
 const TASK_VERBS = new Set(['write', 'translate', 'compose', 'draw', 'generate', 'calculate', 'recommend', 'code', 'summarize', 'summarise']);
