@@ -275,7 +275,7 @@ export function questionKind(question: string): number {
   // Regular expressions on the lower-cased text, not words(): this runs for every curated question of the base.
   const q = question.slice(0, 200).toLowerCase();
   let bits = 0;
-  if (/\bwhom?\b/.test(q)) bits |= KIND_WHO;
+  if (/\bwho(m|s|se)?\b/.test(q)) bits |= KIND_WHO;
   if (/\bwhen\b/.test(q) || (/\bwhat\b/.test(q) && /\b(year|date)\b/.test(q))) bits |= KIND_WHEN;
   if (/\bwhy\b|\bpurpose\b|\bpoint of\b|^\W*what\b.*\bfor\W*$/.test(q)) bits |= KIND_WHY;
   if (/\bwhere\b/.test(q)) bits |= KIND_WHERE;
