@@ -53,6 +53,9 @@ const LONG_DOMINANCE = 2.5;
 /** How many words apart (stopwords aside) "X" and "Y" of "the X of Y" may stand in an answer's text. */
 const OWNER_WINDOW = 4;
 
+/** What answers "how old is X": an age or a birth. */
+const STATES_AGE = /\b(born|aged?|\d+-year-old|years? old)\b/i;
+
 /** How many words apart a "how many X" answer's number and its X may stand. */
 const COUNT_WINDOW = 4;
 
@@ -157,6 +160,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     // "How many X", "how far…": an entry that states no quantity (dates aside) does not answer it, whatever it says about X.
     if (status === 'answered' && options.requireQuantity !== false && (head !== undefined || query.intent.measure) && !search.tellsCount(best!.doc)) status = 'unsure';
     if (status === 'answered' && options.requireQuantity !== false && head !== undefined && !countedNear(head, best!.entry)) status = 'unsure';
+    if (status === 'answered' && options.requireQuantity !== false && query.intent.age && !STATES_AGE.test(best!.entry.text)) status = 'unsure';
     if (!best || status === 'unknown') return unknown(label);
     if (status === 'unsure') {
       return compose(label, 'unsure', 'search', hits.slice(0, 3).map((h) => ({ entry: h.entry, score: confidenceOf(h, best) })));

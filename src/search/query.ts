@@ -31,6 +31,8 @@ export type Intent = {
   /** "the X of Y", "Y's X": Y, whose X is asked for ("president" of "south korea"). */
   focusOwner?: string[];
   why: boolean;
+  /** "How old is X": an age, which only an entry giving one (or a birth) states. */
+  age: boolean;
   /** "Who is X", "who's the X": asks who someone is, which only an entry about that person (or office) answers. */
   identity: boolean;
   /** "How far/fast/long/big…": a measure, which only an entry stating a quantity can give. */
@@ -89,14 +91,16 @@ export function readIntent(tokens: readonly Token[], question = ''): Intent {
     keywords: tokens.length >= 2 && !tokens.some((t) => QUESTION_WORDS.has(t.word) || (t.stop && !KEYWORD_JOINERS.has(t.word))),
     task: isTask(tokens),
     why: has('why', 'purpose', 'reason'),
-    identity: isIdentity(tokens.map((t) => t.word)),
+    identity: isIdentity(tokens.map((t) => t.word), question),
+    age: tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'old'),
     measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')),
   };
 }
 
-function isIdentity(w: readonly string[]): boolean {
+function isIdentity(w: readonly string[], question: string): boolean {
   const at = w.findIndex((x) => !FILLER.has(x));
-  return w[at] === 'whos' || (w[at] === 'who' && (w[at + 1] === 'is' || w[at + 1] === 'are'));
+  // words() drops the "'s" of "who's": the text tells it from "who the".
+  return w[at] === 'whos' || (w[at] === 'who' && (w[at + 1] === 'is' || w[at + 1] === 'are' || /\bwho['\u2019]s\b/i.test(question)));
 }
 
 const TASK_VERBS = new Set(['write', 'translate', 'compose', 'draw', 'generate', 'calculate', 'recommend', 'code', 'summarize', 'summarise']);
@@ -115,6 +119,7 @@ const MEASURES = new Set(['far', 'fast', 'high', 'big', 'large', 'tall', 'heavy'
 
 // Words after "what"/"which" that ask for a kind of answer (a date, a sort), not for a thing of the base.
 const NOT_A_FOCUS = new Set(['year', 'years', 'day', 'days', 'month', 'months', 'type', 'types', 'kinds', 'sorts', 'exactly']);
+const KIND_OF = new Set(['kind', 'kinds', 'type', 'types', 'sort', 'sorts']);
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'first', 'last', 'main']);
 const BE = new Set(['is', 'was', 'are', 'were']);
 
@@ -156,6 +161,8 @@ function focusOf(tokens: readonly Token[], question: string): string[] | undefin
     return i > start && i === tokens.length ? phraseAt(tokens, start) : undefined;
   }
   if (w[at] === 'who') return undefined;
+  // "what kind of jet…", "which type of missile…": the jet, the missile.
+  if (KIND_OF.has(w[at + 1] ?? '') && w[at + 2] === 'of') return phraseAt(tokens, at + 3);
   // "what does the seventh fleet do", "what does CUES mean": the thing itself.
   const verbAt = w.at(-1) === 'for' ? w.length - 2 : w.length - 1;
   if (w[at] === 'what' && ['does', 'do', 'did'].includes(w[at + 1] ?? '') && ['do', 'mean', 'stand'].includes(w[verbAt] ?? '')) {

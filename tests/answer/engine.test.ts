@@ -117,6 +117,25 @@ describe('ask: search', () => {
     expect(createEngine(base, { requireQuantity: false }).ask('how many warships does each side have under incsea').status).toBe('answered');
     expect(engine.ask('how many hotlines do indian and chinese ground commanders have').status).toBe('answered');
   });
+  it('answers "how old is X" only with an entry that gives an age or a birth', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+        '  - id: summit',
+        '    text: Xi Jinping is due to host Donald Trump in Beijing in April 2026.',
+        '    topics: [us-china]',
+        '    involved: [Xi Jinping, Donald Trump]',
+        '    sources: [s1]',
+        '  - id: hegseth',
+        '    text: Pete Hegseth, born in 1980, became U.S. Secretary of Defense in January 2025.',
+        '    topics: [us-china]',
+        '    involved: [Pete Hegseth]',
+        '    sources: [s1]',
+    ]);
+    const engine = createEngine(base);
+    expect(engine.ask('how old is xi jinping').status).not.toBe('answered');
+    expect(createEngine(base, { requireQuantity: false }).ask('how old is xi jinping').status).toBe('answered');
+    expect(engine.ask('how old is pete hegseth').results[0]!.entry.id).toBe('hegseth');
+    expect(engine.ask('how old is pete hegseth').status).toBe('answered');
+  });
   it('answers with an entry far ahead of the rest that matches every informative word the base knows', () => {
     const base = smallBase('us-russia', 'U.S.–Russia military channels', [
         '  - id: shayrat',

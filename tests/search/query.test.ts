@@ -42,6 +42,17 @@ describe('readIntent', () => {
     expect(intent('which building housed the american end').focus).toBeUndefined();
     expect(intent('what year did the hotline open').focus).toBeUndefined();
     expect(intent('when was the hotline set up').focus).toBeUndefined();
+    // "What kind of X": X, not the word "kind".
+    expect(intent('what kind of jet did they use').focus).toBe('jet');
+    expect(intent('which type of ships does incsea cover').focusPhrase).toEqual(['ships']);
+  });
+  it('recognises "who is X" and "how old is X"', () => {
+    expect(intent('who is pete hegseth')).toMatchObject({ identity: true, age: false });
+    expect(intent("who's the guy running the pentagon")).toMatchObject({ identity: true });
+    expect(intent('whos kurt campbell')).toMatchObject({ identity: true });
+    expect(intent('who signed INCSEA')).toMatchObject({ identity: false });
+    expect(intent('how old is xi jinping')).toMatchObject({ age: true, identity: false });
+    expect(intent('how old was the hotline in 1991')).toMatchObject({ age: true });
   });
   it('recognises questions asking for a measure', () => {
     expect(intent('how far can a tomahawk missile fly').measure).toBe(true);
