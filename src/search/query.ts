@@ -74,7 +74,8 @@ export const UNKNOWN_WEIGHT = 1;
 
 const CORRECTION_FACTOR = [1, 0.8, 0.6];
 
-export function readIntent(tokens: readonly Token[], question = ''): Intent {
+export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent {
+  const { tokens, question } = expandIs(typed, typedQuestion);
   const has = (...ws: string[]) => tokens.some((t) => ws.includes(t.word));
   const first = tokens[0]?.word;
   // A "how many" question's counted phrase is its focus, when its shape names nothing else.
@@ -95,6 +96,29 @@ export function readIntent(tokens: readonly Token[], question = ''): Intent {
     age: tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'old'),
     measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')),
   };
+}
+
+const IS_TOKEN: Token = { word: 'is', term: 'is', stop: true };
+
+/**
+ * "What's the X of Y", "whats the X", "who's X": the question shapes are read as "what is…", "who is…".
+ * words() drops the "'s", so the text tells "what's the range" from "what the range".
+ */
+function expandIs(tokens: readonly Token[], question: string): { tokens: readonly Token[]; question: string } {
+  const contracted = /\b(what|who)['\u2019]s\b/i.test(question);
+  if (!contracted && !tokens.some((t) => t.word === 'whats' || t.word === 'whos')) return { tokens, question };
+  const out: Token[] = [];
+  let expanded = false;
+  tokens.forEach((t, i) => {
+    if (t.word === 'whats' || t.word === 'whos') {
+      const word = t.word.slice(0, -1);
+      out.push({ word, term: word, stop: true }, IS_TOKEN);
+    } else if (contracted && !expanded && (t.word === 'what' || t.word === 'who') && !BE.has(tokens[i + 1]?.word ?? '')) {
+      out.push(t, IS_TOKEN);
+      expanded = true;
+    } else out.push(t);
+  });
+  return { tokens: out, question: question.replace(/\b(what|who)(?:['\u2019]s|s)\b/gi, '$1 is') };
 }
 
 function isIdentity(w: readonly string[], question: string): boolean {

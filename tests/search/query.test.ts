@@ -46,6 +46,11 @@ describe('readIntent', () => {
     expect(intent('what kind of jet did they use').focus).toBe('jet');
     expect(intent('which type of ships does incsea cover').focusPhrase).toEqual(['ships']);
   });
+  it('reads "what\'s" and "whats" as "what is"', () => {
+    expect(intent("what's the range of the DF-21 missile")).toMatchObject({ focus: 'range', focusOwner: ['df', '21', 'missile'] });
+    expect(intent('whats the range of the DF-21 missile').focus).toBe('range');
+    expect(intent("what's the us nuclear doctrine").focus).toBe('doctrine');
+  });
   it('recognises "who is X" and "how old is X"', () => {
     expect(intent('who is pete hegseth')).toMatchObject({ identity: true, age: false });
     expect(intent("who's the guy running the pentagon")).toMatchObject({ identity: true });
