@@ -56,6 +56,9 @@ const OWNER_WINDOW = 4;
 /** What answers "how old is X": an age or a birth. */
 const STATES_AGE = /\b(born|aged?|\d+-year-old|years? old)\b/i;
 
+/** What answers "how much does X cost": a sum of money. */
+const STATES_MONEY = /[$€£¥]|\b(dollars?|yuan|renminbi|rubles?|roubles?|rupees?|yen|euros?|budget|cost|costs|price|funding)\b/i;
+
 /** How many words apart a "how many X" answer's number and its X may stand. */
 const COUNT_WINDOW = 4;
 
@@ -161,6 +164,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (status === 'answered' && options.requireQuantity !== false && (head !== undefined || query.intent.measure) && !search.tellsCount(best!.doc)) status = 'unsure';
     if (status === 'answered' && options.requireQuantity !== false && head !== undefined && !countedNear(head, best!.entry)) status = 'unsure';
     if (status === 'answered' && options.requireQuantity !== false && query.intent.age && !STATES_AGE.test(best!.entry.text)) status = 'unsure';
+    if (status === 'answered' && options.requireQuantity !== false && query.intent.money && !STATES_MONEY.test(best!.entry.text)) status = 'unsure';
     if (!best || status === 'unknown') return unknown(label);
     if (status === 'unsure') {
       return compose(label, 'unsure', 'search', hits.slice(0, 3).map((h) => ({ entry: h.entry, score: confidenceOf(h, best) })));

@@ -37,6 +37,8 @@ export type Intent = {
   identity: boolean;
   /** "How far/fast/long/big…": a measure, which only an entry stating a quantity can give. */
   measure: boolean;
+  /** "How much does X cost", "how much did they spend": a sum of money. */
+  money: boolean;
 };
 
 /** One thing the query asks about: a word or an alias concept, with the index terms that satisfy it. */
@@ -95,6 +97,7 @@ export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent 
     identity: isIdentity(tokens.map((t) => t.word), question),
     age: tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'old'),
     measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')),
+    money: (tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'much') && has(...MONEY_WORDS)) || has('price', 'cost', 'costs'),
   };
 }
 
@@ -143,6 +146,7 @@ const MEASURES = new Set(['far', 'fast', 'high', 'big', 'large', 'tall', 'heavy'
 
 // Words after "what"/"which" that ask for a kind of answer (a date, a sort), not for a thing of the base.
 const NOT_A_FOCUS = new Set(['year', 'years', 'day', 'days', 'month', 'months', 'type', 'types', 'kinds', 'sorts', 'exactly']);
+const MONEY_WORDS = ['cost', 'costs', 'spend', 'spends', 'spent', 'pay', 'paid', 'worth', 'price', 'budget', 'funding'];
 const KIND_OF = new Set(['kind', 'kinds', 'type', 'types', 'sort', 'sorts']);
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'first', 'last', 'main']);
 const BE = new Set(['is', 'was', 'are', 'were']);

@@ -117,6 +117,16 @@ describe('ask: search', () => {
     expect(createEngine(base, { requireQuantity: false }).ask('how many warships does each side have under incsea').status).toBe('answered');
     expect(engine.ask('how many hotlines do indian and chinese ground commanders have').status).toBe('answered');
   });
+  it('answers "how much does X cost" only with an entry that states a sum of money', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+        '  - id: p8',
+        '    text: In August 2014 a Chinese J-11 fighter flew within about 20 feet of a U.S. Navy P-8 Poseidon patrol aircraft.',
+        '    topics: [us-china]',
+        '    sources: [s1]',
+    ]);
+    expect(createEngine(base).ask('how much does a p-8 poseidon patrol aircraft cost').status).not.toBe('answered');
+    expect(createEngine(base, { requireQuantity: false }).ask('how much does a p-8 poseidon patrol aircraft cost').status).toBe('answered');
+  });
   it('answers "how old is X" only with an entry that gives an age or a birth', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
         '  - id: summit',

@@ -58,6 +58,9 @@ describe('readIntent', () => {
     expect(intent('who signed INCSEA')).toMatchObject({ identity: false });
     expect(intent('how old is xi jinping')).toMatchObject({ age: true, identity: false });
     expect(intent('how old was the hotline in 1991')).toMatchObject({ age: true });
+    expect(intent('how much does a p-8 cost')).toMatchObject({ money: true });
+    expect(intent('how much did the us spend on the hotline')).toMatchObject({ money: true });
+    expect(intent('how much notice does incsea require')).toMatchObject({ money: false });
   });
   it('recognises questions asking for a measure', () => {
     expect(intent('how far can a tomahawk missile fly').measure).toBe(true);
