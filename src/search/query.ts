@@ -147,6 +147,8 @@ const MEASURES = new Set(['far', 'fast', 'high', 'big', 'large', 'tall', 'heavy'
 // Words after "what"/"which" that ask for a kind of answer (a date, a sort), not for a thing of the base.
 const NOT_A_FOCUS = new Set(['year', 'years', 'day', 'days', 'month', 'months', 'type', 'types', 'kinds', 'sorts', 'exactly']);
 const MONEY_WORDS = ['cost', 'costs', 'spend', 'spends', 'spent', 'pay', 'paid', 'worth', 'price', 'budget', 'funding'];
+// "What is the X for 2024 / in Asia / between them": a preposition with more after it ends the noun phrase X.
+const AFTER_HEAD = new Set(['for', 'in', 'at', 'on', 'between', 'with', 'during']);
 const KIND_OF = new Set(['kind', 'kinds', 'type', 'types', 'sort', 'sorts']);
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'first', 'last', 'main']);
 const BE = new Set(['is', 'was', 'are', 'were']);
@@ -184,7 +186,7 @@ function focusOf(tokens: readonly Token[], question: string): string[] | undefin
     if (w[i] === 'the' || w[i] === 'a' || w[i] === 'an') i++;
     const start = i;
     while (i < tokens.length && !tokens[i]!.stop) i++;
-    if (i > start && w[i] === 'of') return phraseAt(tokens, start);
+    if (i > start && (w[i] === 'of' || (w[at] !== 'who' && AFTER_HEAD.has(w[i] ?? '') && i + 1 < tokens.length))) return phraseAt(tokens, start);
     // "what is the X", "who is X": X itself, when nothing follows it (in "who is the guy running…" a verb might).
     return i > start && i === tokens.length ? phraseAt(tokens, start) : undefined;
   }

@@ -50,6 +50,10 @@ describe('readIntent', () => {
     expect(intent("what's the range of the DF-21 missile")).toMatchObject({ focus: 'range', focusOwner: ['df', '21', 'missile'] });
     expect(intent('whats the range of the DF-21 missile').focus).toBe('range');
     expect(intent("what's the us nuclear doctrine").focus).toBe('doctrine');
+    // "What is the X for/in Y": X. Not for "who": "who was the chinese lead at the talks" names a role, often paraphrased.
+    expect(intent('whats the us china trade deficit for 2024').focus).toBe('deficit');
+    expect(intent('what is the hotline for').focus).toBeUndefined();
+    expect(intent('who was the chinese lead at the talks').focus).toBeUndefined();
   });
   it('recognises "who is X" and "how old is X"', () => {
     expect(intent('who is pete hegseth')).toMatchObject({ identity: true, age: false });
