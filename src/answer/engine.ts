@@ -30,6 +30,8 @@ export type EngineOptions = {
   requireFocus?: boolean;
   /** Whether a "who" question needs an answer that names a person (on by default; neutral on the tune split, and an answer naming nobody to "who is…" is a guess). */
   requirePerson?: boolean;
+  /** Whether "who <verb> …" needs an entry that uses the verb (when the base knows it). */
+  requireWhoVerb?: boolean;
   /** Whether "who is X" needs an entry with a curated "who" question about X. */
   requireIdentity?: boolean;
   /** Further results must score at least this share of the best one to be shown with it. */
@@ -52,6 +54,8 @@ const LONG_DOMINANCE = 2.5;
 
 /** How many words apart (stopwords aside) "X" and "Y" of "the X of Y" may stand in an answer's text. */
 const OWNER_WINDOW = 4;
+
+const FILLER_WORDS = new Set(['hey', 'hi', 'yo', 'so', 'and', 'ok', 'okay', 'bot', 'pls', 'please']);
 
 /** What answers "how old is X": an age or a birth. */
 const STATES_AGE = /\b(born|aged?|\d+-year-old|years? old)\b/i;
@@ -150,6 +154,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (status === 'unsure' && dominance > 0 && dominant(best!, hits[1], query, required)) status = 'answered';
     if (status === 'answered' && options.requirePerson !== false && query.intent.who && !search.tellsWho(best!.doc)) status = 'unsure';
     if (status === 'answered' && query.intent.task) status = 'unsure';
+    if (status === 'answered' && options.requireWhoVerb !== false && !whoVerbMatched(query, best!.doc)) status = 'unsure';
     // "Who is the prime minister of Japan": an entry that names some minister in passing is not about who holds
     // the office. Only an entry with a curated "who…" question about the same subject answers who someone is
     // (an entry with no curated questions gives nothing to go on, and is left as it is).
@@ -249,6 +254,22 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     const at = text.flatMap((t, i) => (conceptOf(t.term) === key ? [i] : []));
     if (at.length === 0) return true;
     return text.some((t, j) => isQuantity(t.word) && at.some((i) => Math.abs(i - j) <= COUNT_WINDOW));
+  }
+
+  /**
+   * "Who replaced Kurt Campbell", "who organizes the Shangri-La Dialogue": the verb is what is asked, and an
+   * entry that never uses it (nor a related word, in its text, questions or keywords) only shares the names.
+   * A verb the base never uses is left alone: it already counts against coverage, and may be a paraphrase.
+   */
+  function whoVerbMatched(query: AnalyzedQuery, doc: number): boolean {
+    const t = query.tokens;
+    const at = t.findIndex((x) => !FILLER_WORDS.has(x.word));
+    if (t[at]?.word !== 'who') return true;
+    const verb = t[at + 1];
+    if (!verb || verb.stop) return true;
+    const c = query.concepts.find((x) => x.words.includes(verb.word));
+    if (!c || !c.known) return true;
+    return c.alts.some((a) => search.mentions(doc, a.term));
   }
 
   /** Each capital the question names ("pyongyang") is named by the entry, or its country is. */

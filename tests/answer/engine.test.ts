@@ -117,6 +117,25 @@ describe('ask: search', () => {
     expect(createEngine(base, { requireQuantity: false }).ask('how many warships does each side have under incsea').status).toBe('answered');
     expect(engine.ask('how many hotlines do indian and chinese ground commanders have').status).toBe('answered');
   });
+  it('answers "who <verb> X" only with an entry that uses the verb, when the base knows it', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+        '  - id: campbell',
+        '    text: Kurt Campbell, U.S. Deputy Secretary of State, said in 2025 that China resisted military channels.',
+        '    topics: [us-china]',
+        '    involved: [Kurt Campbell]',
+        '    sources: [s1]',
+        '  - id: signed',
+        '    text: Defense Secretary Gates and Defense Minister Cao Gangchuan signed the DTL agreement in 2008; Deputy Secretary England replaced Gates at a later meeting.',
+        '    topics: [us-china]',
+        '    involved: [Robert Gates, Cao Gangchuan]',
+        '    sources: [s1]',
+    ]);
+    const engine = createEngine(base);
+    expect(engine.ask('who signed the dtl agreement').status).toBe('answered');
+    // "Replaced" is a word of the base (another entry), but not of the one about Campbell.
+    expect(engine.ask('who replaced kurt campbell as deputy secretary of state').status).not.toBe('answered');
+    expect(createEngine(base, { requireWhoVerb: false }).ask('who replaced kurt campbell as deputy secretary of state').status).toBe('answered');
+  });
   it('answers "how much does X cost" only with an entry that states a sum of money', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
         '  - id: p8',
