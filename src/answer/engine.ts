@@ -196,7 +196,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     const out = new Set<string>();
     for (const t of tokenize(text)) {
       const key = search.aliases.phrases.get(t.term);
-      if (key && search.aliases.countries.has(key)) out.add(key);
+      if (key && search.aliases.nations.has(key)) out.add(key);
       for (const country of CAPITAL_OF[t.word] ?? []) out.add(search.aliases.phrases.get(term(country)) ?? term(country));
     }
     return out;
@@ -209,16 +209,27 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
    * is not about China and Taiwan).
    */
   function pairAnswered(query: AnalyzedQuery, entry: Entry): boolean {
-    const w = query.tokens.map((t) => t.word);
-    const at = w.indexOf('between');
-    const and = w.indexOf('and', at + 1);
-    if (at < 0 || and < 0 || and - at > 4) return true;
-    const a = countriesIn(w.slice(at + 1, and).join(' '));
-    const b = countriesIn(w.slice(and + 1, and + 4).join(' '));
-    if (a.size === 0 || b.size === 0) return true;
+    const pair = betweenPair(query.tokens.map((t) => t.word));
+    if (!pair) return true;
+    const [a, b] = pair;
     const filed = new Set(entry.topics.flatMap((id) => [...(topicCountries.get(id) ?? [])]));
     return [...a].some((k) => filed.has(k)) && [...b].some((k) => filed.has(k));
   }
+
+  /** The two sides of "between A and B", or of "does A have a line with B". */
+  function betweenPair(w: readonly string[]): [Set<string>, Set<string>] | undefined {
+    const at = w.indexOf('between');
+    const and = w.indexOf('and', at + 1);
+    if (at >= 0 && and > at && and - at <= 4) return bothSides(w.slice(at + 1, and), w.slice(and + 1, and + 4));
+    const have = w.findIndex((x) => x === 'have' || x === 'has');
+    const withAt = w.indexOf('with', have + 1);
+    if (have > 0 && withAt > have) return bothSides(w.slice(0, have), w.slice(withAt + 1, withAt + 4));
+    return undefined;
+  }
+  const bothSides = (a: readonly string[], b: readonly string[]): [Set<string>, Set<string>] | undefined => {
+    const sides: [Set<string>, Set<string>] = [countriesIn(a.join(' ')), countriesIn(b.join(' '))];
+    return sides[0].size > 0 && sides[1].size > 0 ? sides : undefined;
+  };
 
   const conceptOf = (t: string) => search.aliases.phrases.get(t) ?? t;
   /**
@@ -229,7 +240,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     const { focus, focusOwner } = query.intent;
     if (!focus || !focusOwner) return true;
     // Only when Y is a country: "the rules of behaviour" is a name, "the president of south korea" a role.
-    const owners = new Set(focusOwner.map((w) => conceptOf(term(w))).filter((k) => search.aliases.countries.has(k)));
+    const owners = new Set(focusOwner.map((w) => conceptOf(term(w))).filter((k) => search.aliases.nations.has(k)));
     if (owners.size === 0) return true;
     const head = conceptOf(term(focus));
     // The text, and the curated questions and keywords: the entry's own words for what it is about.

@@ -19,6 +19,19 @@ const BUILT_IN: readonly string[][] = [
   ['korea', 'korean'],
   ['taiwan', 'taiwanese'],
   ['pla', "people's liberation army"],
+  ['cuba', 'cuban'],
+  ['israel', 'israeli', 'israelis'],
+  ['iran', 'iranian', 'iranians'],
+  ['ukraine', 'ukrainian', 'ukrainians'],
+  ['syria', 'syrian'],
+  ['vietnam', 'vietnamese'],
+  ['philippines', 'philippine', 'filipino'],
+  ['iraq', 'iraqi'],
+  ['afghanistan', 'afghan'],
+  ['britain', 'british', 'uk', 'united kingdom'],
+  ['france', 'french'],
+  ['germany', 'german'],
+  ['australia', 'australian'],
   ['dod', 'department of defense', 'defense department'],
   ['defense', 'defence'],
   ['center', 'centre'],
@@ -27,7 +40,6 @@ const BUILT_IN: readonly string[][] = [
   ['phone', 'telephone'],
   ['memo', 'memos', 'memorandum', 'memorandums', 'memoranda', 'mou', 'mous'],
   ['treaty', 'agreement'],
-  ['cuba', 'cuban'],
   ['kremlin', 'moscow'],
   ['mod', 'ministry of defense', 'defense ministry'],
   ['jan', 'january'], ['feb', 'february'], ['mar', 'march'], ['apr', 'april'], ['jun', 'june'], ['jul', 'july'],
@@ -52,9 +64,11 @@ export const CAPITAL_OF: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The first built-in groups name countries and forces; the rest are spelling variants. */
-const ENTITY_BUILT_INS = 10;
-/** The first built-in groups name countries. */
+const ENTITY_BUILT_INS = 23;
+/** The first built-in groups name the countries the base is about. */
 const COUNTRY_BUILT_INS = 9;
+/** Groups 10 to 22 name other countries: they tell which two sides a line is between, not what an answer must name. */
+const OTHER_COUNTRIES = { from: 10, to: 23 };
 
 export type AliasTable = {
   /** Stemmed phrase ("peopl liber armi") → concept term ("~3"). */
@@ -71,6 +85,8 @@ export type AliasTable = {
    * cannot do without: "when did the korean war end" is not answered by the end of the Cold War.
    */
   countries: ReadonlySet<string>;
+  /** The countries, and others the base is not about: what the two sides of a line may be. */
+  nations: ReadonlySet<string>;
   /** First term → phrases that start with it, longest first: most words start no phrase at all. */
   byFirst: ReadonlyMap<string, ReadonlyArray<{ terms: readonly string[]; concept: string }>>;
 };
@@ -107,6 +123,7 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
   for (const text of texts) groups.push(...acronymsIn(text));
   const entityGroups = new Set(groups.filter((g, i) => i < ENTITY_BUILT_INS || i >= BUILT_IN.length));
   const countryGroups = new Set(groups.slice(0, COUNTRY_BUILT_INS));
+  const otherCountryGroups = new Set(groups.slice(OTHER_COUNTRIES.from, OTHER_COUNTRIES.to));
 
   const keyOf = (phrase: string) =>
     tokenize(phrase)
@@ -121,11 +138,13 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
   };
   const entityKeys = new Set<string>();
   const countryKeys = new Set<string>();
+  const otherCountryKeys = new Set<string>();
   for (const group of groups) {
     const keys = group.map(keyOf).filter(Boolean);
     for (const key of keys) if (!parent.has(key)) parent.set(key, key);
     if (entityGroups.has(group)) for (const key of keys) entityKeys.add(key);
     if (countryGroups.has(group)) for (const key of keys) countryKeys.add(key);
+    if (otherCountryGroups.has(group)) for (const key of keys) otherCountryKeys.add(key);
     for (const key of keys.slice(1)) {
       const a = find(keys[0]!);
       const b = find(key);
@@ -149,6 +168,8 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
   for (const key of entityKeys) entities.add(phrases.get(key)!);
   const countries = new Set<string>();
   for (const key of countryKeys) countries.add(phrases.get(key)!);
+  const nations = new Set(countries);
+  for (const key of otherCountryKeys) nations.add(phrases.get(key)!);
   const byFirst = new Map<string, Array<{ terms: string[]; concept: string }>>();
   for (const [key, concept] of phrases) {
     const terms = key.split(' ');
@@ -157,7 +178,7 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
     byFirst.set(terms[0]!, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length);
-  return { phrases, maxWords, byFirst, entities, countries };
+  return { phrases, maxWords, byFirst, entities, countries, nations };
 }
 
 export type ConceptMatch = { start: number; end: number; concept: string };

@@ -58,6 +58,10 @@ describe('ask: search', () => {
     expect(small.ask('is there a hotline between china and taiwan').status).not.toBe('answered');
     expect(small.ask('did china answer hotline calls between the us and china after taiwan').status).toBe('answered');
     expect(createEngine(base, { requireCountries: false }).ask('is there a hotline between china and taiwan').status).toBe('answered');
+    // "Does A have a line with B" names the two sides too, and so do countries the base is not about.
+    expect(small.ask('does taiwan have its own military hotline with beijing').status).not.toBe('answered');
+    expect(small.ask('does the us have a hotline with china').status).toBe('answered');
+    expect(createEngine(base, { requireCountries: false }).ask('does taiwan have its own military hotline with beijing').status).toBe('answered');
   });
   it('answers "the X of Y" (Y a country) only with an entry where X stands close to Y', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [

@@ -33,4 +33,13 @@ describe('alias table', () => {
   it('knows built-in demonyms', () => {
     expect(findConcepts(terms('chinese'), table)[0]!.concept).toBe(findConcepts(terms('china'), table)[0]!.concept);
   });
+  it('tells the countries the base is about from other countries, and both from forces', () => {
+    const concept = (w: string) => findConcepts(terms(w), table)[0]!.concept;
+    expect(concept('israeli')).toBe(concept('israel'));
+    expect(table.countries.has(concept('china'))).toBe(true);
+    expect(table.countries.has(concept('israel'))).toBe(false);
+    expect(table.nations.has(concept('israel'))).toBe(true);
+    expect(table.nations.has(concept('china'))).toBe(true);
+    expect(table.nations.has(concept('pla'))).toBe(false);
+  });
 });
