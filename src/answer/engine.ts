@@ -5,6 +5,7 @@ import { buildEntryIndex, DEFAULT_TUNING, isQuantity, type SearchTuning } from '
 import { CAPITAL_OF } from '../search/aliases';
 import { term, tokenize, words } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
+import { relatedTerms } from '../search/related-words';
 import { buildRelatedIndex, composeAnswer } from './compose';
 import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
 import type { Answer, AnswerMode } from './model';
@@ -261,8 +262,10 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
    */
   function countedNear(head: string, entry: Entry): boolean {
     const key = conceptOf(term(head));
+    // A related word counts as the thing: "ships" for "warships".
+    const keys = new Set([key, ...relatedTerms(key)]);
     const text = tokenize(entry.text);
-    const at = text.flatMap((t, i) => (conceptOf(t.term) === key ? [i] : []));
+    const at = text.flatMap((t, i) => (keys.has(conceptOf(t.term)) ? [i] : []));
     if (at.length === 0) return true;
     return text.some((t, j) => isQuantity(t.word) && at.some((i) => Math.abs(i - j) <= COUNT_WINDOW));
   }

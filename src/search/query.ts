@@ -220,6 +220,9 @@ const QUESTION_WORDS = new Set(['what', 'whats', 'when', 'who', 'whom', 'whose',
  */
 function keywordHead(tokens: readonly Token[]): string[] | undefined {
   if (tokens.length < 2 || tokens.some((t) => QUESTION_WORDS.has(t.word))) return undefined;
+  // "top speed of the j-11 fighter": the speed, of the fighter.
+  const of = tokens.findIndex((t) => t.word === 'of');
+  if (of > 0 && !tokens[of - 1]!.stop && !/\d/.test(tokens[of - 1]!.word)) return [tokens[of - 1]!.word];
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
     if (t.stop) return undefined;

@@ -140,6 +140,16 @@ describe('ask: search', () => {
     expect(engine.ask('who replaced kurt campbell as deputy secretary of state').status).not.toBe('answered');
     expect(createEngine(base, { requireWhoVerb: false }).ask('who replaced kurt campbell as deputy secretary of state').status).toBe('answered');
   });
+  it('counts a related word as the thing counted ("ships" for "warships")', () => {
+    const base = smallBase('us-ussr', 'U.S.–Soviet channels', [
+        '  - id: shadowing',
+        '    text: In 1970 Soviet ships shadowed U.S. carriers in the Mediterranean for three days.',
+        '    topics: [us-ussr]',
+        '    sources: [s1]',
+    ]);
+    expect(createEngine(base).ask('how many warships did the soviet navy have in the mediterranean').status).not.toBe('answered');
+    expect(createEngine(base, { requireQuantity: false }).ask('how many warships did the soviet navy have in the mediterranean').status).toBe('answered');
+  });
   it('answers "how much does X cost" only with an entry that states a sum of money', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
         '  - id: p8',

@@ -28,6 +28,9 @@ describe('readIntent', () => {
     // Keywords: the head of the noun phrase is its last word, years aside.
     expect(intent('china aircraft carriers').focus).toBe('carriers');
     expect(intent('pla budget 2025').focus).toBe('budget');
+    // "X of Y" typed as keywords asks for X.
+    expect(intent('top speed of the j-11 fighter').focus).toBe('speed');
+    expect(intent('rules of the road at sea').focus).toBe('rules');
     expect(intent('when was the hotline set up').focus).toBeUndefined();
     expect(intent('what does the us seventh fleet do').focusPhrase).toEqual(['us', 'seventh', 'fleet']);
     expect(intent('what does INCSEA stand for').focus).toBe('incsea');
