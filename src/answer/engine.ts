@@ -31,6 +31,8 @@ export type EngineOptions = {
   requireFocus?: boolean;
   /** Whether a "who" question needs an answer that names a person (on by default; neutral on the tune split, and an answer naming nobody to "who is…" is a guess). */
   requirePerson?: boolean;
+  /** Whether "when is the next X" needs an entry about plans. */
+  requireFuture?: boolean;
   /** Whether "who <verb> …" needs an entry that uses the verb (when the base knows it). */
   requireWhoVerb?: boolean;
   /** Whether "who is X" needs an entry with a curated "who" question about X. */
@@ -57,6 +59,9 @@ const LONG_DOMINANCE = 2.5;
 const OWNER_WINDOW = 4;
 
 const FILLER_WORDS = new Set(['hey', 'hi', 'yo', 'so', 'and', 'ok', 'okay', 'bot', 'pls', 'please']);
+
+/** What an entry about a coming event says. */
+const TELLS_FUTURE = /\b(will|plans?|planned|scheduled|due|next|upcoming|expected|agreed to hold|to be held|intends?)\b/i;
 
 /** What answers "how old is X": an age or a birth. */
 const STATES_AGE = /\b(born|aged?|\d+-year-old|years? old)\b/i;
@@ -170,6 +175,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (status === 'answered' && options.requireQuantity !== false && (head !== undefined || query.intent.measure) && !search.tellsCount(best!.doc)) status = 'unsure';
     if (status === 'answered' && options.requireQuantity !== false && head !== undefined && !countedNear(head, best!.entry)) status = 'unsure';
     if (status === 'answered' && options.requireQuantity !== false && query.intent.age && !STATES_AGE.test(best!.entry.text)) status = 'unsure';
+    // "When is the next Shangri-La Dialogue": an entry about a past one does not say.
+    if (status === 'answered' && options.requireFuture !== false && query.intent.upcoming && !TELLS_FUTURE.test(best!.entry.text)) status = 'unsure';
     if (status === 'answered' && options.requireQuantity !== false && query.intent.money && !STATES_MONEY.test(best!.entry.text)) status = 'unsure';
     if (!best || status === 'unknown') return unknown(label);
     if (status === 'unsure') {

@@ -31,6 +31,8 @@ export type Intent = {
   /** "the X of Y", "Y's X": Y, whose X is asked for ("president" of "south korea"). */
   focusOwner?: string[];
   why: boolean;
+  /** "When is the next X", "the upcoming X": a future event, which only an entry about plans can tell. */
+  upcoming: boolean;
   /** "How old is X": an age, which only an entry giving one (or a birth) states. */
   age: boolean;
   /** "Who is X", "who's the X": asks who someone is, which only an entry about that person (or office) answers. */
@@ -96,6 +98,7 @@ export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent 
     why: has('why', 'purpose', 'reason'),
     identity: isIdentity(tokens.map((t) => t.word), question),
     age: tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'old'),
+    upcoming: tokens.some((t, i) => (t.word === 'next' && tokens[i - 1]?.word === 'the' && tokens[i + 1]?.word !== 'to') || t.word === 'upcoming'),
     measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')),
     money: (tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'much') && has(...MONEY_WORDS)) || has('price', 'cost', 'costs'),
   };

@@ -150,6 +150,22 @@ describe('ask: search', () => {
     expect(createEngine(base).ask('how many warships did the soviet navy have in the mediterranean').status).not.toBe('answered');
     expect(createEngine(base, { requireQuantity: false }).ask('how many warships did the soviet navy have in the mediterranean').status).toBe('answered');
   });
+  it('answers "when is the next X" only with an entry about plans', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+        '  - id: shangri-la-2024',
+        '    text: Austin and Dong Jun met at the Shangri-La Dialogue in Singapore in May 2024.',
+        '    topics: [us-china]',
+        '    sources: [s1]',
+        '  - id: mmca-next',
+        '    text: The two navies planned to hold the next MMCA working group in 2026.',
+        '    topics: [us-china]',
+        '    sources: [s1]',
+    ]);
+    const engine = createEngine(base);
+    expect(engine.ask('when is the next shangri-la dialogue').status).not.toBe('answered');
+    expect(createEngine(base, { requireFuture: false }).ask('when is the next shangri-la dialogue').status).toBe('answered');
+    expect(engine.ask('when is the next mmca working group').status).toBe('answered');
+  });
   it('answers "how much does X cost" only with an entry that states a sum of money', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
         '  - id: p8',

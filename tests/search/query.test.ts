@@ -65,6 +65,8 @@ describe('readIntent', () => {
     expect(intent('who signed INCSEA')).toMatchObject({ identity: false });
     expect(intent('how old is xi jinping')).toMatchObject({ age: true, identity: false });
     expect(intent('how old was the hotline in 1991')).toMatchObject({ age: true });
+    expect(intent('when is the next shangri-la dialogue')).toMatchObject({ upcoming: true });
+    expect(intent('what did obama say next to xi')).toMatchObject({ upcoming: false });
     expect(intent('how much does a p-8 cost')).toMatchObject({ money: true });
     expect(intent('how much did the us spend on the hotline')).toMatchObject({ money: true });
     expect(intent('how much notice does incsea require')).toMatchObject({ money: false });
