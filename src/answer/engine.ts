@@ -60,6 +60,9 @@ const OWNER_WINDOW = 4;
 
 const FILLER_WORDS = new Set(['hey', 'hi', 'yo', 'so', 'and', 'ok', 'okay', 'bot', 'pls', 'please']);
 
+/** What "does A have a … with B" must be about for A and B to be the two sides of it. */
+const LINE_WORDS = new Set(['hotline', 'hotlines', 'line', 'lines', 'link', 'links', 'channel', 'channels', 'phone']);
+
 /** What an entry about a coming event says. */
 const TELLS_FUTURE = /\b(will|plans?|planned|scheduled|due|next|upcoming|expected|agreed to hold|to be held|intends?)\b/i;
 
@@ -231,7 +234,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (at >= 0 && and > at && and - at <= 4) return bothSides(w.slice(at + 1, and), w.slice(and + 1, and + 4));
     const have = w.findIndex((x) => x === 'have' || x === 'has');
     const withAt = w.indexOf('with', have + 1);
-    if (have > 0 && withAt > have) return bothSides(w.slice(0, have), w.slice(withAt + 1, withAt + 4));
+    if (have > 0 && withAt > have && w.slice(have + 1, withAt).some((x) => LINE_WORDS.has(x))) return bothSides(w.slice(0, have), w.slice(withAt + 1, withAt + 4));
     return undefined;
   }
   const bothSides = (a: readonly string[], b: readonly string[]): [Set<string>, Set<string>] | undefined => {
