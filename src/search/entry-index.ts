@@ -54,8 +54,12 @@ export function documentOf(entry: Entry, base: KnowledgeBase): IndexDocument {
     topics: topicNames,
     date: dateWords(entry.date),
     note: entry.note,
-    // Curators name entries by their content ("incsea-signed-1972"): the id is a short summary.
-    id: entry.id.replace(/-/g, ' '),
+    // Curators name entries by their content ("incsea-signed-1972"): the id is a short summary. Its bare numbers
+    // are left out: years are in `date`, and a number unique to one id would be one posting list per entry.
+    id: entry.id
+      .split('-')
+      .filter((part) => !/^\d+$/.test(part))
+      .join(' '),
   };
 }
 

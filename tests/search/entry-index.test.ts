@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { questionKind, statesQuantity } from '../../src/search/entry-index';
+import { loadKnowledgeFromStrings } from '../../src/knowledge/load';
+import { documentOf, isQuantity, questionKind, statesQuantity } from '../../src/search/entry-index';
 
 describe('statesQuantity', () => {
   it('finds numbers and number words, but not dates', () => {
@@ -20,5 +21,23 @@ describe('questionKind', () => {
     expect(questionKind('when was it signed')).not.toBe(questionKind('who signed it'));
     expect(questionKind('how many messages')).not.toBe(0);
     expect(questionKind('JSDM')).toBe(0);
+    expect(questionKind('whos kurt campbell')).toBe(questionKind('who is kurt campbell'));
+  });
+});
+
+describe('isQuantity', () => {
+  it('takes number words, ordinals and numbers, but not years', () => {
+    expect(['six', 'sixth', '15', '3rd', 'twice'].every(isQuantity)).toBe(true);
+    expect(['1963', 'hotline', 'may'].some(isQuantity)).toBe(false);
+  });
+});
+
+describe('documentOf', () => {
+  it('indexes the words of an entry id, not its bare numbers', () => {
+    const loaded = loadKnowledgeFromStrings({
+      'k.yaml': ['topics: [{id: t, name: T}]', 'sources: [{id: s, title: S, publisher: P}]', 'facts:', '  - {id: dpct17-2024-delegation-heads, text: Heads of the delegations., topics: [t], sources: [s]}'].join('\n'),
+    });
+    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
+    expect(documentOf(loaded.base.entries[0]!, loaded.base).id).toBe('dpct17 delegation heads');
   });
 });
