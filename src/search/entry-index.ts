@@ -149,7 +149,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     let list = questionCache.get(doc);
     if (!list) {
       const e = entries[doc]!;
-      const read = (q: string, kind: number) => ({ concepts: new Map(analyzeQuery(q, ctx).concepts.map((c) => [c.key, c.idf])), kind });
+      const read = (q: string, kind: number) => ({ concepts: new Map(analyzeQuery(q, ctx, { intent: false }).concepts.map((c) => [c.key, c.idf])), kind });
       list = [...(e.questions ?? []).map((q) => read(q, questionKind(q))), ...(tuning.rerankKeywords ? (e.keywords ?? []) : []).map((q) => read(q, 0))];
       if (questionCache.size >= QUESTION_CACHE) questionCache.delete(questionCache.keys().next().value!);
       questionCache.set(doc, list);

@@ -78,6 +78,8 @@ export const UNKNOWN_WEIGHT = 1;
 
 const CORRECTION_FACTOR = [1, 0.8, 0.6];
 
+const NO_INTENT: Intent = { when: false, who: false, quote: false, task: false, keywords: false, why: false, identity: false, age: false, upcoming: false, measure: false, money: false };
+
 export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent {
   const { tokens, question } = expandIs(typed, typedQuestion);
   const has = (...ws: string[]) => tokens.some((t) => ws.includes(t.word));
@@ -280,7 +282,7 @@ function countPhrase(tokens: readonly Token[]): string[] | undefined {
  * phrases folded into their concept, stopwords dropped, duplicates merged. With `prefixLast`, the
  * last word may be unfinished (autocomplete) and also matches terms that start with it.
  */
-export function analyzeQuery(question: string, ctx: AnalyzeContext, options: { prefixLast?: boolean; unknownWeight?: number } = {}): AnalyzedQuery {
+export function analyzeQuery(question: string, ctx: AnalyzeContext, options: { prefixLast?: boolean; unknownWeight?: number; intent?: boolean } = {}): AnalyzedQuery {
   const { index, aliases, typos } = ctx;
   const tokens = tokenize(question, MAX_QUERY_CHARS).slice(0, MAX_QUERY_TOKENS * 3);
   const corrections: AnalyzedQuery['corrections'] = [];
@@ -336,7 +338,9 @@ export function analyzeQuery(question: string, ctx: AnalyzeContext, options: { p
     const related = ctx.relatedFactor ? relatedTerms(terms[i]!).map((term) => ({ term, factor: factors[i]! * ctx.relatedFactor! })) : [];
     add(terms[i]!, [t.word], [{ term: terms[i]!, factor: factors[i]! }, ...related]);
   });
-  return { tokens, concepts: [...concepts.values()], corrections, intent: readIntent(tokens, question.slice(0, MAX_QUERY_CHARS)) };
+  // Curated questions are read for their concepts only, thousands at a time when a base is indexed.
+  const intent = options.intent === false ? NO_INTENT : readIntent(tokens, question.slice(0, MAX_QUERY_CHARS));
+  return { tokens, concepts: [...concepts.values()], corrections, intent };
 }
 
 const MAX_PREFIX_TERMS = 12;
