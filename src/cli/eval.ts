@@ -7,8 +7,8 @@ import { loadKnowledge } from '../knowledge/load';
 import { nearCopies } from '../eval/overlap';
 import { runMain } from './run-main';
 
-// `npm run eval`: quality figures for the tune and held-out splits, and every failure.
-// `--only tune` prints only the tune split — what to look at while tuning, so held-out failures stay unseen.
+// `npm run eval`: quality figures for the tune, dev and held-out splits, and every failure.
+// `--only tune` (or `--only dev`) prints only that split — what to look at while tuning, so held-out failures stay unseen.
 // `--json` prints the reports as JSON. Exit 0 when the figures were printed, 1 when knowledge or questions could not be read.
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const engine = createEngine(loaded.base);
-  const reports = runEval(engine, questions, only ? [only] : ['tune', 'heldout']);
+  const reports = runEval(engine, questions, only ? [only] : ['tune', 'dev', 'heldout']);
   if (json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   else {
     process.stdout.write(`eval on ${knowledgeDir} (${loaded.base.entries.length} entries, version ${loaded.base.version})\n`);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 // The eval question files (tests/eval/*.yaml), written by someone who does not see the engine.
 
-export const splitSchema = z.enum(['tune', 'heldout']);
+export const splitSchema = z.enum(['tune', 'dev', 'heldout']);
 export type Split = z.infer<typeof splitSchema>;
 
 const answerableSchema = z.object({

@@ -26,7 +26,7 @@ export function outcomeOf(engine: AnswerEngine, question: string): Outcome {
   return { status: answer.status, ids: answer.results.map((r) => r.entry.id) };
 }
 
-export function runEval(engine: AnswerEngine, questions: EvalQuestions, splits: readonly Split[] = ['tune', 'heldout']): SplitReport[] {
+export function runEval(engine: AnswerEngine, questions: EvalQuestions, splits: readonly Split[] = ['tune', 'dev', 'heldout']): SplitReport[] {
   return splits.map((split) => {
     const answerable = questions.answerable.filter((q) => q.split === split);
     const outOfScope = questions.outOfScope.filter((q) => q.split === split);
