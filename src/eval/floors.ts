@@ -1,14 +1,14 @@
 // The held-out figures the engine has reached; tests/eval/eval.test.ts fails if a change drops below them.
 // Raise them when the engine gets better; never lower them to make a change pass.
-// Reached on 2026-11-25 (201 entries; 184 answerable / 38 out-of-scope held-out questions), after four
+// Reached on 2026-11-25 (201 entries; 184 answerable / 38 out-of-scope held-out questions), after five
 // curation passes (sibling entries asked apart, within and across files; newcomers' plain words; keyword
-// hygiene): top-1 89.7%, recall@3 94.6%, out-of-scope abstained 84.2%, wrongly refused 4.3%. The plain-words
+// hygiene; insiders' acronyms): top-1 89.7%, recall@3 95.1%, out-of-scope abstained 84.2%, wrongly refused 4.3%. The plain-words
 // pass traded one out-of-scope question (86.8% → 84.2%) for five more right answers first; the out-of-scope
 // floor was not lowered for it and now has no slack. The other floors sit a question or two below, because
 // the knowledge base is still being written and each edit moves them a little.
 export const HELDOUT_FLOORS = {
   top1: 0.885,
-  recall3: 0.935,
+  recall3: 0.94,
   outOfScopeAbstained: 0.84,
   /** A ceiling: the share of answerable questions wrongly refused may not rise above it. */
   answerableRefusedMax: 0.05,
