@@ -58,8 +58,6 @@ const LONG_DOMINANCE = 2.5;
 /** How many words apart (stopwords aside) "X" and "Y" of "the X of Y" may stand in an answer's text. */
 const OWNER_WINDOW = 4;
 
-const FILLER_WORDS = new Set(['hey', 'hi', 'yo', 'so', 'and', 'ok', 'okay', 'bot', 'pls', 'please']);
-
 /** What "does A have a … with B" must be about for A and B to be the two sides of it. */
 const LINE_WORDS = new Set(['hotline', 'hotlines', 'line', 'lines', 'link', 'links', 'channel', 'channels', 'phone']);
 
@@ -286,12 +284,9 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
    * A verb the base never uses is left alone: it already counts against coverage, and may be a paraphrase.
    */
   function whoVerbMatched(query: AnalyzedQuery, doc: number): boolean {
-    const t = query.tokens;
-    const at = t.findIndex((x) => !FILLER_WORDS.has(x.word));
-    if (t[at]?.word !== 'who') return true;
-    const verb = t[at + 1];
-    if (!verb || verb.stop) return true;
-    const c = query.concepts.find((x) => x.words.includes(verb.word));
+    const verb = query.intent.whoVerb;
+    if (verb === undefined) return true;
+    const c = query.concepts.find((x) => x.words.includes(verb));
     if (!c || !c.known) return true;
     return c.alts.some((a) => search.mentions(doc, a.term));
   }

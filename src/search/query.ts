@@ -33,6 +33,8 @@ export type Intent = {
   why: boolean;
   /** "When is the next X", "the upcoming X": a future event, which only an entry about plans can tell. */
   upcoming: boolean;
+  /** "Who replaced X", "who organizes Y": the verb right after "who", which is what the question asks about. */
+  whoVerb?: string;
   /** "How old is X": an age, which only an entry giving one (or a birth) states. */
   age: boolean;
   /** "Who is X", "who's the X": asks who someone is, which only an entry about that person (or office) answers. */
@@ -99,11 +101,18 @@ export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent 
     task: isTask(tokens),
     why: has('why', 'purpose', 'reason'),
     identity: isIdentity(tokens.map((t) => t.word), question),
+    whoVerb: whoVerbOf(tokens),
     age: tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'old'),
     upcoming: tokens.some((t, i) => (t.word === 'next' && tokens[i - 1]?.word === 'the' && tokens[i + 1]?.word !== 'to') || t.word === 'upcoming'),
     measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')),
     money: (tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'much') && has(...MONEY_WORDS)) || has('price', 'cost', 'costs'),
   };
+}
+
+function whoVerbOf(tokens: readonly Token[]): string | undefined {
+  const at = tokens.findIndex((t) => !FILLER.has(t.word));
+  const verb = tokens[at + 1];
+  return tokens[at]?.word === 'who' && verb && !verb.stop ? verb.word : undefined;
 }
 
 const IS_TOKEN: Token = { word: 'is', term: 'is', stop: true };

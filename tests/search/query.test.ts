@@ -63,6 +63,8 @@ describe('readIntent', () => {
     expect(intent("who's the guy running the pentagon")).toMatchObject({ identity: true });
     expect(intent('whos kurt campbell')).toMatchObject({ identity: true });
     expect(intent('who signed INCSEA')).toMatchObject({ identity: false });
+    expect(intent('hey who replaced kurt campbell').whoVerb).toBe('replaced');
+    expect(intent('who is pete hegseth').whoVerb).toBeUndefined();
     expect(intent('how old is xi jinping')).toMatchObject({ age: true, identity: false });
     expect(intent('how old was the hotline in 1991')).toMatchObject({ age: true });
     expect(intent('when is the next shangri-la dialogue')).toMatchObject({ upcoming: true });
