@@ -17,7 +17,7 @@ export type EngineOptions = {
   thresholds?: Thresholds;
   /** Whether an answer must mention every named thing (country, force, agreement) the question names. Off: on the tune split it refused twice as many answerable questions and abstained on no more out-of-scope ones. */
   requireEntities?: boolean;
-  /** Whether a "how many" question needs an answer that states a quantity. */
+  /** Whether "how many/much/old" questions need an answer that states a quantity (near the thing counted), a sum of money or an age. */
   requireQuantity?: boolean;
   /** Whether every word of the focus phrase must be matched ("aircraft carriers"), not only its head (on by default). */
   focusPhrase?: boolean;
