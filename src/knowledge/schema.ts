@@ -61,8 +61,25 @@ export const topicSchema = z.strictObject({
   description: text(LIMITS.description).optional(),
 });
 
+/**
+ * What a source is, so replies can say it in a few words and kb:check can count weak support.
+ * - official: a government, military, treaty text, official readout, congressional record, history office
+ * - press: an established wire, newspaper or broadcaster, on its own site
+ * - analysis: a think tank, an academic publication, a specialist journal
+ * - reference: an encyclopedia or a collected copy of texts (Wikipedia, Wikisource, a document database)
+ * - state-media: a state outlet (Xinhua, Global Times, RT, TASS…): primary only for its own government's words
+ * - reprint: a copy of someone else's story on another host (name the original in `reprint_of`)
+ */
+export const SOURCE_KINDS = ['official', 'press', 'analysis', 'reference', 'state-media', 'reprint'] as const;
+export const sourceKindSchema = z.enum(SOURCE_KINDS, {
+  error: `must be one of: ${SOURCE_KINDS.join(', ')}`,
+});
+export type SourceKind = z.infer<typeof sourceKindSchema>;
+
 export const sourceSchema = z.strictObject({
   id: idSchema,
+  /** What the source is: official, press, analysis, reference, state-media or reprint. */
+  kind: sourceKindSchema.optional(),
   title: oneLine(LIMITS.title),
   publisher: oneLine(LIMITS.publisher),
   /** When the source was published; omitted for undated reference pages. */
@@ -108,6 +125,12 @@ export const quoteSchema = z.strictObject({
   context: oneLine(LIMITS.context),
   topics: z.array(idSchema).min(1, 'must list at least one topic'),
   sources: sourceRefs,
+  /**
+   * When the words are known only as another outlet printed them (no source of the speaker's own, or a
+   * record of the event, carries them): the id of that outlet's source. Replies then say "as quoted in
+   * <publisher>, <date>" instead of presenting the words as verified.
+   */
+  quoted_in: idSchema.optional(),
   questions: phrases,
   keywords: phrases,
   note: text(LIMITS.note).optional(),
