@@ -1,5 +1,6 @@
 import { loadKnowledge } from '../knowledge/load';
 import { countKnowledge, formatDiagnostic } from '../knowledge/format';
+import { showControlCharacters } from '../text/visible';
 
 // `npm run kb:check [-- folder]`: validate the knowledge base the way the bot will load it.
 // Exit 0 when valid (warnings allowed), 1 on any error.
@@ -8,13 +9,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.
 
 const dir = process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? 'knowledge';
 const result = await loadKnowledge(dir);
-const print = (line: string) => process.stdout.write(`${line}\n`);
+// File names, field names and knowledge text are the moderators' (or an attacker's): printed with
+// their control characters made visible, so that no escape sequence or newline in them can act on
+// the terminal or forge a line of this report.
+const print = (line: string) => process.stdout.write(`${showControlCharacters(line)}\n`);
 
 for (const d of result.ok ? result.warnings : [...result.errors, ...result.warnings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
   print(formatDiagnostic(d, dir));
 }
 if (!result.ok) {
-  print(`\n✗ ${dir}: ${result.errors.length} error(s), ${result.warnings.length} warning(s). Nothing was loaded; the bot keeps its last good knowledge.`);
+  print('');
+  print(`✗ ${dir}: ${result.errors.length} error(s), ${result.warnings.length} warning(s). Nothing was loaded; the bot keeps its last good knowledge.`);
   print('  See knowledge/README.md ("What the errors mean") for how to fix each kind.');
   process.exit(1);
 }
