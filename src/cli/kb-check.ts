@@ -1,5 +1,6 @@
 import { loadKnowledge } from '../knowledge/load';
 import { countKnowledge, formatDiagnostic } from '../knowledge/format';
+import { countProblems } from '../knowledge/diagnostics';
 import { showControlCharacters } from '../text/visible';
 
 // `npm run kb:check [-- folder]`: validate the knowledge base the way the bot will load it.
@@ -19,10 +20,10 @@ for (const d of result.ok ? result.warnings : [...result.errors, ...result.warni
 }
 if (!result.ok) {
   print('');
-  print(`✗ ${dir}: ${result.errors.length} error(s), ${result.warnings.length} warning(s). Nothing was loaded; the bot keeps its last good knowledge.`);
+  print(`✗ ${dir}: ${countProblems(result.errors)} error(s), ${countProblems(result.warnings)} warning(s). Nothing was loaded; the bot keeps its last good knowledge.`);
   print('  See knowledge/README.md ("What the errors mean") for how to fix each kind.');
   process.exit(1);
 }
 const counts = countKnowledge(result.base);
-print(`✓ ${dir}: ${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources in ${counts.files} files (version ${result.base.version}); ${result.warnings.length} warning(s)`);
+print(`✓ ${dir}: ${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources in ${counts.files} files (version ${result.base.version}); ${countProblems(result.warnings)} warning(s)`);
 for (const topic of counts.perTopic) print(`  ${String(topic.count).padStart(4)}  ${topic.id} — ${topic.name}`);

@@ -30,9 +30,9 @@ export class DiagnosticList {
     return this.#counts.error + this.#counts.warning;
   }
 
-  /** The first `max` problems of a severity, in the order they were found, then "and K more" when some are left out. */
+  /** The first `max` problems of a severity by place (file, line, column), then "and K more" when some are left out. */
   reported(severity: Diagnostic['severity'], max = MAX_REPORTED): Diagnostic[] {
-    const all = this.#held.filter((d) => d.severity === severity);
+    const all = this.#held.filter((d) => d.severity === severity).sort(byPlace);
     if (this.#counts[severity] <= max) return all;
     const shown = all.slice(0, max);
     const next = all[max]!;
@@ -44,7 +44,19 @@ export class DiagnosticList {
       line: next.line,
       column: next.column,
       message: `and ${more.toLocaleString('en-US')} more ${noun} from here on, not listed: fix the ones above, then check again`,
+      more,
     });
     return shown;
   }
+}
+
+/** How many problems a reported list stands for, counting those an "and K more" line left out. */
+export function countProblems(diagnostics: readonly Diagnostic[]): number {
+  let total = 0;
+  for (const d of diagnostics) total += d.more ?? 1;
+  return total;
+}
+
+function byPlace(a: Diagnostic, b: Diagnostic): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
 }
