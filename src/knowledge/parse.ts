@@ -65,9 +65,12 @@ function parseFast(file: string, text: string, diagnostics: Diagnostic[]): Parse
   try {
     data = loadYaml(text, { schema: CORE_SCHEMA, json: false });
   } catch (error) {
-    // Thousands of nested [ or { : the positional parser would spend seconds and half a gigabyte
-    // on the same file before failing too, so it is refused here.
-    if (error instanceof RangeError) return { diagnostics: [...diagnostics, at(file, 1, 1, TOO_DEEP)] };
+    // Lists or fields nested past js-yaml's depth limit: the positional parser would spend seconds
+    // and half a gigabyte on a megabyte of brackets before failing too, so the file is refused here.
+    const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
+    if (error instanceof RangeError || /maxDepth/.test(reason ?? '')) {
+      return { diagnostics: [...diagnostics, at(file, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, TOO_DEEP)] };
+    }
     return undefined;
   }
   const { starts, sections } = recordStarts(text);
@@ -91,7 +94,7 @@ function parseFast(file: string, text: string, diagnostics: Diagnostic[]): Parse
   return { parsed: { file, data, locate, near }, diagnostics };
 }
 
-const TOO_DEEP = 'file is nested too deeply (thousands of [ or { inside each other): knowledge files are lists of records — check the brackets';
+const TOO_DEEP = 'file is nested too deeply (more than 100 lists or blocks of fields inside each other): knowledge files are lists of records — check the brackets and the indentation';
 
 /** Line and column of each list item directly under a top-level section (`facts:` → `  - id: …`). */
 function recordStarts(text: string): { starts: Map<string, Array<{ line: number; column: number }>>; sections: Map<string, { line: number; column: number }> } {
