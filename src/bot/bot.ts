@@ -1,5 +1,6 @@
 import { EmbedBuilder, Events, Routes, type Client } from 'discord.js';
 import type { Diagnostic } from '../knowledge/base';
+import { countProblems } from '../knowledge/diagnostics';
 import { formatDiagnostic } from '../knowledge/format';
 import type { Insight } from '../insight/api';
 import { weeklyDigest } from '../insight/digest';
@@ -76,7 +77,7 @@ export class Bot {
       this.#unsubscribe.push(
         knowledge.on('invalid', (outcome) => {
           logger.error({ errors: outcome.errors.map((d) => formatDiagnostic(d, knowledge.dir)), kept: outcome.keptVersion }, 'knowledge edit is invalid; the last good knowledge keeps serving');
-          void this.postToModerators(`Knowledge edit refused — ${outcome.errors.length} error(s); still serving \`${outcome.keptVersion}\`.`, diagnosticLines(outcome.errors).join('\n'));
+          void this.postToModerators(`Knowledge edit refused — ${countProblems(outcome.errors)} error(s); still serving \`${outcome.keptVersion}\`.`, diagnosticLines(outcome.errors).join('\n'));
         }),
         knowledge.on('reload', (state) => logger.info({ version: state.base.version }, 'knowledge reloaded')),
       );

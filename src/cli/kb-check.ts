@@ -1,5 +1,7 @@
 import { loadKnowledge } from '../knowledge/load';
 import { countKnowledge, formatDiagnostic } from '../knowledge/format';
+import { countProblems } from '../knowledge/diagnostics';
+import { showControlCharacters } from '../text/visible';
 
 // `npm run kb:check [-- folder]`: validate the knowledge base the way the bot will load it.
 // Exit 0 when valid (warnings allowed), 1 on any error.
@@ -8,16 +10,20 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.
 
 const dir = process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? 'knowledge';
 const result = await loadKnowledge(dir);
-const print = (line: string) => process.stdout.write(`${line}\n`);
+// File names, field names and knowledge text are the moderators' (or an attacker's): printed with
+// their control characters made visible, so that no escape sequence or newline in them can act on
+// the terminal or forge a line of this report.
+const print = (line: string) => process.stdout.write(`${showControlCharacters(line)}\n`);
 
 for (const d of result.ok ? result.warnings : [...result.errors, ...result.warnings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
   print(formatDiagnostic(d, dir));
 }
 if (!result.ok) {
-  print(`\n✗ ${dir}: ${result.errors.length} error(s), ${result.warnings.length} warning(s). Nothing was loaded; the bot keeps its last good knowledge.`);
+  print('');
+  print(`✗ ${dir}: ${countProblems(result.errors)} error(s), ${countProblems(result.warnings)} warning(s). Nothing was loaded; the bot keeps its last good knowledge.`);
   print('  See knowledge/README.md ("What the errors mean") for how to fix each kind.');
   process.exit(1);
 }
 const counts = countKnowledge(result.base);
-print(`✓ ${dir}: ${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources in ${counts.files} files (version ${result.base.version}); ${result.warnings.length} warning(s)`);
+print(`✓ ${dir}: ${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources in ${counts.files} files (version ${result.base.version}); ${countProblems(result.warnings)} warning(s)`);
 for (const topic of counts.perTopic) print(`  ${String(topic.count).padStart(4)}  ${topic.id} — ${topic.name}`);

@@ -31,6 +31,8 @@ export type Diagnostic = {
   /** The field, e.g. "sources[0]". */
   field?: string;
   message: string;
+  /** Set on the closing "and K more" line of a long report: the number of problems it stands for. */
+  more?: number;
 };
 
 export type LoadResult =

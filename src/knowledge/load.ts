@@ -1,14 +1,30 @@
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Diagnostic, LoadResult } from './base';
+import { boundRecords } from './bounds';
+import { DiagnosticList } from './diagnostics';
 import { parseKnowledgeText, type ParsedFile } from './parse';
 import { validateKnowledge } from './validate';
+import { FOLDER_LIMITS, readFoundFile, walkKnowledgeFolder } from './walk';
 
 /** Knowledge files are small by design; anything bigger is a mistake (or an attack), not content. */
-export const MAX_FILE_BYTES = 1_000_000;
-const KNOWLEDGE_FILE = /\.ya?ml$/i;
-// Files that live in the folder for people and editors, not for the bot.
-const IGNORED = /(^|\/)(README\.md|schema\.json|\.[^/]*)$/;
+export const MAX_FILE_BYTES = FOLDER_LIMITS.fileBytes;
+
+/** What one check of the folder may cost before it is stopped and the edit refused. */
+export const CHECK_LIMITS = {
+  /** Wall time for reading, parsing and validating the whole folder (the shipped base takes well under a second). */
+  timeoutMs: 30_000,
+  /** Heap of the thread doing the check. */
+  memoryMb: 512,
+} as const;
+
+export type LoadOptions = {
+  timeoutMs?: number;
+  /** Stops the check at once (shutdown); the result is then a refusal. */
+  signal?: AbortSignal;
+};
 
 /** Validates knowledge given as texts (relative file name → YAML). Pure: used by loadKnowledge and by tests. */
 export function loadKnowledgeFromStrings(files: Readonly<Record<string, string>>): LoadResult {
@@ -16,106 +32,110 @@ export function loadKnowledgeFromStrings(files: Readonly<Record<string, string>>
 }
 
 /**
- * Reads every .yaml/.yml file under `dir` and validates the whole base. Never throws for bad
- * content: problems come back as diagnostics, and a base only when there is no error.
+ * Reads every .yaml/.yml file under `dir` and validates the whole base: the one validation path
+ * (start-up, reload, /kb check, kb:check, CI). It runs in a worker thread, so that a heavy file
+ * never holds up the caller's event loop (the bot keeps answering within Discord's 3 seconds), and
+ * within CHECK_LIMITS, so that no file can hang or exhaust the caller. Never throws and never
+ * rejects: every problem, including the check itself failing, comes back as a diagnostic naming
+ * the file, and a base only when there is no error.
  */
-export async function loadKnowledge(dir: string): Promise<LoadResult> {
-  const diagnostics: Diagnostic[] = [];
-  const texts = new Map<string, string>();
-  let root: string;
-  try {
-    root = await realpath(dir);
-    if (!(await stat(root)).isDirectory()) throw new Error('not a folder');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : (error as Error).message;
-    return { ok: false, errors: [{ severity: 'error', file: dir, line: 1, column: 1, message: `knowledge folder ${reason}` }], warnings: [] };
-  }
+export function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  return new Promise((resolve) => {
+    let checking: string | undefined; // the file the worker is on, to name it if the check is stopped
+    const worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData: { entry: WORKER_ENTRY, tsx: TSX_API, dir },
+      resourceLimits: { maxOldGenerationSizeMb: CHECK_LIMITS.memoryMb },
+    });
+    const finish = (result: LoadResult) => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      worker.removeAllListeners();
+      worker.on('error', () => undefined);
+      void worker.terminate();
+      resolve(result);
+    };
+    const refuse = (message: string) =>
+      finish({ ok: false, errors: [{ severity: 'error', file: checking ?? dir, line: 1, column: 1, message: `${checking ? 'file' : 'knowledge folder'} ${message}` }], warnings: [] });
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'file') checking = message.file;
+      else finish(message.result);
+    });
+    worker.on('error', (error: Error & { code?: string }) =>
+      refuse(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `needs more memory to check than Hotline allows (${CHECK_LIMITS.memoryMb} MB): it is far too big or too deeply nested — split it or simplify it`
+          : `could not be checked: ${error.message}`,
+      ),
+    );
+    worker.on('exit', (code) => refuse(`could not be checked: the check stopped unexpectedly (exit code ${code})`));
+    const timeoutMs = options.timeoutMs ?? CHECK_LIMITS.timeoutMs;
+    const timer = setTimeout(() => refuse(`took more than ${timeoutMs / 1000} s to check, so the edit was refused: it is far too big or too complex — split it into smaller files`), timeoutMs);
+    const onAbort = () => refuse('check was stopped: Hotline is shutting down');
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
 
-  for (const relative of await listFiles(root, '', diagnostics)) {
-    const text = await readKnowledgeFile(root, relative, diagnostics);
-    if (text !== undefined) texts.set(relative, text);
+/** What the worker posts: the file it starts on, then the result (cloned across threads). */
+export type WorkerMessage = { type: 'file'; file?: string } | { type: 'done'; result: LoadResult };
+
+const WORKER_ENTRY = new URL('./load-worker.ts', import.meta.url).href;
+const TSX_API = tsxApiUrl();
+// The worker starts as plain JavaScript and registers tsx's loader to import the TypeScript entry:
+// on Node 20 a worker does not get the loader of its parent (`tsx`, `node --import tsx`), and the
+// test runner's own loader does not reach worker threads either.
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+import(workerData.tsx).then((tsx) => {
+  tsx.register();
+  return import(workerData.entry);
+});
+`;
+
+function tsxApiUrl(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const { exports } = require(manifest) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api']!.import.default)).href;
+}
+
+/** The check itself, in this thread: what the worker runs. */
+export async function readKnowledgeFolder(dir: string, onFile?: (file: string | undefined) => void): Promise<LoadResult> {
+  const walk = await walkKnowledgeFolder(dir);
+  if (walk.root === undefined) return { ok: false, errors: walk.diagnostics, warnings: [] };
+  const diagnostics = [...walk.diagnostics];
+  const texts = new Map<string, string>();
+  for (const file of walk.files) {
+    onFile?.(file.relative);
+    const read = await readFoundFile(walk.root, file);
+    if ('text' in read) texts.set(file.relative, read.text);
+    else if (read.problem) diagnostics.push(read.problem);
   }
   if (texts.size === 0 && diagnostics.length === 0) {
     diagnostics.push({ severity: 'error', file: dir, line: 1, column: 1, message: 'knowledge folder holds no .yaml files' });
   }
-  return build(texts, diagnostics);
+  return build(texts, diagnostics, onFile);
 }
 
-function build(texts: Map<string, string>, fileDiagnostics: Diagnostic[]): LoadResult {
-  const diagnostics = [...fileDiagnostics];
+function build(texts: Map<string, string>, fileDiagnostics: Diagnostic[], onFile?: (file: string | undefined) => void): LoadResult {
+  const diagnostics = new DiagnosticList();
+  diagnostics.addAll(fileDiagnostics);
   const parsed: ParsedFile[] = [];
   for (const [file, text] of texts) {
+    onFile?.(file);
     const outcome = parseKnowledgeText(file, text);
-    diagnostics.push(...outcome.diagnostics);
-    if (outcome.parsed) parsed.push(outcome.parsed);
+    diagnostics.addAll(outcome.diagnostics);
+    if (!outcome.parsed) continue;
+    const bounded = boundRecords(outcome.parsed);
+    diagnostics.addAll(bounded.diagnostics);
+    if (bounded.file) parsed.push(bounded.file);
   }
+  onFile?.(undefined); // cross-file checks: no one file to name
   const validated = validateKnowledge(parsed, texts);
-  diagnostics.push(...validated.diagnostics);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  if (errors.length > 0 || !validated.base) return { ok: false, errors, warnings };
+  diagnostics.addAll(validated.diagnostics);
+  const errors = diagnostics.reported('error');
+  const warnings = diagnostics.reported('warning');
+  if (diagnostics.errorCount > 0 || !validated.base) return { ok: false, errors, warnings };
   return { ok: true, base: validated.base, warnings };
-}
-
-async function listFiles(root: string, relative: string, diagnostics: Diagnostic[]): Promise<string[]> {
-  let names: string[];
-  try {
-    names = (await readdir(path.join(root, relative))).sort();
-  } catch (error) {
-    diagnostics.push(fileProblem(relative || '.', `could not be listed: ${(error as Error).message}`));
-    return [];
-  }
-  const files: string[] = [];
-  for (const name of names) {
-    const child = relative ? `${relative}/${name}` : name;
-    if (IGNORED.test(child)) continue;
-    let info;
-    try {
-      info = await lstat(path.join(root, child));
-    } catch {
-      continue; // removed while we were listing: the next reload sees the new state
-    }
-    if (info.isSymbolicLink()) {
-      const target = await realpath(path.join(root, child)).catch(() => undefined);
-      if (target === undefined || !isInside(root, target)) {
-        diagnostics.push(fileProblem(child, 'is a link to a place outside the knowledge folder (or to nothing): replace it with the file itself'));
-        continue;
-      }
-      info = await stat(target);
-    }
-    if (info.isDirectory()) files.push(...(await listFiles(root, child, diagnostics)));
-    else if (KNOWLEDGE_FILE.test(name)) files.push(child);
-  }
-  return files;
-}
-
-async function readKnowledgeFile(root: string, relative: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
-  const full = path.join(root, relative);
-  try {
-    const { size } = await stat(full);
-    if (size > MAX_FILE_BYTES) {
-      diagnostics.push(fileProblem(relative, `is too large (${(size / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB): split it into smaller files by subject`));
-      return undefined;
-    }
-    const bytes = await readFile(full);
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      diagnostics.push(fileProblem(relative, 'is not UTF-8 text (binary, or saved in another encoding): save it as UTF-8'));
-      return undefined;
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // deleted mid-load
-    diagnostics.push(fileProblem(relative, `could not be read: ${(error as Error).message}`));
-    return undefined;
-  }
-}
-
-function isInside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-function fileProblem(file: string, message: string): Diagnostic {
-  return { severity: 'error', file, line: 1, column: 1, message: `file ${message}` };
 }

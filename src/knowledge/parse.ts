@@ -8,6 +8,11 @@ export type ParsedFile = {
   data: unknown;
   /** Line and column (1-based) of the value at `path`, or of its nearest existing parent. */
   locate(path: readonly PropertyKey[], key?: string): { line: number; column: number };
+  /**
+   * A place for `path` found without the positional parse (which is slow on huge files): the
+   * record's line when known, else its section's, else the top of the file. For limits and counts.
+   */
+  near(path: readonly PropertyKey[]): { line: number; column: number };
 };
 
 export type ParseOutcome = { parsed?: ParsedFile; diagnostics: Diagnostic[] };
@@ -59,27 +64,42 @@ function parseFast(file: string, text: string, diagnostics: Diagnostic[]): Parse
   let data: unknown;
   try {
     data = loadYaml(text, { schema: CORE_SCHEMA, json: false });
-  } catch {
+  } catch (error) {
+    // Lists or fields nested past js-yaml's depth limit: the positional parser would spend seconds
+    // and half a gigabyte on a megabyte of brackets before failing too, so the file is refused here.
+    const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
+    if (error instanceof RangeError || /maxDepth/.test(reason ?? '')) {
+      return { diagnostics: [...diagnostics, at(file, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, TOO_DEEP)] };
+    }
     return undefined;
   }
-  const starts = recordStarts(text);
+  const { starts, sections } = recordStarts(text);
   let thorough: ParsedFile | undefined;
-  const locate = (path: readonly PropertyKey[], key?: string) => {
+  const recordLine = (path: readonly PropertyKey[]) => {
     const [section, index] = path;
     const list = (data as Record<string, unknown> | null)?.[section as string];
     const lines = starts.get(section as string);
-    if (path.length === 2 && key === undefined && typeof index === 'number' && Array.isArray(list) && lines?.length === list.length) {
-      return lines[index]!;
-    }
+    return typeof index === 'number' && Array.isArray(list) && lines?.length === list.length ? lines[index] : undefined;
+  };
+  const locate = (path: readonly PropertyKey[], key?: string) => {
+    const line = path.length === 2 && key === undefined ? recordLine(path) : undefined;
+    if (line) return line;
     thorough ??= parseThorough(file, text, []).parsed;
     return thorough?.locate(path, key) ?? { line: 1, column: 1 };
   };
-  return { parsed: { file, data, locate }, diagnostics };
+  const near = (path: readonly PropertyKey[]) => {
+    if (thorough) return thorough.locate(path);
+    return (path.length >= 2 ? recordLine(path) : undefined) ?? sections.get(path[0] as string) ?? { line: 1, column: 1 };
+  };
+  return { parsed: { file, data, locate, near }, diagnostics };
 }
 
+const TOO_DEEP = 'file is nested too deeply (more than 100 lists or blocks of fields inside each other): knowledge files are lists of records — check the brackets and the indentation';
+
 /** Line and column of each list item directly under a top-level section (`facts:` → `  - id: …`). */
-function recordStarts(text: string): Map<string, Array<{ line: number; column: number }>> {
+function recordStarts(text: string): { starts: Map<string, Array<{ line: number; column: number }>>; sections: Map<string, { line: number; column: number }> } {
   const starts = new Map<string, Array<{ line: number; column: number }>>();
+  const sections = new Map<string, { line: number; column: number }>();
   let section: string | undefined;
   let indent = -1;
   text.split('\n').forEach((line, i) => {
@@ -88,6 +108,7 @@ function recordStarts(text: string): Map<string, Array<{ line: number; column: n
       section = top[1]!;
       indent = -1;
       starts.set(section, []);
+      sections.set(section, { line: i + 1, column: 1 });
       return;
     }
     const item = /^(\s*)-(\s+)\S/.exec(line);
@@ -95,14 +116,16 @@ function recordStarts(text: string): Map<string, Array<{ line: number; column: n
     if (indent === -1) indent = item[1]!.length;
     if (item[1]!.length === indent) starts.get(section)!.push({ line: i + 1, column: indent + 1 + 1 + item[2]!.length });
   });
-  return starts;
+  return { starts, sections };
 }
 
 function parseThorough(file: string, text: string, diagnostics: Diagnostic[]): ParseOutcome {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    // Duplicate keys are found below, in one pass: the parser's own check compares every key of a
+    // map with every other (40,000 fields in one record took over ten seconds).
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   } catch (error) {
     return { diagnostics: [...diagnostics, at(file, 1, 1, `could not be read as YAML: ${(error as Error).message}`)] };
   }
@@ -116,6 +139,20 @@ function parseThorough(file: string, text: string, diagnostics: Diagnostic[]): P
     const key = /^[\w-]+(?=\s*:)/.exec(text.slice(error.pos[0]))?.[0];
     diagnostics.push(at(file, line, column, yamlErrorMessage(error.code, error.message, key)));
   }
+  visit(doc, {
+    Map(_, node) {
+      const seen = new Set<unknown>();
+      for (const item of node.items) {
+        if (!isScalar(item.key)) continue;
+        if (!seen.has(item.key.value)) {
+          seen.add(item.key.value);
+          continue;
+        }
+        const { line, column } = pos(item.key.range?.[0] ?? 0);
+        diagnostics.push(at(file, line, column, yamlErrorMessage('DUPLICATE_KEY', '', String(item.key.value))));
+      }
+    },
+  });
   for (const warning of doc.warnings) {
     const { line, column } = pos(warning.pos[0]);
     diagnostics.push(at(file, line, column, `YAML: ${firstLine(warning.message)}`, 'warning'));
@@ -155,7 +192,7 @@ function parseThorough(file: string, text: string, diagnostics: Diagnostic[]): P
     return pos(offset);
   };
 
-  return { parsed: { file, data, locate }, diagnostics };
+  return { parsed: { file, data, locate, near: locate }, diagnostics };
 }
 
 function firstLine(message: string): string {

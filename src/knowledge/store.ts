@@ -1,8 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { Diagnostic, KnowledgeBase } from './base';
 import { loadKnowledge } from './load';
 import { formatDiagnostic } from './format';
+import { walkKnowledgeFolder, walkSignature } from './walk';
 
 export type KnowledgeState<T> = { base: KnowledgeBase; engine: T; warnings: Diagnostic[] };
 
@@ -45,6 +44,8 @@ export class KnowledgeStore<T> {
   #timer?: NodeJS.Timeout;
   #signature = '';
   #polling = false;
+  // Stops a check still running when the store closes, so that shutdown never waits on one.
+  readonly #closing = new AbortController();
 
   private constructor(
     private readonly options: StoreOptions<T>,
@@ -56,7 +57,9 @@ export class KnowledgeStore<T> {
   static async open<T>(options: StoreOptions<T>): Promise<KnowledgeStore<T>> {
     const result = await loadKnowledge(options.dir);
     if (!result.ok) throw new KnowledgeLoadError(options.dir, result.errors);
-    const store = new KnowledgeStore(options, { base: result.base, engine: options.build(result.base), warnings: result.warnings });
+    const built = buildEngine(options, result.base);
+    if ('problem' in built) throw new KnowledgeLoadError(options.dir, [built.problem]);
+    const store = new KnowledgeStore(options, { base: result.base, engine: built.engine, warnings: result.warnings });
     if (options.watch) {
       store.#signature = await folderSignature(options.dir);
       store.#timer = setInterval(() => void store.#poll(), options.pollMs ?? 500);
@@ -84,26 +87,31 @@ export class KnowledgeStore<T> {
   async close(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
+    this.#closing.abort();
     await this.#queue;
   }
 
+  /** Never rejects: whatever goes wrong (the check, building the engine) is a refused edit, reported as `invalid`. */
   async #reloadNow(): Promise<ReloadOutcome> {
-    const result = await loadKnowledge(this.options.dir);
-    if (!result.ok) {
-      const outcome = { ok: false as const, errors: result.errors, warnings: result.warnings, keptVersion: this.#state.base.version };
-      this.#emit('invalid', outcome);
+    const refused = (errors: Diagnostic[], warnings: Diagnostic[]) => {
+      const outcome = { ok: false as const, errors, warnings, keptVersion: this.#state.base.version };
+      if (!this.#closing.signal.aborted) this.#emit('invalid', outcome);
       return outcome;
-    }
+    };
+    const result = await loadKnowledge(this.options.dir, { signal: this.#closing.signal });
+    if (!result.ok) return refused(result.errors, result.warnings);
     if (result.base.version === this.#state.base.version) {
       return { ok: true, changed: false, version: result.base.version, warnings: result.warnings };
     }
-    this.#state = { base: result.base, engine: this.options.build(result.base), warnings: result.warnings };
+    const built = buildEngine(this.options, result.base);
+    if ('problem' in built) return refused([built.problem], result.warnings);
+    this.#state = { base: result.base, engine: built.engine, warnings: result.warnings };
     this.#emit('reload', this.#state);
     return { ok: true, changed: true, version: result.base.version, warnings: result.warnings };
   }
 
   async #poll(): Promise<void> {
-    if (this.#polling) return;
+    if (this.#polling || this.#closing.signal.aborted) return;
     this.#polling = true;
     try {
       const signature = await folderSignature(this.options.dir);
@@ -114,6 +122,9 @@ export class KnowledgeStore<T> {
       if (settled !== signature) return; // still changing: look again next tick
       this.#signature = settled;
       await this.reload();
+    } catch {
+      // Nothing above rejects (the walk and the reload report problems as values); a poll must never
+      // become an unhandled rejection, whatever happens.
     } finally {
       this.#polling = false;
     }
@@ -130,30 +141,23 @@ export class KnowledgeStore<T> {
   }
 }
 
-/** Names, sizes and modification times of every file under the folder: cheap to compute every poll. */
+/**
+ * Names, sizes and modification times of the knowledge files, and what was refused: cheap to
+ * compute every poll. The loader's own walk, so the watcher sees exactly what a reload would read,
+ * within the same limits (it never leaves the folder or follows a link).
+ */
 async function folderSignature(dir: string): Promise<string> {
-  const parts: string[] = [];
-  const walk = async (relative: string): Promise<void> => {
-    let names: string[];
-    try {
-      names = await readdir(path.join(dir, relative));
-    } catch {
-      parts.push(`${relative}:missing`);
-      return;
-    }
-    for (const name of names.sort()) {
-      const child = path.join(relative, name);
-      try {
-        const info = await stat(path.join(dir, child));
-        if (info.isDirectory()) await walk(child);
-        else parts.push(`${child}:${info.size}:${info.mtimeMs}`);
-      } catch {
-        parts.push(`${child}:gone`);
-      }
-    }
-  };
-  await walk('');
-  return parts.join('|');
+  return walkSignature(await walkKnowledgeFolder(dir));
+}
+
+/** Builds what is served; a build that throws is a refused edit, in a moderator's words. */
+function buildEngine<T>(options: StoreOptions<T>, base: KnowledgeBase): { engine: T } | { problem: Diagnostic } {
+  try {
+    return { engine: options.build(base) };
+  } catch (error) {
+    const message = `the answer engine could not be built from this knowledge (${error instanceof Error ? error.message : String(error)}): the edit was refused — tell a developer, with this message`;
+    return { problem: { severity: 'error', file: options.dir, line: 1, column: 1, message } };
+  }
 }
 
 export const openKnowledgeStore = KnowledgeStore.open;

@@ -50,6 +50,27 @@ describe('KnowledgeStore', () => {
     expect(spy).toHaveBeenCalledTimes(1);
   });
 
+  it('an engine build that throws is a refused edit, reported as invalid, with the last good engine serving', async () => {
+    const flaky = (b: KnowledgeBase) => {
+      if (b.entries.some((e) => e.text === 'Boom.')) throw new Error('index overflow');
+      return build(b);
+    };
+    store = await KnowledgeStore.open({ dir, build: flaky });
+    const invalid = new Promise<string>((resolve) => store!.on('invalid', (o) => resolve(o.errors[0]!.message)));
+    await writeFile(path.join(dir, 'kb.yaml'), base('Boom.'));
+    expect(await store.reload()).toMatchObject({ ok: false, keptVersion: store.current.base.version });
+    expect(await invalid).toBe('the answer engine could not be built from this knowledge (index overflow): the edit was refused — tell a developer, with this message');
+    expect(store.current.engine).toBe('First.');
+    await expect(KnowledgeStore.open({ dir, build: flaky })).rejects.toThrow(/answer engine could not be built/);
+  });
+
+  it('close() stops a check still running: shutdown never waits on one', async () => {
+    store = await KnowledgeStore.open({ dir, build });
+    const reload = store.reload();
+    await store.close();
+    expect(await reload).toMatchObject({ ok: false });
+  });
+
   it('watches the folder: a valid edit is picked up, a broken or deleted file keeps the last good base', async () => {
     store = await KnowledgeStore.open({ dir, build, watch: true, pollMs: 50 });
     const reloaded = new Promise<string>((resolve) => store!.on('reload', (s) => resolve(s.engine)));

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { shardsFlag } from '../../src/bot/sharding';
 import { MODERATOR } from '../support/bot-harness';
 import { cleanUpProcesses, registerCommands, run, startStandIn, tempDir, TSX, type Run } from '../support/bot-process';
+import { checkoutFor, NOBODY } from '../support/other-user';
 import type { DiscordStandIn, StandInOptions } from '../support/discord-stand-in';
 import { fixtureFiles } from '../support/fixture-knowledge';
 
@@ -15,8 +16,6 @@ import { fixtureFiles } from '../support/fixture-knowledge';
 // of them, then exits 0; the database made read-only and deleted under a bot running as an
 // unprivileged user; and `--shards` running one process per shard through ShardingManager.
 
-const NOBODY = 65534;
-const asRoot = process.getuid?.() === 0;
 
 afterEach(cleanUpProcesses);
 
@@ -103,11 +102,14 @@ describe('graceful shutdown under load', () => {
   });
 });
 
-describe.runIf(asRoot)('the database made read-only, then deleted, under a bot run by an unprivileged user', () => {
-  it('answers continue; reports say the database is unavailable; recording resumes once it is writable', async () => {
+describe('the database made read-only, then deleted, under a bot run by an unprivileged user', () => {
+  it('answers continue; reports say the database is unavailable; recording resumes once it is writable', async (ctx) => {
+    const checkout = await checkoutFor(NOBODY);
+    if ('skip' in checkout) return ctx.skip(checkout.skip);
+    ctx.onTestFinished(() => checkout.cleanup());
     const env = await setup({}, NOBODY);
     const data = path.dirname(env.DATABASE_PATH);
-    const bot = run(TSX, ['src/bot/main.ts'], env, NOBODY);
+    const bot = run(path.join(checkout.root, 'node_modules/.bin/tsx'), ['src/bot/main.ts'], env, NOBODY, checkout.root);
     await ready(bot);
     let asker = 0;
     const ask = async (question: string) => {

@@ -24,11 +24,11 @@ const children: number[] = [];
 const standIns: DiscordStandIn[] = [];
 const dirs: string[] = [];
 
-export function run(command: string, args: string[], env: Record<string, string>, user?: number): Run {
+export function run(command: string, args: string[], env: Record<string, string>, user?: number, cwd = ROOT): Run {
   // Only what npm itself needs from the parent environment, plus the bot's settings. Detached, so the
   // whole process group (npm, tsx, the bot, its shards) can be killed afterwards.
   const child = spawn(command, args, {
-    cwd: ROOT,
+    cwd,
     env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -38,9 +38,16 @@ export function run(command: string, args: string[], env: Record<string, string>
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  const code = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-  children.push(child.pid!);
-  return { pid: child.pid!, code, stdout: () => stdout, stderr: () => stderr, output: () => stdout + stderr, kill: (signal) => child.kill(signal) };
+  const code = new Promise<number | null>((resolve) => {
+    child.on('exit', (c) => resolve(c));
+    // Could not start at all (EACCES, ENOENT): a result to assert on, never an unhandled 'error' event.
+    child.on('error', (error) => {
+      stderr += `could not start ${command}: ${error.message}\n`;
+      resolve(null);
+    });
+  });
+  if (child.pid !== undefined) children.push(child.pid);
+  return { pid: child.pid ?? -1, code, stdout: () => stdout, stderr: () => stderr, output: () => stdout + stderr, kill: (signal) => child.kill(signal) };
 }
 
 export async function startStandIn(options: StandInOptions = {}): Promise<DiscordStandIn> {
