@@ -24,7 +24,7 @@ export type InsightOptions = {
   // Tuning; the defaults suit the bot, tests shorten them.
   /** Records held in memory while the database is unavailable; beyond this the oldest are dropped (default 10,000). */
   maxQueue?: number;
-  /** How long records wait to be written together (default 50 ms). */
+  /** How long records wait to be written together; 0 (the default) writes each at once while nothing is queued. */
   flushDelayMs?: number;
   /** First retry after a failure; doubles up to retryMaxMs (defaults 1 s and 5 min). */
   retryMinMs?: number;
@@ -80,7 +80,7 @@ export function openInsight(options: InsightOptions): RunningInsight {
   const log = options.logger ?? consoleLogger;
   const retentionMs = (options.retentionDays ?? 90) * DAY_MS;
   const maxQueue = Math.max(1, options.maxQueue ?? 10_000);
-  const flushDelayMs = options.flushDelayMs ?? 50;
+  const flushDelayMs = options.flushDelayMs ?? 0;
   const retryMinMs = options.retryMinMs ?? 1_000;
   const retryMaxMs = Math.max(retryMinMs, options.retryMaxMs ?? 300_000);
 
@@ -175,7 +175,10 @@ export function openInsight(options: InsightOptions): RunningInsight {
       queue.shift();
       dropped++;
     }
-    scheduleFlush();
+    // With nothing waiting, write at once (one small synchronous insert): a record the bot has
+    // acknowledged must survive a SIGKILL a moment later. A backlog (after an outage) goes in batches.
+    if (store && queue.length === 1 && flushDelayMs === 0) flush();
+    else scheduleFlush();
   }
 
   /** Writes up to one batch; more waits for the next turn so a long backlog never holds the event loop. */
