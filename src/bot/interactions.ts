@@ -82,7 +82,8 @@ export class InteractionRouter {
     const logger = this.options.logger.child({
       interaction: interaction.id,
       type: interaction.type,
-      user: interaction.user.id,
+      // Pseudonymous, like the database's: the raw id never reaches a log line.
+      user: this.options.context.insight.userKey(interaction.user.id),
       guild: interaction.guildId ?? undefined,
       ...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
       ...(interaction.isMessageComponent() || interaction.isModalSubmit() ? { customId: interaction.customId } : {}),

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hashUserId } from './salt';
 import type { AnswerStatus } from '../answer/model';
 
 // The contract between the bot (which records) and the moderator tools (which read).
@@ -59,6 +61,12 @@ export type UsageStats = {
 };
 
 export interface Insight {
+  /**
+   * The pseudonymous key this deployment stores for a user (the salted hash); logs use it in place of
+   * the raw id, so a log line and a database row about the same member can be matched, and neither
+   * says who they are.
+   */
+  userKey(userId: string): string;
   /** Never throws, never blocks: queued in memory and written in a batch later. */
   recordQuestion(r: QuestionRecord): void;
   /** Never throws, never blocks. */
@@ -81,7 +89,9 @@ export interface Insight {
 
 /** An Insight that records nothing and reports nothing: for tests and for running without a database. */
 export function createNullInsight(): Insight {
+  const key = randomBytes(16).toString('hex');
   return {
+    userKey: (userId) => hashUserId(key, userId),
     recordQuestion() {},
     recordFeedback() {},
     gaps: () => [],

@@ -1,4 +1,5 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FeedbackRecord, Insight, QuestionRecord } from './api';
 import { normaliseQuestion } from './normalise';
@@ -107,7 +108,10 @@ export function openInsight(options: InsightOptions): RunningInsight {
     if (store) return true;
     if (closed) return false;
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      // Private by default: the questions are members' words. A new folder is 0700 and a new file
+      // 0600 (SQLite gives its -wal and -shm files the database file's permissions).
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      createPrivately(path);
       // Re-read each time: the file is the source of truth if someone restores or replaces it.
       salt = options.salt || loadOrCreateSalt(saltPathFor(path));
       const opened = openStore(path, { create: true, manualCheckpoints: true });
@@ -266,7 +270,11 @@ export function openInsight(options: InsightOptions): RunningInsight {
     }
   }
 
+  // Until the salt is read (the database may be unavailable at start), logs use a key of this process.
+  const processKey = randomBytes(16).toString('hex');
+
   return {
+    userKey: (userId) => hashUserId(salt ?? processKey, String(userId)),
     recordQuestion(r) {
       try {
         enqueue({ kind: 'question', r: r && { ...r } });
@@ -324,6 +332,15 @@ function isBadData(err: unknown): boolean {
 }
 
 // Records come from the bot's handlers; anything odd is repaired here rather than refused at write time.
+/** Creates an empty file with mode 0600 unless one is there already (then it is left as it is). */
+function createPrivately(file: string): void {
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+}
+
 function toStoredQuestion(r: QuestionRecord, salt: string): StoredQuestion {
   const question = text(r.question) ?? '';
   return {
