@@ -29,6 +29,8 @@ export type FeedbackRecord = {
   helpful: boolean;
   /** Optional text from the "What was wrong?" modal. */
   reason?: string;
+  /** The answer rated (its view key): a member's later vote on the same answer and entry replaces the earlier one. */
+  answerKey?: string;
 };
 
 export type GapRow = {

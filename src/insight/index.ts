@@ -367,6 +367,7 @@ function toStoredFeedback(r: FeedbackRecord, salt: string): StoredFeedback {
     question: text(r.question),
     helpful: Boolean(r.helpful),
     reason: text(r.reason)?.trim() || null,
+    answerKey: text(r.answerKey),
   };
 }
 
