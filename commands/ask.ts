@@ -60,7 +60,12 @@ async function onAskButton(interaction: MessageComponentInteraction | ModalSubmi
 
 async function onFeedback(interaction: MessageComponentInteraction | ModalSubmitInteraction, ctx: CommandContext, args: string[]): Promise<void> {
   const [action, key = '', entryId = ''] = args;
-  const question = ctx.views.get(key)?.answer.question;
+  const view = ctx.views.get(key);
+  // Only an entry the answer showed can be rated: a forged or stale button id records nothing.
+  if (!view || !view.answer.results.some((r) => r.entry.id === entryId)) {
+    return ctx.respond.tell(notice('This answer can no longer be rated (it is too old, or Hotline was restarted). Ask again with `/ask` to rate the new answer.'));
+  }
+  const question = view.answer.question;
   const record = (helpful: boolean, reason?: string) => {
     try {
       ctx.insight.recordFeedback({
@@ -68,6 +73,7 @@ async function onFeedback(interaction: MessageComponentInteraction | ModalSubmit
         guildId: interaction.guildId ?? null,
         userId: interaction.user.id,
         entryId,
+        answerKey: key,
         ...(question ? { question } : {}),
         helpful,
         ...(reason ? { reason } : {}),

@@ -57,7 +57,7 @@ export async function createApp(config: BotConfig, options: AppOptions): Promise
     insight,
     logger,
     settings: {
-      askCooldown: { uses: config.ASK_COOLDOWN_USES, perMs: config.ASK_COOLDOWN_SECONDS * 1000 },
+      askCooldown: { uses: config.ASK_COOLDOWN_USES, perMs: config.ASK_COOLDOWN_SECONDS * 1000, bucket: 'ask' },
       ...(config.MOD_LOG_CHANNEL_ID ? { modLogChannelId: config.MOD_LOG_CHANNEL_ID } : {}),
     },
     autoDeferMs: options.autoDeferMs,

@@ -6,6 +6,7 @@ import type { Insight } from '../insight/api';
 import { weeklyDigest } from '../insight/digest';
 import type { BotSettings, Command, KnowledgeSource } from './command';
 import { FATAL_CLOSE_CODES } from './client';
+import { IdentifyGovernor, type SessionStartLimit } from './identify-governor';
 import { InteractionRouter } from './interactions';
 import type { Logger } from './logger';
 import { diagnosticLines } from './cards';
@@ -49,8 +50,30 @@ export class Bot {
   #digestTimer?: NodeJS.Timeout;
   #stopped = false;
 
+  /** Paces gateway identifies (backoff, daily budget); absent when the client brings its own throttler. */
+  readonly identify?: IdentifyGovernor;
+
   constructor(readonly options: BotOptions) {
     const { client, logger } = options;
+    // discord.js asks the throttler before every IDENTIFY; it reads client.options.ws when it connects.
+    type GatewayManager = { fetchGatewayInformation(force?: boolean): Promise<{ session_start_limit: SessionStartLimit }> };
+    const ws = (client.options.ws ??= {}) as { buildIdentifyThrottler?: (manager: GatewayManager) => unknown };
+    if (!ws.buildIdentifyThrottler) {
+      const connected: { manager?: GatewayManager } = {};
+      const governor = new IdentifyGovernor({
+        logger,
+        fetchLimit: async () => {
+          if (!connected.manager) throw new Error('not connected');
+          return (await connected.manager.fetchGatewayInformation(true)).session_start_limit;
+        },
+      });
+      ws.buildIdentifyThrottler = (manager) => {
+        connected.manager = manager;
+        return governor;
+      };
+      this.identify = governor;
+    }
+    client.on(Events.ShardReady, () => this.identify?.ready());
     this.#fatal = new Promise<never>((_, reject) => (this.#rejectFatal = reject));
     this.#fatal.catch(() => undefined);
     this.router = new InteractionRouter({

@@ -26,7 +26,8 @@ export type KnowledgeSource = {
   readonly dir: string;
 };
 
-export type Cooldown = { uses: number; perMs: number };
+/** `uses` per `perMs` for each member; commands naming the same `bucket` share one allowance. */
+export type Cooldown = { uses: number; perMs: number; bucket?: string };
 
 export type BotSettings = {
   askCooldown: Cooldown;

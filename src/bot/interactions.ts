@@ -1,5 +1,6 @@
 import { DiscordAPIError, PermissionFlagsBits, type AutocompleteInteraction, type Interaction, type RepliableInteraction } from 'discord.js';
-import type { ChatCommand, Command, CommandContext, ComponentHandler, Cooldown } from './command';
+import type { ChatCommand, Command, CommandContext, ComponentHandler } from './command';
+import { Cooldowns } from './cooldowns';
 import type { Logger } from './logger';
 import { notice } from './render';
 import { Responder } from './responder';
@@ -31,7 +32,7 @@ export function discordErrorCode(error: unknown): number | undefined {
 export class InteractionRouter {
   #commands = new Map<string, Command>();
   #components = new Map<string, { command: Command; handler: ComponentHandler }>();
-  #cooldowns = new Map<string, number[]>();
+  #cooldowns = new Cooldowns();
   #inFlight = new Set<Promise<void>>();
   #accepting = true;
   readonly #autoDeferMs: number;
@@ -81,7 +82,8 @@ export class InteractionRouter {
     const logger = this.options.logger.child({
       interaction: interaction.id,
       type: interaction.type,
-      user: interaction.user.id,
+      // Pseudonymous, like the database's: the raw id never reaches a log line.
+      user: this.options.context.insight.userKey(interaction.user.id),
       guild: interaction.guildId ?? undefined,
       ...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
       ...(interaction.isMessageComponent() || interaction.isModalSubmit() ? { customId: interaction.customId } : {}),
@@ -182,23 +184,10 @@ export class InteractionRouter {
 
   /** Milliseconds until `userId` may use the command again (0: now), counting this use when allowed. */
   #cooldownLeft(command: Command, userId: string): number {
-    const limit: Cooldown | undefined = command.cooldown?.(this.options.context.settings);
-    if (!limit || limit.perMs <= 0) return 0;
-    const now = Date.now();
-    const key = `${command.data.name}:${userId}`;
-    const recent = (this.#cooldowns.get(key) ?? []).filter((t) => now - t < limit.perMs);
-    if (recent.length >= limit.uses) {
-      this.#cooldowns.set(key, recent);
-      return limit.perMs - (now - recent[0]!);
-    }
-    recent.push(now);
-    this.#cooldowns.set(key, recent);
-    if (this.#cooldowns.size > 10_000) this.#prune(now, limit.perMs);
-    return 0;
-  }
-
-  #prune(now: number, perMs: number): void {
-    for (const [key, times] of this.#cooldowns) if (times.every((t) => now - t >= perMs)) this.#cooldowns.delete(key);
+    const limit = command.cooldown?.(this.options.context.settings);
+    if (!limit) return 0;
+    // Commands that share an allowance name the same bucket (/ask and Ask Hotline: one allowance).
+    return this.#cooldowns.take(limit.bucket ?? command.data.name, userId, limit);
   }
 }
 

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hashUserId } from './salt';
 import type { AnswerStatus } from '../answer/model';
 
 // The contract between the bot (which records) and the moderator tools (which read).
@@ -27,6 +29,8 @@ export type FeedbackRecord = {
   helpful: boolean;
   /** Optional text from the "What was wrong?" modal. */
   reason?: string;
+  /** The answer rated (its view key): a member's later vote on the same answer and entry replaces the earlier one. */
+  answerKey?: string;
 };
 
 export type GapRow = {
@@ -59,6 +63,12 @@ export type UsageStats = {
 };
 
 export interface Insight {
+  /**
+   * The pseudonymous key this deployment stores for a user (the salted hash); logs use it in place of
+   * the raw id, so a log line and a database row about the same member can be matched, and neither
+   * says who they are.
+   */
+  userKey(userId: string): string;
   /** Never throws, never blocks: queued in memory and written in a batch later. */
   recordQuestion(r: QuestionRecord): void;
   /** Never throws, never blocks. */
@@ -81,7 +91,9 @@ export interface Insight {
 
 /** An Insight that records nothing and reports nothing: for tests and for running without a database. */
 export function createNullInsight(): Insight {
+  const key = randomBytes(16).toString('hex');
   return {
+    userKey: (userId) => hashUserId(key, userId),
     recordQuestion() {},
     recordFeedback() {},
     gaps: () => [],

@@ -1,4 +1,5 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FeedbackRecord, Insight, QuestionRecord } from './api';
 import { normaliseQuestion } from './normalise';
@@ -24,7 +25,7 @@ export type InsightOptions = {
   // Tuning; the defaults suit the bot, tests shorten them.
   /** Records held in memory while the database is unavailable; beyond this the oldest are dropped (default 10,000). */
   maxQueue?: number;
-  /** How long records wait to be written together (default 50 ms). */
+  /** How long records wait to be written together; 0 (the default) writes each at once while nothing is queued. */
   flushDelayMs?: number;
   /** First retry after a failure; doubles up to retryMaxMs (defaults 1 s and 5 min). */
   retryMinMs?: number;
@@ -80,7 +81,7 @@ export function openInsight(options: InsightOptions): RunningInsight {
   const log = options.logger ?? consoleLogger;
   const retentionMs = (options.retentionDays ?? 90) * DAY_MS;
   const maxQueue = Math.max(1, options.maxQueue ?? 10_000);
-  const flushDelayMs = options.flushDelayMs ?? 50;
+  const flushDelayMs = options.flushDelayMs ?? 0;
   const retryMinMs = options.retryMinMs ?? 1_000;
   const retryMaxMs = Math.max(retryMinMs, options.retryMaxMs ?? 300_000);
 
@@ -107,7 +108,10 @@ export function openInsight(options: InsightOptions): RunningInsight {
     if (store) return true;
     if (closed) return false;
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      // Private by default: the questions are members' words. A new folder is 0700 and a new file
+      // 0600 (SQLite gives its -wal and -shm files the database file's permissions).
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      createPrivately(path);
       // Re-read each time: the file is the source of truth if someone restores or replaces it.
       salt = options.salt || loadOrCreateSalt(saltPathFor(path));
       const opened = openStore(path, { create: true, manualCheckpoints: true });
@@ -175,7 +179,10 @@ export function openInsight(options: InsightOptions): RunningInsight {
       queue.shift();
       dropped++;
     }
-    scheduleFlush();
+    // With nothing waiting, write at once (one small synchronous insert): a record the bot has
+    // acknowledged must survive a SIGKILL a moment later. A backlog (after an outage) goes in batches.
+    if (store && queue.length === 1 && flushDelayMs === 0) flush();
+    else scheduleFlush();
   }
 
   /** Writes up to one batch; more waits for the next turn so a long backlog never holds the event loop. */
@@ -263,7 +270,11 @@ export function openInsight(options: InsightOptions): RunningInsight {
     }
   }
 
+  // Until the salt is read (the database may be unavailable at start), logs use a key of this process.
+  const processKey = randomBytes(16).toString('hex');
+
   return {
+    userKey: (userId) => hashUserId(salt ?? processKey, String(userId)),
     recordQuestion(r) {
       try {
         enqueue({ kind: 'question', r: r && { ...r } });
@@ -321,6 +332,15 @@ function isBadData(err: unknown): boolean {
 }
 
 // Records come from the bot's handlers; anything odd is repaired here rather than refused at write time.
+/** Creates an empty file with mode 0600 unless one is there already (then it is left as it is). */
+function createPrivately(file: string): void {
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+}
+
 function toStoredQuestion(r: QuestionRecord, salt: string): StoredQuestion {
   const question = text(r.question) ?? '';
   return {
@@ -347,6 +367,7 @@ function toStoredFeedback(r: FeedbackRecord, salt: string): StoredFeedback {
     question: text(r.question),
     helpful: Boolean(r.helpful),
     reason: text(r.reason)?.trim() || null,
+    answerKey: text(r.answerKey),
   };
 }
 

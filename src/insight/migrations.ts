@@ -34,6 +34,12 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX feedback_at ON feedback (at);
   CREATE INDEX feedback_entry ON feedback (entry_id, at);
   `,
+  // One vote per member per answer: the answer (its view key) a 👍/👎 was given on, so a new vote on
+  // the same answer and entry replaces the member's earlier one.
+  `
+  ALTER TABLE feedback ADD COLUMN answer_key TEXT;
+  CREATE INDEX feedback_vote ON feedback (user_hash, answer_key, entry_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

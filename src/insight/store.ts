@@ -31,6 +31,8 @@ export type StoredFeedback = {
   question: string | null;
   helpful: boolean;
   reason: string | null;
+  /** The answer the vote was given on; a later vote by the same member on it replaces this one. */
+  answerKey: string | null;
 };
 
 export type Store = {
@@ -89,11 +91,16 @@ function wrap(db: Database.Database): Store {
     INSERT INTO questions (at, guild_id, channel_id, user_hash, question, normalised, status, top_entry_id, confidence, handling_ms, via)
     VALUES (@at, @guildId, @channelId, @userHash, @question, @normalised, @status, @topEntryId, @confidence, @handlingMs, @via)`);
   const insertFeedback = db.prepare(`
-    INSERT INTO feedback (at, guild_id, user_hash, entry_id, question, helpful, reason)
-    VALUES (@at, @guildId, @userHash, @entryId, @question, @helpful, @reason)`);
+    INSERT INTO feedback (at, guild_id, user_hash, entry_id, question, helpful, reason, answer_key)
+    VALUES (@at, @guildId, @userHash, @entryId, @question, @helpful, @reason, @answerKey)`);
+  // The latest vote wins: one rating and one reason per member, answer and entry.
+  const replaceVote = db.prepare('DELETE FROM feedback WHERE user_hash = ? AND answer_key = ? AND entry_id = ?');
   const insertAll = db.transaction((qs: readonly StoredQuestion[], fs: readonly StoredFeedback[]) => {
     for (const q of qs) insertQuestion.run(q);
-    for (const f of fs) insertFeedback.run({ ...f, helpful: f.helpful ? 1 : 0 });
+    for (const f of fs) {
+      if (f.answerKey !== null) replaceVote.run(f.userHash, f.answerKey, f.entryId);
+      insertFeedback.run({ ...f, helpful: f.helpful ? 1 : 0 });
+    }
   });
 
   const purgeQuestions = db.prepare('DELETE FROM questions WHERE at < ?');
@@ -129,9 +136,14 @@ function wrap(db: Database.Database): Store {
     HAVING down > 0
     ORDER BY down DESC, up ASC, entryId ASC
     LIMIT ?`);
+  // One reason per member (their latest), so one member submitting again and again cannot push
+  // everyone else's reasons out of the few shown.
   const feedbackReasons = db.prepare(`
-    SELECT reason FROM feedback
-    WHERE entry_id = ? AND helpful = 0 AND at >= ? AND reason IS NOT NULL AND reason <> ''
+    SELECT reason FROM feedback f
+    WHERE entry_id = @entryId AND helpful = 0 AND at >= @since AND reason IS NOT NULL AND reason <> ''
+      AND id = (SELECT MAX(id) FROM feedback g
+                WHERE g.user_hash = f.user_hash AND g.entry_id = f.entry_id AND g.helpful = 0
+                  AND g.at >= @since AND g.reason IS NOT NULL AND g.reason <> '')
     ORDER BY at DESC, id DESC
     LIMIT ${REASONS_PER_ENTRY}`);
 
@@ -161,7 +173,7 @@ function wrap(db: Database.Database): Store {
     feedback: (since, limit) =>
       (feedbackTotals.all(since, limit) as Array<{ entryId: string; down: number; up: number }>).map((r) => ({
         ...r,
-        reasons: (feedbackReasons.all(r.entryId, since) as Array<{ reason: string }>).map((x) => x.reason),
+        reasons: (feedbackReasons.all({ entryId: r.entryId, since }) as Array<{ reason: string }>).map((x) => x.reason),
       })),
     usage: (since, days, limit) => {
       const t = usageTotals.get(since) as { questions: number; answered: number; askers: number };

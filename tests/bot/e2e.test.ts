@@ -127,6 +127,20 @@ describe('/ask through the stand-in', () => {
     expect(h.insight.feedbacks.at(-1)).toMatchObject({ entryId: 'link-agreed', helpful: false, reason: 'The year is wrong' });
   });
 
+  it('refuses a forged feedback id: nothing is recorded for an entry the answer did not show', async () => {
+    const reply = await h.standIn.slash('ask', { question: 'When was the Exampleland link agreed?' }, MEMBER).response();
+    const down = customIds(reply).find((id) => id.startsWith('fb:down:'))!;
+    const key = down.split(':')[2]!;
+    const before = h.insight.feedbacks.length;
+    for (const customId of [`fb:why:${key}:totally-fake-entry`, `fb:up:${key}:totally-fake-entry`, 'fb:why:no-such-answer:link-agreed']) {
+      const forged = h.standIn.dispatchInteraction(customId.startsWith('fb:why') ? 5 : 3, customId.startsWith('fb:why') ? { custom_id: customId, components: [] } : { custom_id: customId, component_type: 2 }, MEMBER, reply);
+      const callback = await forged.callback();
+      expect(callback.data.flags & 64).toBe(64);
+      expect(callback.data.content ?? JSON.stringify(callback.data.embeds)).toContain('can no longer be rated');
+    }
+    expect(h.insight.feedbacks.length).toBe(before);
+  });
+
   it('answers the "Ask Hotline" message menu', async () => {
     const reply = await h.standIn.messageCommand('Ask Hotline', { content: 'When was the Exampleland link agreed?' }, MEMBER).response();
     expect(reply.embeds[0].description).toContain('spring of 2001');

@@ -54,7 +54,7 @@ describe('interaction routing', () => {
       expect(callback.data.flags & 64).toBe(64);
       expect(callback.data.content).toContain('Something went wrong');
       const logged = h.logs.records().find((r) => r.msg === 'interaction handler failed');
-      expect(logged).toMatchObject({ command: 'boom', interaction: interaction.id, user: MEMBER.user.id, err: { message: 'handler exploded' } });
+      expect(logged).toMatchObject({ command: 'boom', interaction: interaction.id, user: h.insight.userKey(MEMBER.user.id), err: { message: 'handler exploded' } });
       // Still serving.
       const reply = await h.standIn.slash('ask', { question: 'telephone link' }, MEMBER).response();
       expect(reply.embeds[0].description).toContain('telephone link');

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNullInsight } from '../../src/insight/api';
 import { openInsight } from '../../src/insight/index';
+import { SCHEMA_VERSION } from '../../src/insight/migrations';
 import { DAY, memoryLogger, question, tempDir, vote } from './helpers';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -20,7 +21,7 @@ describe('openInsight', () => {
     await insight.close();
     const db = new Database(path, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT version FROM schema_version').get()).toEqual({ version: 1 });
+    expect(db.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SCHEMA_VERSION });
     db.close();
     expect(readFileSync(`${path}.salt`, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -191,5 +192,30 @@ describe('openInsight', () => {
     expect(n.usage({ days: 7 }).questions).toBe(0);
     await n.close();
     expect(existsSync(join(tmp.dir, 'h.db'))).toBe(false);
+  });
+});
+
+describe('feedback that cannot be stuffed', () => {
+  it('one rating and one reason per member per answer: the latest wins', async () => {
+    const insight = openInsight({ path: join(tmp.dir, 'fb.db') });
+    const later = (s: number) => new Date(Date.now() + s * 1000);
+    insight.recordFeedback(vote({ userId: 'a', answerKey: 'k1', helpful: true, at: later(0) }));
+    insight.recordFeedback(vote({ userId: 'a', answerKey: 'k1', reason: 'first try', at: later(1) }));
+    insight.recordFeedback(vote({ userId: 'a', answerKey: 'k1', reason: 'second try', at: later(2) }));
+    const [row] = insight.feedback({ days: 7 });
+    expect(row).toMatchObject({ entryId: 'hotline-1963', down: 1, up: 0, reasons: ['second try'] });
+    await insight.close();
+  });
+
+  it("one member submitting again and again cannot push other members' reasons out", async () => {
+    const insight = openInsight({ path: join(tmp.dir, 'fb2.db') });
+    const later = (s: number) => new Date(Date.now() + s * 1000);
+    insight.recordFeedback(vote({ userId: 'honest', answerKey: 'k0', reason: 'The year is wrong', at: later(0) }));
+    // Five answers to the same question, each rated by the same member.
+    for (let i = 1; i <= 5; i++) insight.recordFeedback(vote({ userId: 'stuffer', answerKey: `k${i}`, reason: `STUFFER ${i}`, at: later(i) }));
+    const [row] = insight.feedback({ days: 7 });
+    expect(row!.down).toBe(2);
+    expect(row!.reasons).toEqual(['STUFFER 5', 'The year is wrong']);
+    await insight.close();
   });
 });

@@ -28,3 +28,24 @@ describe('the recorder and the process', () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe('the database is private', () => {
+  it('a new database folder is 0700 and the database file 0600, whatever the umask', async () => {
+    const { mkdtempSync, statSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { openInsight } = await import('../../src/insight/index');
+    const root = mkdtempSync(path.join(tmpdir(), 'hotline-private-'));
+    const file = path.join(root, 'data', 'hotline.db');
+    const previous = process.umask(0o022);
+    try {
+      const insight = openInsight({ path: file, salt: 'a-test-salt-of-16+chars' });
+      insight.recordQuestion({ at: new Date(), guildId: null, channelId: null, userId: '1', question: 'q', status: 'unknown', handlingMs: 1, via: 'slash' });
+      await insight.close();
+    } finally {
+      process.umask(previous);
+    }
+    expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});

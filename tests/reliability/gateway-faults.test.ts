@@ -108,3 +108,48 @@ describe('fatal gateway closes', () => {
     });
   }
 });
+
+describe('a gateway that never lets a session start (identify stalls)', () => {
+  it('the real client, paced by the identify governor: backs off between identifies, warns, then connects when the stall clears', async () => {
+    const { Client, Events, GatewayIntentBits } = await import('discord.js');
+    const { DiscordStandIn } = await import('../support/discord-stand-in');
+    const { IdentifyGovernor } = await import('../../src/bot/identify-governor');
+    const standIn = await new DiscordStandIn().start();
+    standIn.invalidateIdentify = true;
+    const warnings: string[] = [];
+    let client: InstanceType<typeof Client> | undefined;
+    try {
+      let manager: any;
+      const governor = new IdentifyGovernor({
+        spacingMs: 200,
+        maxBackoffMs: 5_000,
+        warnAfter: 3,
+        random: () => 1,
+        logger: { warn: (_o, m) => void warnings.push(m), error: () => {} },
+        fetchLimit: async () => (await manager.fetchGatewayInformation(true)).session_start_limit,
+      });
+      client = new Client({
+        intents: [GatewayIntentBits.Guilds],
+        rest: { api: standIn.apiUrl, retries: 1 },
+        ws: { buildIdentifyThrottler: (m: any) => ((manager = m), governor) } as any,
+      });
+      client.on(Events.ShardReady, () => governor.ready());
+      void client.login(standIn.token).catch(() => undefined);
+      await standIn.waitFor(() => standIn.identifies.length >= 5, 20_000, 'five identifies');
+      expect(warnings.some((w) => w.includes('failing to reach READY'))).toBe(true);
+      // The gaps between identifies grow (200, 400, 800, 1600 ms of backoff; discord.js's own reconnect
+      // takes a few hundred ms, which counts toward the first ones).
+      const times = standIn.identifyTimes.slice(0, 5);
+      const gaps = times.slice(1).map((t, i) => t - times[i]!);
+      for (let i = 1; i < gaps.length; i++) expect(gaps[i]!).toBeGreaterThanOrEqual(gaps[i - 1]! - 50);
+      expect(gaps[3]!).toBeGreaterThanOrEqual(1_500);
+      expect(gaps[3]!).toBeGreaterThan(2 * gaps[0]!);
+      standIn.invalidateIdentify = false;
+      const ready = new Promise((resolve) => client!.once(Events.ClientReady, resolve));
+      await ready; // connected once the stall clears (destroying mid-connect would leave discord.js waiting)
+    } finally {
+      await client?.destroy();
+      await standIn.close();
+    }
+  });
+});

@@ -152,6 +152,29 @@ describe('the token never reaches a log line', () => {
   });
 });
 
+describe('logs hold no secrets and no raw identities', () => {
+  it('a failing reply: no interaction token, no question text, no raw user id at info level; the user appears pseudonymously', async () => {
+    h = await startBot({ logLevel: 'info' });
+    const s = h.standIn;
+    // Both ways a reply can fail: the callback (slash reply) and the webhook edit of a deferred one.
+    s.faults.push({ match: (m, p) => p.includes('/callback') || p.includes('/webhooks/'), status: 500, times: 1000 });
+    const question = 'When was the Exampleland link agreed? zebra-marker-7731';
+    const failed = s.slash('ask', { question }, ASKER);
+    await s.waitFor(() => h!.logs.records().some((r) => r.interaction === failed.id && r.msg === 'interaction handler failed'), 10_000);
+    s.faults.length = 0;
+    const all = h.logs.lines.join('');
+    const token = failed.payload.token as string;
+    expect(token.length).toBeGreaterThan(8);
+    expect(all).not.toContain(token);
+    expect(all).toContain('[redacted]'); // the URL of the failed call is still logged, without its token
+    expect(all).not.toContain('zebra-marker-7731');
+    expect(all).not.toContain(ASKER.user.id);
+    const lines = h.logs.records().filter((r) => r.interaction === failed.id);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((r) => typeof r.user === 'string' && /^[0-9a-f]{32}$/.test(r.user))).toBe(true);
+  });
+});
+
 describe('repository hygiene', () => {
   it('.env is git-ignored and .env.example is not', () => {
     expect(spawnSync('git', ['check-ignore', '-q', '.env'], { cwd: ROOT }).status).toBe(0);

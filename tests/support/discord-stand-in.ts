@@ -110,6 +110,8 @@ export type StandInOptions = {
   identifyCloseCode?: number;
   /** `session_start_limit.max_concurrency` in /gateway/bot (default 1). */
   maxConcurrency?: number;
+  /** `session_start_limit.remaining` in /gateway/bot (default 1000). */
+  identifiesRemaining?: number;
 };
 
 export type Actor = { user?: Partial<ApiUser>; permissions?: bigint | string; guildId?: string | null; channelId?: string };
@@ -130,6 +132,10 @@ export class DiscordStandIn extends EventEmitter {
   rejectIdentify: boolean;
   identifyCloseCode?: number;
   readonly maxConcurrency: number;
+  /** Answer every IDENTIFY with op 9 "invalid session" instead of READY (a stalled gateway). */
+  invalidateIdentify = false;
+  /** What /gateway/bot reports as identifies left today. */
+  identifiesRemaining: number;
   /** Extra latency before a REST request is handled normally (ms; 0 for none). */
   restLatency?: (method: string, path: string) => number;
 
@@ -137,6 +143,8 @@ export class DiscordStandIn extends EventEmitter {
   readonly interactions = new Map<string, InteractionRecord>();
   readonly channelMessages: ApiMessage[] = [];
   readonly identifies: any[] = [];
+  /** When each IDENTIFY arrived (ms since epoch), for pacing assertions. */
+  readonly identifyTimes: number[] = [];
   readonly resumes: any[] = [];
   /** Commands as registered: key "global" or the guild id. */
   readonly commands = new Map<string, CommandDef[]>();
@@ -162,6 +170,7 @@ export class DiscordStandIn extends EventEmitter {
     this.rejectIdentify = options.rejectIdentify ?? false;
     this.identifyCloseCode = options.identifyCloseCode;
     this.maxConcurrency = options.maxConcurrency ?? 1;
+    this.identifiesRemaining = options.identifiesRemaining ?? 1000;
     this.botUser = { id: this.applicationId, username: 'Hotline', discriminator: '0', global_name: null, avatar: null, bot: true };
   }
 
@@ -398,7 +407,9 @@ export class DiscordStandIn extends EventEmitter {
         case 2: {
           const d = packet.d ?? {};
           this.identifies.push(d);
+          this.identifyTimes.push(Date.now());
           if (this.identifyCloseCode) return ws.close(this.identifyCloseCode, 'Refused by the stand-in.');
+          if (this.invalidateIdentify) return ws.send(JSON.stringify({ op: 9, d: false }));
           if (this.rejectIdentify || (d.token !== this.token && d.token !== `Bot ${this.token}`)) return ws.close(4004, 'Authentication failed.');
           const shard: [number, number] = d.shard ?? [0, 1];
           if (shard[1] !== this.shards) return ws.close(4011, 'Sharding required.');
@@ -505,7 +516,7 @@ export class DiscordStandIn extends EventEmitter {
         return send(200, {
           url: this.gatewayUrl,
           shards: this.shards,
-          session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: this.maxConcurrency },
+          session_start_limit: { total: 1000, remaining: this.identifiesRemaining, reset_after: 86_400_000, max_concurrency: this.maxConcurrency },
         });
       }
       if (method === 'GET' && route.join('/') === 'users/@me') return send(200, this.botUser);
