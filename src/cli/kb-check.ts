@@ -1,5 +1,5 @@
 import { loadKnowledge } from '../knowledge/load';
-import { countKnowledge, formatDiagnostic } from '../knowledge/format';
+import { countKnowledge, formatDiagnostic, formatSourceKinds } from '../knowledge/format';
 
 // `npm run kb:check [-- folder]`: validate the knowledge base the way the bot will load it.
 // Exit 0 when valid (warnings allowed), 1 on any error.
@@ -20,4 +20,5 @@ if (!result.ok) {
 }
 const counts = countKnowledge(result.base);
 print(`✓ ${dir}: ${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources in ${counts.files} files (version ${result.base.version}); ${result.warnings.length} warning(s)`);
+print(`  ${formatSourceKinds(counts.sourcesByKind)}`);
 for (const topic of counts.perTopic) print(`  ${String(topic.count).padStart(4)}  ${topic.id} — ${topic.name}`);
