@@ -145,6 +145,7 @@ export function withoutTitles(name: string): string {
 export function personKey(name: string): string {
   return withoutTitles(name)
     .toLowerCase()
+    .replace(/\bu\.s\.?/g, 'us') // "U.S." is a word, not two initials
     .replace(/[.,]/g, ' ')
     .split(/\s+/)
     .filter((word) => word.length > 1 && !['jr', 'sr', 'ii', 'iii', 'iv'].includes(word))

@@ -98,6 +98,7 @@ describe('source rules', () => {
   it('warns on a person written two ways, but not on a change of rank', () => {
     expect(personKey('Robert M. Gates')).toBe(personKey('Robert Gates'));
     expect(personKey('Lloyd J. Austin III')).toBe(personKey('Lloyd Austin'));
+    expect(personKey('U.S. Joint Chiefs of Staff')).not.toBe(personKey('Joint Chiefs of Staff'));
     const entries = [
       quote({ id: 'a', speaker: 'Robert Gates' }),
       fact({ id: 'b', involved: ['Adm. Dong Jun', 'Robert M. Gates'], origin: { file: 'g.yaml', line: 7 } }),
