@@ -1,5 +1,5 @@
 import { loadKnowledge } from '../knowledge/load';
-import { countKnowledge, formatDiagnostic } from '../knowledge/format';
+import { countKnowledge, formatDiagnostic, formatSourceKinds } from '../knowledge/format';
 import { countProblems } from '../knowledge/diagnostics';
 import { showControlCharacters } from '../text/visible';
 
@@ -26,4 +26,5 @@ if (!result.ok) {
 }
 const counts = countKnowledge(result.base);
 print(`✓ ${dir}: ${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources in ${counts.files} files (version ${result.base.version}); ${countProblems(result.warnings)} warning(s)`);
+print(`  ${formatSourceKinds(counts.sourcesByKind)}`);
 for (const topic of counts.perTopic) print(`  ${String(topic.count).padStart(4)}  ${topic.id} — ${topic.name}`);

@@ -1,4 +1,5 @@
 import type { Diagnostic, KnowledgeBase } from './base';
+import { SOURCE_KINDS, type SourceKind } from './schema';
 
 /** `file:line:column: error: fact "x" field sources[0]: unknown source "y" — did you mean "z"?` */
 export function formatDiagnostic(d: Diagnostic, folder = ''): string {
@@ -12,6 +13,8 @@ export type KnowledgeCounts = {
   quotes: number;
   sources: number;
   files: number;
+  /** Sources of each kind, in the schema's order; `none` counts sources that do not say their kind yet. */
+  sourcesByKind: Record<SourceKind | 'none', number>;
   perTopic: Array<{ id: string; name: string; count: number }>;
 };
 
@@ -23,8 +26,21 @@ export function countKnowledge(base: KnowledgeBase): KnowledgeCounts {
     quotes: base.entries.filter((e) => e.kind === 'quote').length,
     sources: base.sources.size,
     files: base.files.length,
+    sourcesByKind: countSourcesByKind(base),
     perTopic: [...base.topics.values()]
       .map((t) => ({ id: t.id, name: t.name, count: perTopic.get(t.id) ?? 0 }))
       .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),
   };
+}
+
+function countSourcesByKind(base: KnowledgeBase): Record<SourceKind | 'none', number> {
+  const counts = Object.fromEntries([...SOURCE_KINDS, 'none'].map((k) => [k, 0])) as Record<SourceKind | 'none', number>;
+  for (const source of base.sources.values()) counts[source.kind ?? 'none'] += 1;
+  return counts;
+}
+
+/** `sources by kind: official 13, press 77, …, no kind 0` — one line for kb:check. */
+export function formatSourceKinds(counts: KnowledgeCounts['sourcesByKind']): string {
+  const parts = Object.entries(counts).map(([kind, n]) => `${kind === 'none' ? 'no kind' : kind} ${n}`);
+  return `sources by kind: ${parts.join(', ')}`;
 }

@@ -4,6 +4,7 @@ import type { $ZodIssue } from 'zod/v4/core';
 import type { Diagnostic, KnowledgeBase } from './base';
 import type { ParsedFile } from './parse';
 import { closest } from './suggest';
+import { dayOf, ENTRY_RULES, SOURCE_RULES, nameSpelledTwoWays, namesUsed, type RuleContext } from './source-rules';
 import {
   factSchema,
   quoteSchema,
@@ -34,6 +35,9 @@ const RECORD_SCHEMAS = { topics: topicSchema, sources: sourceSchema, facts: fact
 // The file's outline only; each record is checked against its own schema afterwards.
 const topLevelSchema = z.strictObject(Object.fromEntries(SECTIONS.map((s) => [s, z.array(z.unknown()).optional()])) as Record<Section, z.ZodOptional<z.ZodArray<z.ZodUnknown>>>);
 
+/** What the validation may be told from outside: the clock, so date rules can be tested on a fixed day. */
+export type ValidateOptions = { now?: () => Date };
+
 type LooseRecord = { id?: string; sources?: string[]; topics?: string[] };
 type Located<T> = { record: T; file: ParsedFile; path: (string | number)[] };
 
@@ -41,7 +45,11 @@ type Located<T> = { record: T; file: ParsedFile; path: (string | number)[] };
  * The one validation path (start-up, reload, CLI, CI): schema checks per file, then cross-checks
  * across the whole base. Returns every problem at once, and a base only when there is no error.
  */
-export function validateKnowledge(files: readonly ParsedFile[], texts: ReadonlyMap<string, string>): { base?: KnowledgeBase; diagnostics: Diagnostic[] } {
+export function validateKnowledge(
+  files: readonly ParsedFile[],
+  texts: ReadonlyMap<string, string>,
+  { now = () => new Date() }: ValidateOptions = {},
+): { base?: KnowledgeBase; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const topics: Located<Topic>[] = [];
   const sources: Located<Source>[] = [];
@@ -123,6 +131,13 @@ export function validateKnowledge(files: readonly ParsedFile[], texts: ReadonlyM
     if (!cited.has(located.record.id)) problem(located, undefined, 'source is not cited by any fact or quote', 'warning');
   }
 
+  // What the entries rest on, and whether their dates still hold (issue 11): warnings, see source-rules.ts.
+  const context: RuleContext = { today: dayOf(now()), sources: new Map(sources.map((s) => [s.record.id, s.record])) };
+  for (const located of entries) for (const rule of ENTRY_RULES) for (const f of rule(located.record, context)) problem(located, f.field, f.message, 'warning');
+  for (const located of sources) for (const rule of SOURCE_RULES) for (const f of rule(located.record, context)) problem(located, f.field, f.message, 'warning');
+  const located = new Map(entries.map((e) => [e.record, e]));
+  for (const { use, finding } of nameSpelledTwoWays(namesUsed(entries.map((e) => e.record)))) problem(located.get(use.entry)!, finding.field, finding.message, 'warning');
+
   diagnostics.sort(byPlace);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
 
@@ -130,7 +145,7 @@ export function validateKnowledge(files: readonly ParsedFile[], texts: ReadonlyM
   const dates = [...allEntries.map((e) => e.date), ...sources.map((s) => s.record.published)].filter((d): d is string => d !== undefined);
   const base: KnowledgeBase = {
     version: versionOf(texts),
-    loadedAt: new Date().toISOString(),
+    loadedAt: now().toISOString(),
     asOf: dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : undefined,
     topics: new Map(topics.map((t) => [t.record.id, t.record])),
     sources: new Map(sources.map((s) => [s.record.id, s.record])),

@@ -13,6 +13,7 @@ const SOURCES = `sources:
     publisher: A publisher
     published: 2025-11-26
     url: https://example.org/a
+    kind: press
 `;
 const fact = (fields: string) => `facts:
   - id: mmca-signed
@@ -129,6 +130,7 @@ describe('knowledge validation', () => {
     sources: [no-url]
 sources:
   - id: no-url
+    kind: official
     title: T
     publisher: P
 `;

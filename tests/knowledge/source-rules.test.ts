@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, countKnowledge, formatSourceKinds } from '../../src/knowledge/format';
+import { parseKnowledgeText, type ParsedFile } from '../../src/knowledge/parse';
+import type { Entry, Source } from '../../src/knowledge/schema';
+import {
+  brokenHost,
+  dateAfterToday,
+  dayRange,
+  entryWithoutSupportingSource,
+  nameSpelledTwoWays,
+  namesUsed,
+  pastPlan,
+  personKey,
+  quoteOnCopiesOnly,
+  reprintWithoutOriginal,
+  sourcePublishedAfterToday,
+  sourceWithoutKind,
+  type RuleContext,
+} from '../../src/knowledge/source-rules';
+import { validateKnowledge } from '../../src/knowledge/validate';
+
+const origin = { file: 'f.yaml', line: 1 };
+const source = (id: string, fields: Partial<Source> = {}): Source => ({ id, title: 'T', publisher: 'P', url: 'https://example.org/', ...fields });
+const fact = (fields: Partial<Entry & { kind: 'fact' }> = {}): Entry => ({ kind: 'fact', id: 'f', text: 'A fact.', topics: ['t'], sources: ['s'], origin, ...fields });
+const quote = (fields: Partial<Entry & { kind: 'quote' }> = {}): Entry => ({
+  kind: 'quote',
+  id: 'q',
+  text: 'Words.',
+  speaker: 'Someone',
+  context: 'Said somewhere.',
+  topics: ['t'],
+  sources: ['s'],
+  origin,
+  ...fields,
+});
+const ctx = (...sources: Source[]): RuleContext => ({ today: '2026-12-02', sources: new Map(sources.map((s) => [s.id, s])) });
+
+describe('source rules', () => {
+  it('reads a partial date as the span of days it can mean', () => {
+    expect(dayRange('2026')).toEqual({ first: '2026-01-01', last: '2026-12-31' });
+    expect(dayRange('2024-02')).toEqual({ first: '2024-02-01', last: '2024-02-29' });
+    expect(dayRange('2025-05-18')).toEqual({ first: '2025-05-18', last: '2025-05-18' });
+  });
+
+  it('warns on an entry with no official, press or analysis source', () => {
+    expect(entryWithoutSupportingSource(fact({ sources: ['a', 'b'] }), ctx(source('a', { kind: 'reprint' }), source('b')))).toEqual([
+      expect.objectContaining({ field: 'sources', message: expect.stringContaining('(its sources are: reprint, no kind)') }),
+    ]);
+    for (const kind of ['official', 'press', 'analysis'] as const) {
+      expect(entryWithoutSupportingSource(fact({ sources: ['a', 's'] }), ctx(source('a', { kind: 'state-media' }), source('s', { kind })))).toEqual([]);
+    }
+  });
+
+  it('warns on a quote whose only sources are reprints or references, not on a fact', () => {
+    const copies = ctx(source('s', { kind: 'reprint' }), source('r', { kind: 'reference' }));
+    expect(quoteOnCopiesOnly(quote({ sources: ['s', 'r'] }), copies)).toHaveLength(1);
+    expect(quoteOnCopiesOnly(fact({ sources: ['s', 'r'] }), copies)).toEqual([]);
+    expect(quoteOnCopiesOnly(quote({ sources: ['s', 'p'] }), ctx(source('s', { kind: 'reprint' }), source('p', { kind: 'press' })))).toEqual([]);
+  });
+
+  it('warns on a date after today, counting a partial date from its first day', () => {
+    expect(dateAfterToday(fact({ date: '2026-12-03' }), ctx())).toEqual([{ field: 'date', message: 'date 2026-12-03 is after today (2026-12-02): check the date' }]);
+    expect(dateAfterToday(fact({ date: '2026-12' }), ctx())).toEqual([]);
+    expect(dateAfterToday(fact({ date: '2026-12-01', end_date: '2027-01-05' }), ctx())).toEqual([expect.objectContaining({ field: 'end_date' })]);
+    expect(sourcePublishedAfterToday(source('s', { published: '2027' }), ctx())).toEqual([expect.objectContaining({ field: 'published' })]);
+    expect(sourcePublishedAfterToday(source('s', { published: '2026-12-02' }), ctx())).toEqual([]);
+  });
+
+  it('warns on a plan or schedule whose date has passed, and not before', () => {
+    const past = (text: string, date: string) => pastPlan(fact({ text, date }), ctx());
+    expect(past('The summit was scheduled for 14–15 May.', '2026-05-15')).toEqual([
+      { field: 'text', message: 'the text says "scheduled" but its date (2026-05-15) has passed: say what happened (or that it is not known whether it happened)' },
+    ]);
+    expect(past('A further meeting was planned.', '2025-11')).toHaveLength(1);
+    expect(past('Talks will be held in Beijing.', '2026-03-01')).toHaveLength(1);
+    expect(past('The centre is to open in spring.', '2026-04-01')).toHaveLength(1);
+    expect(past('The summit was scheduled for December.', '2026-12')).toEqual([]); // the month is not over
+    expect(past('The code for unplanned encounters was approved.', '2014-04-22')).toEqual([]); // a word, not a plan
+    expect(pastPlan(fact({ text: 'It was scheduled.' }), ctx())).toEqual([]); // no date to judge by
+    expect(pastPlan(quote({ text: 'Talks are scheduled.', date: '2020' }), ctx())).toEqual([]); // a quote keeps its words
+  });
+
+  it('warns on a host ending in "." and on a bare IP address', () => {
+    expect(brokenHost(source('s', { url: 'https://history.state.gov./a' }))).toEqual([
+      { field: 'url', message: 'the address\'s host "history.state.gov." ends in ".": remove the trailing dot' },
+    ]);
+    expect(brokenHost(source('s', { url: 'http://161.35.110.226/x', archive_url: 'http://[2001:db8::1]/y' })).map((f) => f.field)).toEqual(['url', 'archive_url']);
+    expect(brokenHost(source('s', { url: 'https://history.state.gov/a' }))).toEqual([]);
+  });
+
+  it('warns on a source with no kind, and a reprint that does not name its original', () => {
+    expect(sourceWithoutKind(source('s'))).toHaveLength(1);
+    expect(sourceWithoutKind(source('s', { kind: 'press' }))).toEqual([]);
+    expect(reprintWithoutOriginal(source('s', { kind: 'reprint' }))).toHaveLength(1);
+    expect(reprintWithoutOriginal(source('s', { kind: 'reprint', reprint_of: 'Associated Press' }))).toEqual([]);
+  });
+
+  it('warns on a person written two ways, but not on a change of rank', () => {
+    expect(personKey('Robert M. Gates')).toBe(personKey('Robert Gates'));
+    expect(personKey('Lloyd J. Austin III')).toBe(personKey('Lloyd Austin'));
+    expect(personKey('U.S. Joint Chiefs of Staff')).not.toBe(personKey('Joint Chiefs of Staff'));
+    const entries = [
+      quote({ id: 'a', speaker: 'Robert Gates' }),
+      fact({ id: 'b', involved: ['Adm. Dong Jun', 'Robert M. Gates'], origin: { file: 'g.yaml', line: 7 } }),
+      quote({ id: 'c', speaker: 'Dong Jun' }),
+      quote({ id: 'd', speaker: 'Robert Gates' }),
+    ];
+    expect(nameSpelledTwoWays(namesUsed(entries)).map(({ use, finding }) => [use.entry.id, finding])).toEqual([
+      ['b', { field: 'involved[1]', message: '"Robert M. Gates" is written "Robert Gates" at f.yaml:1 ("a"): write the name the same way everywhere' }],
+    ]);
+  });
+});
+
+describe('the rules in the validation path', () => {
+  const files: Record<string, string> = {
+    'k.yaml': `topics:
+  - id: t
+    name: T
+sources:
+  - id: mirror
+    kind: reprint
+    reprint_of: Associated Press
+    title: T
+    publisher: P
+    url: https://mirror.example./a
+  - id: wire
+    kind: press
+    title: T
+    publisher: P
+    url: https://example.org/b
+facts:
+  - id: summit
+    text: The summit was scheduled for May.
+    date: 2026-05
+    topics: [t]
+    sources: [wire]
+  - id: copied
+    text: A fact seen only in a mirror.
+    topics: [t]
+    sources: [mirror]
+`,
+  };
+  const run = (today: string) => {
+    const parsed = Object.entries(files).map(([name, text]) => parseKnowledgeText(name, text).parsed!) as ParsedFile[];
+    return validateKnowledge(parsed, new Map(Object.entries(files)), { now: () => new Date(`${today}T12:00:00Z`) });
+  };
+
+  it('names file, line and field, and takes today from the injected clock', () => {
+    expect(run('2026-12-02').diagnostics.map((d) => formatDiagnostic(d))).toEqual([
+      'k.yaml:10:10: warning: "mirror" field url: the address\'s host "mirror.example." ends in ".": remove the trailing dot',
+      'k.yaml:18:11: warning: "summit" field text: the text says "scheduled" but its date (2026-05) has passed: say what happened (or that it is not known whether it happened)',
+      'k.yaml:25:14: warning: "copied" field sources: no official, press or analysis source supports this fact (its sources are: reprint): cite a government, wire, newspaper or think-tank page that says it, or write it as "<outlet> reported that …"',
+    ]);
+    expect(run('2026-05-20').diagnostics.map((d) => d.id)).toEqual(['mirror', 'copied']);
+  });
+
+  it('counts sources by kind for kb:check', () => {
+    const { base } = run('2026-12-02');
+    const counts = countKnowledge(base!);
+    expect(counts.sourcesByKind).toEqual({ official: 0, press: 1, analysis: 0, reference: 0, 'state-media': 0, reprint: 1, none: 0 });
+    expect(formatSourceKinds(counts.sourcesByKind)).toBe('sources by kind: official 0, press 1, analysis 0, reference 0, state-media 0, reprint 1, no kind 0');
+  });
+});
