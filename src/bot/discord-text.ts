@@ -75,19 +75,8 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/**
- * Text a user typed, shown back: markdown is escaped, mentions (`@everyone`, `<@id>`, `<#id>`,
- * `<@&id>`) are broken with a zero-width space so they show as typed and can never ping, and the
- * result is one line of at most `max` characters (cut before escaping, so escapes stay whole).
- */
-export function escapeUserText(text: string, max = 200): string {
-  const flat = oneLine(text.replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ''));
-  const short = flat.length > max / 2 ? truncate(flat, Math.floor(max / 2)) : flat;
-  return short
-    .replace(/[\\*_~`|>[\]()#:-]/g, (c) => `\\${c}`)
-    .replace(/@/g, '@\u200b')
-    .replace(/</g, '<\u200b');
-}
+// Members' text shown back: one escaper for the bot and the moderators' reports (src/text).
+export { escapeUserText } from '../text/user-text';
 
 /** Markdown link text from a trusted title: only the characters that would break the link are escaped. */
 export function linkText(text: string): string {

@@ -1,5 +1,5 @@
 import type { Insight } from './api';
-import { escapeUserText } from './escape';
+import { escapeUserText } from '../text/user-text';
 import { entryId, feedbackLines, gapLines, usageLine } from './moderator-text';
 
 export type DigestOptions = {

@@ -1,5 +1,5 @@
 import type { FeedbackRow, GapRow, UsageStats } from './api';
-import { escapeUserText } from './escape';
+import { escapeUserText } from '../text/user-text';
 
 // Discord markdown lines for the moderator views (/kb gaps, /kb feedback, /kb stats, the weekly digest).
 // What users typed is escaped here, so a caller can join the lines as they are. Each line stays short

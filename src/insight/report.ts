@@ -1,3 +1,4 @@
+import { showControlCharacters } from '../text/visible';
 import type { GapRow } from './api';
 
 // The terminal forms of the gap report (npm run gaps). Discord rendering is the bot's business.
@@ -19,7 +20,7 @@ export const CSV_HEADER = ['count', 'status', 'last_asked', 'question', 'example
 export function gapsAsCsv(rows: readonly GapRow[]): string {
   const lines = [CSV_HEADER.join(',')];
   for (const r of rows) {
-    lines.push([String(r.count), r.status, r.lastAsked, r.question, r.examples.join(' | ')].map(csvField).join(','));
+    lines.push([String(r.count), r.status, r.lastAsked, r.question, r.examples.join(' | ')].map((v) => csvField(showControlCharacters(v))).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -33,6 +34,7 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Members' words on one line, any escape sequence or control character shown, never acted on. */
 function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return showControlCharacters(s.replace(/[ \t\r\n]+/g, ' ').trim());
 }

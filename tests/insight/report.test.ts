@@ -44,3 +44,16 @@ describe('gap report', () => {
     expect(gapsAsText([], 'Heading')).toContain('No unknown or unsure questions.');
   });
 });
+
+describe('gaps output cannot be forged', () => {
+  it('escape sequences and control characters from members are shown, not sent to the terminal, in text and CSV', async () => {
+    const { gapsAsText, gapsAsCsv } = await import('../../src/insight/report');
+    const question = 'pizza \u001b[2J\u001b[H\u001b]0;owned\u0007\u001b[31mFAKE: 0 unanswered questions\u001b[0m \u202e';
+    const rows = [{ question, count: 1, lastAsked: '2026-12-02T01:24:00.000Z', status: 'unknown', examples: ['=HYPERLINK("x")\u001b[1m'] }];
+    for (const out of [gapsAsText(rows, 'heading'), gapsAsCsv(rows)]) {
+      expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f\u202e]/);
+      expect(out).toContain('\\u001b[2J');
+    }
+    expect(gapsAsCsv(rows)).toContain(`'=HYPERLINK`);
+  });
+});
