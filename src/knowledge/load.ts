@@ -47,7 +47,10 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<L
       workerData: { entry: WORKER_ENTRY, tsx: TSX_API, dir },
       resourceLimits: { maxOldGenerationSizeMb: CHECK_LIMITS.memoryMb },
     });
+    let settled = false;
     const finish = (result: LoadResult) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       worker.removeAllListeners();
@@ -68,7 +71,8 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<L
           : `could not be checked: ${error.message}`,
       ),
     );
-    worker.on('exit', (code) => refuse(`could not be checked: the check stopped unexpectedly (exit code ${code})`));
+    // A worker that posted its result and ended may report 'exit' first: give the message its turn.
+    worker.on('exit', (code) => setImmediate(() => refuse(`could not be checked: the check stopped unexpectedly (exit code ${code})`)));
     const timeoutMs = options.timeoutMs ?? CHECK_LIMITS.timeoutMs;
     const timer = setTimeout(() => refuse(`took more than ${timeoutMs / 1000} s to check, so the edit was refused: it is far too big or too complex — split it into smaller files`), timeoutMs);
     const onAbort = () => refuse('check was stopped: Hotline is shutting down');
