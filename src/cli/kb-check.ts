@@ -1,5 +1,6 @@
 import { loadKnowledge } from '../knowledge/load';
-import { countKnowledge, formatDiagnostic, formatSourceKinds } from '../knowledge/format';
+import { countKnowledge, formatDiagnostic, formatRuleCounts, formatSourceKinds } from '../knowledge/format';
+import { countRuleFindings, dayOf, ruleFindings } from '../knowledge/source-rules';
 import { countProblems } from '../knowledge/diagnostics';
 import { showControlCharacters } from '../text/visible';
 
@@ -27,4 +28,9 @@ if (!result.ok) {
 const counts = countKnowledge(result.base);
 print(`✓ ${dir}: ${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources in ${counts.files} files (version ${result.base.version}); ${countProblems(result.warnings)} warning(s)`);
 print(`  ${formatSourceKinds(counts.sourcesByKind)}`);
+// Counted on the base itself: the warnings listed above stop after the first hundred.
+const checks = countRuleFindings(ruleFindings(result.base.entries, [...result.base.sources.values()], dayOf(new Date())));
+print('  source and date checks (warnings):');
+for (const line of formatRuleCounts(checks)) print(`  ${line}`);
+print('  entries per topic:');
 for (const topic of counts.perTopic) print(`  ${String(topic.count).padStart(4)}  ${topic.id} — ${topic.name}`);

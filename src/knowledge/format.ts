@@ -44,3 +44,8 @@ export function formatSourceKinds(counts: KnowledgeCounts['sourcesByKind']): str
   const parts = Object.entries(counts).map(([kind, n]) => `${kind === 'none' ? 'no kind' : kind} ${n}`);
   return `sources by kind: ${parts.join(', ')}`;
 }
+
+/** One line per named check with how many findings it has, zeros included (so "0 broken hosts" shows). */
+export function formatRuleCounts(counts: ReadonlyArray<{ label: string; count: number }>): string[] {
+  return counts.map(({ label, count }) => `${String(count).padStart(4)}  ${label}`);
+}

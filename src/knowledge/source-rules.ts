@@ -128,8 +128,46 @@ export function reprintWithoutOriginal(source: Source): Finding[] {
   return [{ field: 'kind', message: 'a reprint should name the outlet it copies in `reprint_of` (e.g. "Associated Press")' }];
 }
 
-export const ENTRY_RULES = [entryWithoutSupportingSource, quoteOnCopiesOnly, dateAfterToday, pastPlan] as const;
-export const SOURCE_RULES = [sourceWithoutKind, reprintWithoutOriginal, brokenHost, sourcePublishedAfterToday] as const;
+/** A named check: `id` tags its warnings, `label` says in kb:check's summary what it counts. */
+export type Rule<T> = { id: string; label: string; check: (record: T, ctx: RuleContext) => Finding[] };
+
+export const ENTRY_RULES: readonly Rule<Entry>[] = [
+  { id: 'no-supporting-source', label: 'entries without an official, press or analysis source', check: entryWithoutSupportingSource },
+  { id: 'quote-on-copies', label: 'quotes resting only on reprints or references', check: quoteOnCopiesOnly },
+  { id: 'date-after-today', label: 'entry dates after today', check: dateAfterToday },
+  { id: 'past-plan', label: 'plans whose date has passed', check: pastPlan },
+];
+export const SOURCE_RULES: readonly Rule<Source>[] = [
+  { id: 'source-without-kind', label: 'sources without a kind', check: sourceWithoutKind },
+  { id: 'reprint-without-original', label: 'reprints not naming the original', check: reprintWithoutOriginal },
+  { id: 'broken-host', label: 'addresses with a broken host (trailing dot or bare IP)', check: brokenHost },
+  { id: 'published-after-today', label: 'sources published after today', check: sourcePublishedAfterToday },
+];
+/** The cross-record check, named like the others for the summary. */
+export const NAME_RULE = { id: 'name-two-ways', label: 'names written two ways' } as const;
+/** What a rule found, and on which record. */
+export type RuleFinding = { rule: string; finding: Finding } & ({ entry: Entry; source?: undefined } | { source: Source; entry?: undefined });
+
+/**
+ * Every rule run over the whole base, in rule order: the validation path turns these into warnings at
+ * the record's place; kb:check counts them per rule (the warnings it prints are capped, these are not).
+ */
+export function* ruleFindings(entries: readonly Entry[], sources: readonly Source[], today: string): Generator<RuleFinding> {
+  const ctx: RuleContext = { today, sources: new Map(sources.map((s) => [s.id, s])) };
+  for (const entry of entries) for (const rule of ENTRY_RULES) for (const finding of rule.check(entry, ctx)) yield { rule: rule.id, finding, entry };
+  for (const source of sources) for (const rule of SOURCE_RULES) for (const finding of rule.check(source, ctx)) yield { rule: rule.id, finding, source };
+  for (const { use, finding } of nameSpelledTwoWays(namesUsed(entries))) yield { rule: NAME_RULE.id, finding, entry: use.entry };
+}
+
+/** How many findings each rule has, every rule listed (zeros included), in RULE_LABELS order. */
+export function countRuleFindings(findings: Iterable<RuleFinding>): Array<{ id: string; label: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  return RULE_LABELS.map(({ id, label }) => ({ id, label, count: counts.get(id) ?? 0 }));
+}
+
+/** Every rule's id and label, in the order kb:check prints them. */
+export const RULE_LABELS: ReadonlyArray<{ id: string; label: string }> = [...ENTRY_RULES, ...SOURCE_RULES, NAME_RULE].map(({ id, label }) => ({ id, label }));
 
 const TITLES = new Set(['gen', 'adm', 'lt', 'col', 'maj', 'capt', 'cmdr', 'brig', 'vice', 'rear', 'dr', 'mr', 'mrs', 'ms', 'sen', 'rep', 'gov', 'amb']);
 

@@ -4,7 +4,7 @@ import type { $ZodIssue } from 'zod/v4/core';
 import type { Diagnostic, KnowledgeBase } from './base';
 import type { ParsedFile } from './parse';
 import { closest } from './suggest';
-import { dayOf, ENTRY_RULES, SOURCE_RULES, nameSpelledTwoWays, namesUsed, type RuleContext } from './source-rules';
+import { dayOf, ruleFindings } from './source-rules';
 import {
   factSchema,
   quoteSchema,
@@ -132,11 +132,12 @@ export function validateKnowledge(
   }
 
   // What the entries rest on, and whether their dates still hold (issue 11): warnings, see source-rules.ts.
-  const context: RuleContext = { today: dayOf(now()), sources: new Map(sources.map((s) => [s.record.id, s.record])) };
-  for (const located of entries) for (const rule of ENTRY_RULES) for (const f of rule(located.record, context)) problem(located, f.field, f.message, 'warning');
-  for (const located of sources) for (const rule of SOURCE_RULES) for (const f of rule(located.record, context)) problem(located, f.field, f.message, 'warning');
-  const located = new Map(entries.map((e) => [e.record, e]));
-  for (const { use, finding } of nameSpelledTwoWays(namesUsed(entries.map((e) => e.record)))) problem(located.get(use.entry)!, finding.field, finding.message, 'warning');
+  const entryAt = new Map(entries.map((e) => [e.record as Entry, e]));
+  const sourceAt = new Map(sources.map((s) => [s.record, s]));
+  for (const { entry, source, finding } of ruleFindings(entries.map((e) => e.record), sources.map((s) => s.record), dayOf(now()))) {
+    const where = entry !== undefined ? entryAt.get(entry)! : sourceAt.get(source)!;
+    problem(where, finding.field, finding.message, 'warning');
+  }
 
   diagnostics.sort(byPlace);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, countKnowledge, formatSourceKinds } from '../../src/knowledge/format';
+import { formatDiagnostic, countKnowledge, formatRuleCounts, formatSourceKinds } from '../../src/knowledge/format';
 import { parseKnowledgeText, type ParsedFile } from '../../src/knowledge/parse';
 import type { Entry, Source } from '../../src/knowledge/schema';
 import {
   brokenHost,
+  countRuleFindings,
   dateAfterToday,
   dayRange,
   entryWithoutSupportingSource,
@@ -13,6 +14,7 @@ import {
   personKey,
   quoteOnCopiesOnly,
   reprintWithoutOriginal,
+  ruleFindings,
   sourcePublishedAfterToday,
   sourceWithoutKind,
   type RuleContext,
@@ -152,6 +154,23 @@ facts:
       'k.yaml:25:14: warning: "copied" field sources: no official, press or analysis source supports this fact (its sources are: reprint): cite a government, wire, newspaper or think-tank page that says it, or write it as "<outlet> reported that …"',
     ]);
     expect(run('2026-05-20').diagnostics.map((d) => d.id)).toEqual(['mirror', 'copied']);
+  });
+
+  it('counts the findings of each rule on the base, zeros included, for kb:check', () => {
+    const { base } = run('2026-12-02');
+    const counts = countRuleFindings(ruleFindings(base!.entries, [...base!.sources.values()], '2026-12-02'));
+    expect(formatRuleCounts(counts)).toEqual([
+      '   1  entries without an official, press or analysis source',
+      '   0  quotes resting only on reprints or references',
+      '   0  entry dates after today',
+      '   1  plans whose date has passed',
+      '   0  sources without a kind',
+      '   0  reprints not naming the original',
+      '   1  addresses with a broken host (trailing dot or bare IP)',
+      '   0  sources published after today',
+      '   0  names written two ways',
+    ]);
+    expect(countRuleFindings(ruleFindings(base!.entries, [...base!.sources.values()], '2026-05-20')).find((c) => c.id === 'past-plan')?.count).toBe(0);
   });
 
   it('counts sources by kind for kb:check', () => {
