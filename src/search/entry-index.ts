@@ -139,8 +139,9 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   const tellsWho = Uint8Array.from(entries, (e) => (e.kind === 'quote' || (e.involved?.length ?? 0) > 0 || PERSON_IN_TEXT.test(e.text) ? 1 : 0));
 
   // Each curated question read the way a user question is read, so the two can be compared concept by
-  // concept. Worked out on first need and kept for the most recent entries only: at 100k entries, keeping
-  // them all would cost ~40 MB for entries that are rarely candidates.
+  // concept. Worked out when the entry is first a re-rank candidate, not at build: reading every curated
+  // question was a third of the build, and only candidates need it. Kept for the most recent entries
+  // only: at 100k entries, keeping them all would cost ~40 MB for entries that are rarely candidates.
   const ctx = { index, aliases, typos };
   // `kind`: the kind of answer the curated question asks for (questionKind), 0 for keywords.
   type CuratedQuestion = { concepts: Map<string, number>; kind: number };
@@ -156,9 +157,6 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     }
     return list;
   };
-  // Worked out now for bases up to the cache size, so no question pays for it; a bigger base fills the
-  // cache as questions come.
-  for (let d = 0; d < Math.min(entries.length, QUESTION_CACHE); d++) questionConceptsOf(d);
 
   /**
    * Best F1 overlap (idf-weighted) between the query and one of the entry's curated questions, and whether a

@@ -1,5 +1,6 @@
 import { findAllConcepts, type AliasTable } from './aliases';
-import { tokenize } from './normalize';
+import { term, words } from './normalize';
+import { isStopword } from './stopwords';
 
 // A field-weighted BM25 (BM25F) inverted index. Each posting holds the already saturated term weight
 // for one document, so a query only multiplies by idf and adds.
@@ -34,21 +35,39 @@ export type InvertedIndex = {
   sortedTerms: readonly string[];
 };
 
-/** Index terms of one field value: stemmed words without stopwords, plus alias concepts. */
-export function fieldTerms(value: string, aliases: AliasTable, vocabulary?: Map<string, string>): string[] {
-  const tokens = tokenize(value);
-  const out: string[] = [];
-  for (const t of tokens) {
-    if (vocabulary && !t.stop && !vocabulary.has(t.word)) vocabulary.set(t.word, t.term);
-    if (!t.stop) out.push(t.term);
-  }
-  // All phrases, overlapping ones too: "Washington–Moscow hotline" must be found by "Moscow" alone even
-  // when a longer alias ("Moscow–Washington hotline") covers the same words.
-  out.push(...findAllConcepts(
-    tokens.map((t) => t.term),
-    aliases,
-  ));
-  return out;
+/**
+ * Reads field values into term ids: stemmed words without stopwords, plus alias concepts. Each distinct
+ * word is stemmed once per build (a base repeats its words); ids are given in order of first use, and
+ * first-seen words enter `vocabulary`. Ids, not strings, so that summing a document's terms hashes nothing.
+ */
+function termReader(aliases: AliasTable, ids: Map<string, number>, vocabulary: Map<string, string>): (value: string) => number[] {
+  const idOf = (t: string) => {
+    let id = ids.get(t);
+    if (id === undefined) ids.set(t, (id = ids.size));
+    return id;
+  };
+  // Word → its term, and the term's id (-1 for a stopword: it is read for phrases, never indexed).
+  const known = new Map<string, { term: string; id: number }>();
+  const all: string[] = [];
+  return (value) => {
+    const out: number[] = [];
+    all.length = 0;
+    for (const w of words(value)) {
+      let info = known.get(w);
+      if (info === undefined) {
+        const t = term(w);
+        const stop = isStopword(w);
+        known.set(w, (info = { term: t, id: stop ? -1 : idOf(t) }));
+        if (!stop && !vocabulary.has(w)) vocabulary.set(w, t);
+      }
+      all.push(info.term);
+      if (info.id >= 0) out.push(info.id);
+    }
+    // All phrases, overlapping ones too: "Washington–Moscow hotline" must be found by "Moscow" alone even
+    // when a longer alias ("Moscow–Washington hotline") covers the same words.
+    for (const concept of findAllConcepts(all, aliases)) out.push(idOf(concept));
+    return out;
+  };
 }
 
 /** Average field lengths are estimated on this many documents: exact enough for BM25, and one pass over the rest. */
@@ -59,53 +78,85 @@ function valuesOf(doc: IndexDocument, field: Field): readonly string[] {
   return raw === undefined ? [] : typeof raw === 'string' ? [raw] : raw;
 }
 
+/** Topic names, people and dates repeat across entries: each distinct value is read once. */
+const REPEATED = new Set<Field>(['topics', 'people', 'date']);
+
 export function buildIndex(documents: readonly IndexDocument[], aliases: AliasTable, options: IndexOptions = DEFAULT_INDEX_OPTIONS): InvertedIndex {
   const n = documents.length;
   const vocabulary = new Map<string, string>();
-  const sample = Math.min(n, LENGTH_SAMPLE);
-  const avg = {} as Record<Field, number>;
-  for (const field of FIELDS) {
-    let sum = 0;
-    for (let d = 0; d < sample; d++) for (const v of valuesOf(documents[d]!, field)) sum += fieldTerms(v, aliases).length;
-    avg[field] = Math.max(1, sum / Math.max(1, sample));
-  }
-
-  // Topic names, people and dates repeat across entries: tokenise each distinct value once.
-  const memo = new Map<string, string[]>();
-  const memoTerms = (value: string) => {
+  const ids = new Map<string, number>();
+  const read = termReader(aliases, ids, vocabulary);
+  const memo = new Map<string, number[]>();
+  const readRepeated = (value: string) => {
     let terms = memo.get(value);
-    if (!terms) memo.set(value, (terms = fieldTerms(value, aliases, vocabulary)));
+    if (!terms) memo.set(value, (terms = read(value)));
     return terms;
   };
-  const REPEATED = new Set<Field>(['topics', 'people', 'date']);
-
-  const building = new Map<string, { docs: number[]; weights: number[] }>();
-  const pseudo = new Map<string, number>();
-  const fieldTermLists: string[][] = FIELDS.map(() => []);
-  for (let d = 0; d < n; d++) {
-    const doc = documents[d]!;
-    pseudo.clear();
-    FIELDS.forEach((field, fi) => {
-      const list = fieldTermLists[fi]!;
-      list.length = 0;
-      const repeated = REPEATED.has(field);
-      for (const v of valuesOf(doc, field)) for (const t of repeated ? memoTerms(v) : fieldTerms(v, aliases, vocabulary)) list.push(t);
-      const w = options.weights[field];
-      if (w === 0 || list.length === 0) return;
-      // BM25F: each occurrence adds the field weight, normalised by the field's length against its average.
-      const add = w / (1 - options.b + options.b * (list.length / avg[field]));
-      for (const t of list) pseudo.set(t, (pseudo.get(t) ?? 0) + add);
+  /** One document's term ids, field by field (in FIELDS order). */
+  const termsOf = (doc: IndexDocument): number[][] =>
+    FIELDS.map((field) => {
+      const values = valuesOf(doc, field);
+      if (values.length === 1) return REPEATED.has(field) ? readRepeated(values[0]!) : read(values[0]!);
+      const list: number[] = [];
+      for (const v of values) for (const t of REPEATED.has(field) ? readRepeated(v) : read(v)) list.push(t);
+      return list;
     });
-    for (const [t, tf] of pseudo) {
-      let p = building.get(t);
-      if (!p) building.set(t, (p = { docs: [], weights: [] }));
-      p.docs.push(d);
-      p.weights.push((tf * (options.k1 + 1)) / (options.k1 + tf));
+
+  // The sample's terms are kept for the main pass, so a base of up to LENGTH_SAMPLE entries is read once.
+  const sample = Math.min(n, LENGTH_SAMPLE);
+  const sampled: number[][][] = [];
+  const sums = FIELDS.map(() => 0);
+  for (let d = 0; d < sample; d++) {
+    const fields = termsOf(documents[d]!);
+    sampled.push(fields);
+    fields.forEach((list, fi) => (sums[fi]! += list.length));
+  }
+  const avg = FIELDS.map((_, fi) => Math.max(1, sums[fi]! / Math.max(1, sample)));
+  const weights = FIELDS.map((field) => options.weights[field]);
+
+  // Per term id: the documents holding it and their saturated weights, in document order.
+  const docsOf: number[][] = [];
+  const weightsOf: number[][] = [];
+  // One document's pseudo term frequencies, by id, and the ids it touched (in order of first use).
+  let tf = new Float64Array(1024);
+  const touched: number[] = [];
+  for (let d = 0; d < n; d++) {
+    const fields = d < sample ? sampled[d]! : termsOf(documents[d]!);
+    if (tf.length < ids.size) {
+      const grown = new Float64Array(Math.max(ids.size, 2 * tf.length));
+      grown.set(tf);
+      tf = grown;
     }
+    for (let fi = 0; fi < FIELDS.length; fi++) {
+      const list = fields[fi]!;
+      const w = weights[fi]!;
+      if (w === 0 || list.length === 0) continue;
+      // BM25F: each occurrence adds the field weight, normalised by the field's length against its average.
+      const add = w / (1 - options.b + options.b * (list.length / avg[fi]!));
+      for (const id of list) {
+        if (tf[id] === 0) touched.push(id);
+        tf[id] = tf[id]! + add;
+      }
+    }
+    for (const id of touched) {
+      const f = tf[id]!;
+      tf[id] = 0;
+      if (docsOf[id] === undefined) {
+        docsOf[id] = [];
+        weightsOf[id] = [];
+      }
+      docsOf[id]!.push(d);
+      weightsOf[id]!.push((f * (options.k1 + 1)) / (options.k1 + f));
+    }
+    touched.length = 0;
+    if (d < sample) sampled[d] = [];
   }
 
   const postings = new Map<string, Postings>();
-  for (const [t, p] of building) postings.set(t, { docs: Int32Array.from(p.docs), weights: Float32Array.from(p.weights) });
+  for (const [t, id] of ids) {
+    const docs = docsOf[id];
+    if (docs) postings.set(t, { docs: Int32Array.from(docs), weights: Float32Array.from(weightsOf[id]!) });
+  }
   const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   const maxIdf = idfOf(0);
   return {

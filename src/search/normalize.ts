@@ -14,12 +14,15 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const MARKS = /\p{M}+/gu;
 // "U.S.", "U.S.S.R.", "p.m." — initials written with dots are one word.
 const DOTTED_INITIALS = /\b(?:\p{L}\.){2,}/gu;
+// The same on lower-case ASCII text, where a letter is a-z: a Unicode-class scan of every sentence with a
+// full stop was the largest single cost of reading the base.
+const ASCII_DOTTED_INITIALS = /\b(?:[a-z]\.){2,}/g;
 
 /** Lower case, no accents, no invisible characters, plain quotes and hyphens. */
 export function foldText(input: string): string {
   // Most text is plain ASCII: skip the Unicode passes, which dominate index build time.
   const ascii = /^[\x20-\x7e]*$/.test(input) ? input.toLowerCase() : undefined;
-  if (ascii !== undefined) return ascii.includes('.') ? ascii.replace(DOTTED_INITIALS, (m) => m.replace(/\./g, '') + ' ') : ascii;
+  if (ascii !== undefined) return ascii.includes('.') ? ascii.replace(ASCII_DOTTED_INITIALS, (m) => m.replace(/\./g, '') + ' ') : ascii;
   return input
     .normalize('NFKD')
     .replace(MARKS, '')
@@ -33,13 +36,49 @@ export function foldText(input: string): string {
 /** Surface words in order: letters and digits, possessive 's dropped, everything else a separator. */
 export function words(input: string): string[] {
   const folded = foldText(input);
+  if (/^[\x00-\x7f]*$/.test(folded)) return asciiWords(folded);
   const out: string[] = [];
-  const pattern = /^[\x00-\x7f]*$/.test(folded) ? /[a-z0-9]+(?:'[a-z]+)*/g : /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
-  for (const match of folded.matchAll(pattern)) {
+  for (const match of folded.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu)) {
     let w = match[0];
     if (w.endsWith("'s")) w = w.slice(0, -2);
     w = w.replace(/'/g, '');
     if (w) out.push(w);
+  }
+  return out;
+}
+
+const isLetter = (c: number) => c >= 97 && c <= 122;
+const isAlnum = (c: number) => isLetter(c) || (c >= 48 && c <= 57);
+const APOSTROPHE = 39;
+
+/**
+ * words() of lower-case ASCII text, scanned by character code: the same words as matching
+ * /[a-z0-9]+(?:'[a-z]+)*\/g, without a match object per word (this runs over every field at index build).
+ */
+function asciiWords(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isAlnum(text.charCodeAt(i))) i++;
+    let apostrophes = false;
+    // Letters after an apostrophe belong to the word ("don't", "u.s.'s"); digits do not.
+    while (i + 1 < n && text.charCodeAt(i) === APOSTROPHE && isLetter(text.charCodeAt(i + 1))) {
+      apostrophes = true;
+      i += 2;
+      while (i < n && isLetter(text.charCodeAt(i))) i++;
+    }
+    let w = text.slice(start, i);
+    if (apostrophes) {
+      if (w.endsWith("'s")) w = w.slice(0, -2);
+      w = w.replace(/'/g, '');
+    }
+    out.push(w);
   }
   return out;
 }

@@ -1,9 +1,8 @@
-import Fuse from 'fuse.js';
 import { editDistance } from '../text/edit-distance';
 
-// Typo correction against the knowledge base's own words. fuse.js shortlists look-alike words (its
-// bitap search is length-blind and matches inside longer words, so it only proposes); a true
-// Damerau-Levenshtein distance, bounded by the word's length, decides.
+// Typo correction against the knowledge base's own words. Words are bucketed by first letter and length,
+// and a bounded edit distance over the few buckets a typo can reach decides: exact, and faster than the
+// fuse.js shortlist it replaced (whose `limit` also lost the frequency tie-break now and then).
 
 export type Correction = { word: string; distance: number };
 
@@ -36,8 +35,8 @@ export function plausibleTypo(typed: string, candidate: string, distance: number
 export type TypoCorrector = { correct(word: string): Correction | undefined };
 
 /**
- * fuse.js only scans words that could be one or two edits away.
- * `frequency` breaks ties towards the word the base uses most.
+ * Only the buckets a word of this length can reach (same first letter, length ± the edits allowed) are
+ * scanned. `frequency` breaks ties towards the word the base uses most.
  */
 export function createTypoCorrector(vocabulary: Iterable<string>, frequency: (word: string) => number): TypoCorrector {
   // Grouped by first letter and length: plausibleTypo() keeps the first letter, so no other group can match.
@@ -50,20 +49,6 @@ export function createTypoCorrector(vocabulary: Iterable<string>, frequency: (wo
     if (!list) groups.set(key, (list = []));
     list.push(word);
   }
-  const fuses = new Map<string, Fuse<string>>();
-  const fuseFor = (key: string): Fuse<string> | undefined => {
-    const list = groups.get(key);
-    if (!list) return undefined;
-    let fuse = fuses.get(key);
-    if (!fuse) {
-      // Plain fuzzy matching only: useExtendedSearch stays off, so no character of the word is an operator.
-      fuse = new Fuse(list, { includeScore: true, ignoreLocation: true, threshold: 0.45, isCaseSensitive: true, useExtendedSearch: false });
-      fuses.set(key, fuse);
-    }
-    return fuse;
-  };
-  // Built now, not on first use: the first question of each word length must not pay for it.
-  for (const key of groups.keys()) fuseFor(key);
   const cache = new Map<string, Correction | null>();
 
   return {
@@ -75,14 +60,12 @@ export function createTypoCorrector(vocabulary: Iterable<string>, frequency: (wo
       let best: Correction | undefined;
       let bestFreq = -1;
       for (let len = word.length - max; len <= word.length + max; len++) {
-        const fuse = fuseFor(groupOf(word[0]!, len));
-        if (!fuse) continue;
-        for (const hit of fuse.search(word, { limit: 8 })) {
-          const d = editDistance(word, hit.item, max);
-          if (d > max || !plausibleTypo(word, hit.item, d)) continue;
-          const f = frequency(hit.item);
+        for (const candidate of groups.get(groupOf(word[0]!, len)) ?? []) {
+          const d = editDistance(word, candidate, best ? best.distance : max);
+          if (d > max || !plausibleTypo(word, candidate, d)) continue;
+          const f = frequency(candidate);
           if (!best || d < best.distance || (d === best.distance && f > bestFreq)) {
-            best = { word: hit.item, distance: d };
+            best = { word: candidate, distance: d };
             bestFreq = f;
           }
         }

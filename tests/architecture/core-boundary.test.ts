@@ -25,3 +25,19 @@ describe('core boundary', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('dependencies', () => {
+  it('only the benchmarks import a devDependency (fuse.js and MiniSearch are baselines, never on the reply path)', async () => {
+    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { devDependencies: Record<string, string> };
+    const dev = Object.keys(pkg.devDependencies).filter((name) => !name.startsWith('@types/'));
+    const isBench = (file: string) => file.startsWith(path.join('src', 'bench')) || /^src[\\/]cli[\\/]bench[^\\/]*\.ts$/.test(file);
+    const offenders: string[] = [];
+    for (const file of [...(await tsFiles('src')), ...(await tsFiles('commands'))]) {
+      if (isBench(file)) continue;
+      const text = await readFile(file, 'utf8');
+      for (const name of dev) if (new RegExp(`from\\s+['"]${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/[^'"]*)?['"]`).test(text)) offenders.push(`${file}: ${name}`);
+    }
+    expect(dev).toContain('minisearch');
+    expect(offenders).toEqual([]);
+  });
+});

@@ -18,6 +18,9 @@ describe('words', () => {
   it('keeps non-Latin letters and digits', () => {
     expect(words('磋商 1963')).toEqual(['磋商', '1963']);
   });
+  it('keeps letters after an apostrophe in the word, not digits or a second apostrophe', () => {
+    expect(words("don't rock'n1 abc''def it's 'quoted' 90's")).toEqual(['dont', 'rockn', '1', 'abc', 'def', 'it', 'quoted', '90']);
+  });
   it('returns nothing for emoji and markup only', () => {
     expect(words('🙂 ** @@ ~~')).toEqual([]);
   });

@@ -26,7 +26,7 @@ describe('createTypoCorrector', () => {
     expect(corrector.correct('cost')).toBeUndefined();
     expect(corrector.correct('iran')).toBeUndefined();
   });
-  it('treats fuse.js operators as plain characters', () => {
+  it('treats search-operator characters as plain characters', () => {
     expect(() => corrector.correct("'hotline")).not.toThrow();
     expect(corrector.correct('!^=|$')).toBeUndefined();
   });
