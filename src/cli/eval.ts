@@ -27,11 +27,15 @@ function print(report: SplitReport, heading?: string): void {
   line(`  answerable wrongly refused    ${pct(a.refused).padStart(6)}   goal ≤ ${pct(GOALS.answerableRefusedMax)}   ${mark(a.refused <= GOALS.answerableRefusedMax)}${more(`unknown: ${pct(a.refusedUnknown)}; unsure with the right entry offered: ${pct(a.unsurePartial)}`)}`);
   if (a.failures.length) {
     line(`  answerable failures (${a.failures.length}):`);
-    for (const f of a.failures) line(`    [${f.kind}] ${JSON.stringify(f.q)} → ${f.status} ${f.got.join(', ') || '-'}   expected: ${f.expected.join(' | ')}`);
+    for (const f of a.failures) line(`    [${f.kind}] ${JSON.stringify(f.q)} → ${f.status} ${f.got.join(', ') || '-'}   expected: ${f.expected.join(' | ')}${f.demotedBy ? `   demoted by: ${f.demotedBy.join(', ')}` : ''}`);
   }
   if (o.failures.length) {
     line(`  out-of-scope answered (${o.failures.length}):`);
     for (const f of o.failures) line(`    ${JSON.stringify(f.q)} → ${f.got.join(', ')}`);
+  }
+  if (report.demotions && Object.keys(report.demotions).length) {
+    line('  demoted by (answerable refused / out-of-scope declined; a question may count under several):');
+    for (const [name, d] of Object.entries(report.demotions).sort((x, y) => y[1].refused + y[1].declined - x[1].refused - x[1].declined)) line(`    ${name.padEnd(16)} ${String(d.refused).padStart(4)} / ${String(d.declined).padStart(4)}`);
   }
 }
 

@@ -4,7 +4,7 @@ import type { AnswerEngine } from '../answer/engine-api';
 import { OPEN_SPLITS, parseAnswerable, parseOutOfScope, SPLITS, type AnswerableQuestion, type OutOfScopeQuestion, type Split } from './questions';
 import { scoreAnswerable, scoreOutOfScope, type AnswerableScore, type OutOfScopeScore, type Outcome } from './score';
 
-export type SplitReport = { split: Split; answerable: AnswerableScore; outOfScope: OutOfScopeScore };
+export type SplitReport = { split: Split; answerable: AnswerableScore; outOfScope: OutOfScopeScore; demotions?: Demotions };
 export type EvalQuestions = { answerable: AnswerableQuestion[]; outOfScope: OutOfScopeQuestion[] };
 
 export const ANSWERABLE_FILE = 'answerable.yaml';
@@ -46,23 +46,41 @@ export function splitsIn(questions: EvalQuestions): Split[] {
 
 /** A report with its failures removed: what may be shown of a split nobody tunes on. */
 export function sealed(report: SplitReport): SplitReport {
-  return OPEN_SPLITS.has(report.split) ? report : { ...report, answerable: { ...report.answerable, failures: [] }, outOfScope: { ...report.outOfScope, failures: [] } };
+  if (OPEN_SPLITS.has(report.split)) return report;
+  const { demotions: _sealed, ...figures } = report;
+  return { ...figures, answerable: { ...report.answerable, failures: [] }, outOfScope: { ...report.outOfScope, failures: [] } };
 }
 
 export function outcomeOf(engine: AnswerEngine, question: string): Outcome {
-  const answer = engine.ask(question, { limit: 3 });
-  return { status: answer.status, ids: answer.results.map((r) => r.entry.id) };
+  let demotedBy: readonly string[] | undefined;
+  const answer = engine.ask(question, { limit: 3, trace: (d) => (demotedBy = d.demotedBy) });
+  return { status: answer.status, ids: answer.results.map((r) => r.entry.id), ...(demotedBy ? { demotedBy } : {}) };
 }
+
+/**
+ * How many of a split's refused answerable questions each check (or the score) demoted: what a check costs.
+ * Out-of-scope questions a check declined are counted apart: what it earns. Tune and dev only (failures of the
+ * other splits are sealed).
+ */
+export type Demotions = Record<string, { refused: number; declined: number }>;
 
 /** Reports per split. Failures of held-out and blind are dropped here, so no caller can print them. */
 export function runEval(engine: AnswerEngine, questions: EvalQuestions, splits: readonly Split[] = SPLITS): SplitReport[] {
   return splits.map((split) => {
     const answerable = questions.answerable.filter((q) => q.split === split);
     const outOfScope = questions.outOfScope.filter((q) => q.split === split);
-    return sealed({
-      split,
-      answerable: scoreAnswerable(answerable, answerable.map((q) => outcomeOf(engine, q.q))),
-      outOfScope: scoreOutOfScope(outOfScope, outOfScope.map((q) => outcomeOf(engine, q.q))),
-    });
+    const a = answerable.map((q) => outcomeOf(engine, q.q));
+    const o = outOfScope.map((q) => outcomeOf(engine, q.q));
+    const demotions: Demotions = {};
+    const count = (outcomes: readonly Outcome[], field: 'refused' | 'declined') => {
+      for (const x of outcomes) {
+        if (x.status === 'answered') continue;
+        for (const name of x.demotedBy ?? []) (demotions[name] ??= { refused: 0, declined: 0 })[field]++;
+      }
+    };
+    count(a, 'refused');
+    count(o, 'declined');
+    const report = { split, answerable: scoreAnswerable(answerable, a), outOfScope: scoreOutOfScope(outOfScope, o), demotions };
+    return sealed(report);
   });
 }

@@ -42,6 +42,9 @@ describe('eval questions', () => {
     const reports = runEval(createEngine(fixtureBase()), qs, splitsIn(qs));
     const failures = Object.fromEntries(reports.map((r) => [r.split, r.answerable.failures.length + r.outOfScope.failures.length]));
     expect(failures).toEqual({ tune: 2, heldout: 0, blind: 0 });
+    // What demoted which question is told for tune only.
+    expect(reports.map((r) => r.demotions !== undefined)).toEqual([true, false, false]);
+    expect(reports[0]!.answerable.failures.every((f) => f.demotedBy?.length)).toBe(true);
     // The figures are still there: the sealed splits failed the same questions.
     const blind = reports.find((r) => r.split === 'blind')!;
     expect(blind.answerable.refused).toBe(1);
