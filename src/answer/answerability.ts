@@ -16,7 +16,7 @@ export type QuestionRead = {
   unknownKeyword: boolean;
   /** Named things of the question the base does not know at all (no entry involves them). */
   unknownNames: readonly string[];
-  /** "What did X say": X, and whether the base holds any quote by X. */
+  /** "What did X say": X, and whether the base holds any quote by X (without one, only a fact reporting X's words answers). */
   speaker?: { name: string; quoted: boolean };
 };
 
@@ -61,7 +61,7 @@ export const CHECKS = [
     name: 'speaker',
     why: '"What did X say" with no quote by X in the base: another speaker\'s words are not an answer.',
     applies: (q) => q.speaker !== undefined,
-    passes: (e, q) => q.speaker!.quoted && e.bySpeaker !== false,
+    passes: (e) => e.bySpeaker !== false,
     demotesTo: 'unknown',
   },
   {

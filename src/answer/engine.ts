@@ -1,12 +1,13 @@
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Entry, Source } from '../knowledge/schema';
 import { confidenceOf } from '../search/confidence';
-import { buildEntryIndex } from '../search/entry-index';
+import { buildEntryIndex, type SearchHit } from '../search/entry-index';
 import { words } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
 import { CHECK_NAMES, decide, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
 import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { questionKind } from './question-kind';
+import { buildPeople, speakerAsked } from './speaker';
 import { buildRelatedIndex, composeAnswer } from './compose';
 import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
 import type { Answer, AnswerMode, Declined } from './model';
@@ -21,6 +22,8 @@ export type EngineOptions = {
   disable?: readonly CheckName[];
 };
 
+/** Hits read per question: enough for an entry that involves every named thing to come up from below. */
+const POOL = 10;
 /** Further results must score at least this share of the best one to be shown with it. */
 const RELATIVE_CUT = 0.2;
 
@@ -46,6 +49,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
   const quoteCounts = new Map<string, number>();
   for (const e of base.entries) if (e.kind === 'quote') quoteCounts.set(e.speaker, (quoteCounts.get(e.speaker) ?? 0) + 1);
   const speakers = buildSpeakerDirectory(quoteCounts.keys(), search.typos);
+  const people = buildPeople(base.entries);
 
   const citedBy = new Map<string, Entry[]>();
   for (const e of base.entries) {
@@ -100,10 +104,17 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       const ordered = [...hits.map((h) => h.entry), ...exact.filter((e) => !hits.some((h) => h.entry === e))];
       return compose(label, 'answered', 'search', ordered.slice(0, limit).map((entry) => ({ entry, score: 1 })));
     }
-    const { hits, query } = search.search(question, { limit: Math.max(limit, 3) });
+    const pool = search.search(question, { limit: POOL });
+    const { query } = pool;
+    const things = evidence.named(query);
+    const asked = speakerOf(query);
+    const read = readQuestion(query, things.unknown);
+    if (asked) read.speaker = { name: asked.name, quoted: asked.quoted };
+    const named: NamedInQuestion = { concepts: things.known, ...(asked ? { speaker: asked } : {}) };
+    // An entry that does not involve a country the question names cannot be its answer: entries that involve
+    // them all go first, in their own order ("what did dong jun say about taiwan" → the one about Taiwan).
+    const hits = named.concepts.length > 0 && !disabled.has('named-things') ? involvingFirst(pool.hits, named) : pool.hits;
     const best = hits[0];
-    const read = readQuestion(query);
-    const named: NamedInQuestion = { concepts: [] };
     const found = evidence.read(query, hits, named);
     const decision = decide(read, found[0], disabled);
     trace?.(decision);
@@ -123,14 +134,46 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     return compose(label, 'answered', 'search', picked);
   }
 
+  /**
+   * "What did X say": X, with the base's speakers it matches, when X is a person (or a name the base never
+   * uses). A country, an organisation the base names ("indopacom") or a description ("the pentagon") is left alone.
+   */
+  function speakerOf(query: AnalyzedQuery): { name: string; quoted: boolean; matches: string[]; keys: string[] } | undefined {
+    const asked = speakerAsked(query.tokens);
+    if (!asked) return undefined;
+    const names = asked.name.join(' ').split(' and ').map((n) => n.split(' '));
+    let quoted: { name: string; quoted: boolean; matches: string[]; keys: string[] } | undefined;
+    for (const name of names) {
+      const concepts = query.concepts.filter((c) => c.words.some((w) => name.includes(w)));
+      if (concepts.some((c) => search.aliases.countries.has(c.key) || c.key.startsWith('~'))) return undefined;
+      const label = name.join(' ');
+      const matches = speakers.match(label);
+      if (matches.length > 0) {
+        quoted ??= { name: label, quoted: true, matches, keys: concepts.filter((c) => c.known).map((c) => c.key) };
+        continue;
+      }
+      // Unknown to the base, or one of the people it names: either way, no words of theirs are on record.
+      // A name the base never uses only counts when the words themselves are asked for ("what did putin say"),
+      // not in "did grandpa say that…".
+      if ((asked.words && concepts.every((c) => !c.known)) || people.isPerson(name)) return { name: people.display(name) ?? label, quoted: false, matches: [], keys: concepts.filter((c) => c.known).map((c) => c.key) };
+      return undefined;
+    }
+    return quoted;
+  }
+
+  function involvingFirst(hits: readonly SearchHit[], named: NamedInQuestion): SearchHit[] {
+    const lacking = hits.map((h) => evidence.lacks(h, named).length > 0);
+    return [...hits.filter((_, i) => !lacking[i]), ...hits.filter((_, i) => lacking[i])];
+  }
+
   /** What the decision knows about the question itself. */
-  function readQuestion(query: AnalyzedQuery): QuestionRead {
+  function readQuestion(query: AnalyzedQuery, unknownNames: readonly string[]): QuestionRead {
     return {
       kind: questionKind(query.tokens, query.intent, latestYear),
       intent: query.intent,
       // Keywords are all chosen to name the subject; short ones ("vs", "lnk") may be abbreviations or slips.
       unknownKeyword: query.intent.keywords && query.concepts.some((c) => !c.known && c.words.some((w) => w.length >= 4 && !/\d/.test(w))),
-      unknownNames: [],
+      unknownNames,
     };
   }
 

@@ -11,7 +11,7 @@ import { relatedTerms } from '../search/related-words';
 // with a hand-made record.
 
 /** What kind of answer an entry can supply, read from its text once per knowledge load. */
-export type Shape = 'date' | 'time' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan';
+export type Shape = 'date' | 'time' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan' | 'speech';
 
 const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ['date', /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/],
@@ -22,6 +22,8 @@ const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ['age', /\b(born|aged?|\d+-year-old|years? old)\b/i],
   // What a cause or purpose is stated with.
   ['reason', /\b(because|since|after|following|due to|owing to|in response|in reaction|prompted|caused|led to|so that|in order to|to (avoid|prevent|reduce|keep|manage|protest|punish|signal)|aimed|designed|meant to|intended|purpose|reason|why|over (the|a|its|his|her|their)|protest|retaliat\w*|amid)\b/i],
+  // Someone's words reported in a fact: a readout, a message, a warning.
+  ['speech', /\b(said|says|say|told|tells?|warned|urged|wrote|writes?|stated|messages?|readout|called (for|on)|pledged|argued|insisted|assured|promised|asked|stressed|remarks?|statement|according to|declared|announced|replied|responded|quoted|article|essay)\b/i],
   // What an entry about a coming event says.
   ['plan', /\b(will|plans?|planned|scheduled|due|next|upcoming|expected|agreed to hold|to be held|intends?)\b/i],
 ];
@@ -79,17 +81,21 @@ const DOMINANCE_IDF = 2.5;
 
 /** The evidence side of one engine: built once per knowledge base, read per question. */
 export type EvidenceReader = {
-  /** Bit mask of the concepts an answer cannot do without. */
+  /** Bit mask of the concepts an answer cannot do without: the focus and the counted thing (countries are named things). */
   required(query: AnalyzedQuery): number;
   read(query: AnalyzedQuery, hits: readonly SearchHit[], named: NamedInQuestion, limit?: number): HitEvidence[];
+  /** The named things of the question this hit does not involve (their labels). */
+  lacks(hit: SearchHit, named: NamedInQuestion): string[];
+  /** The named things of a question: those the base knows (an answer must involve them) and those it never mentions. */
+  named(query: AnalyzedQuery): { known: NamedInQuestion['concepts']; unknown: string[] };
 };
 
 /** Named things the question holds, as concept keys (countries and base entities) or words (unknown names). */
 export type NamedInQuestion = {
   /** Concepts an answer must involve: countries, and base aliases that name a thing. */
   concepts: ReadonlyArray<{ key: string; label: string }>;
-  /** The speaker a "what did X say" question asks about, as typed, with the base's speakers matching it. */
-  speaker?: { name: string; matches: readonly string[] };
+  /** The speaker a "what did X say" question asks about, as typed, with the base's speakers matching it and X's concepts. */
+  speaker?: { name: string; matches: readonly string[]; keys: readonly string[]; quoted: boolean };
 };
 
 export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): EvidenceReader {
@@ -102,7 +108,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     const out = new Set<string>();
     for (const t of tokenize(text)) {
       const key = search.aliases.phrases.get(t.term);
-      if (key && search.aliases.nations.has(key)) out.add(key);
+      if (key && search.aliases.countries.has(key)) out.add(key);
       for (const country of CAPITAL_OF[t.word] ?? []) out.add(conceptOf(term(country)));
     }
     return out;
@@ -142,7 +148,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
   function ownerNear(query: AnalyzedQuery, entry: Entry): boolean {
     const { focus, focusOwner } = query.intent;
     if (!focus || !focusOwner) return true;
-    const owners = new Set(focusOwner.map((w) => conceptOf(term(w))).filter((k) => search.aliases.nations.has(k)));
+    const owners = new Set(focusOwner.map((w) => conceptOf(term(w))).filter((k) => search.aliases.countries.has(k)));
     if (owners.size === 0) return true;
     const head = conceptOf(term(focus));
     return [entry.text, ...(entry.questions ?? []), ...(entry.keywords ?? [])].some((phrase) => {
@@ -193,20 +199,34 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     let mask = 0;
     query.concepts.forEach((c, i) => {
       if ((head !== undefined && c.words.includes(head)) || focus.some((f) => c.words.includes(f))) mask |= 1 << i;
-      if (search.aliases.countries.has(c.key)) mask |= 1 << i;
     });
     return mask;
   }
 
+  function named(query: AnalyzedQuery): { known: NamedInQuestion['concepts']; unknown: string[] } {
+    const known: Array<{ key: string; label: string }> = [];
+    const unknown: string[] = [];
+    for (const c of query.concepts) {
+      if (!search.aliases.countries.has(c.key)) continue;
+      const label = search.aliases.countryName.get(c.key) ?? c.words.join(' ');
+      if (c.known) known.push({ key: c.key, label });
+      else unknown.push(label);
+    }
+    return { known, unknown };
+  }
+
+  const lacks = (hit: SearchHit, named: NamedInQuestion) => named.concepts.filter((n) => !search.mentions(hit.doc, n.key)).map((n) => n.label);
+
   return {
     required,
+    named,
+    lacks,
     read(query, hits, named, limit = 3) {
       const mask = required(query);
       const pair = betweenPair(query.tokens.map((t) => t.word));
       return hits.slice(0, limit).map((hit, i) => {
         const next = hits[i + 1];
         const entry = hit.entry;
-        const lacks = named.concepts.filter((n) => !search.mentions(hit.doc, n.key)).map((n) => n.label);
         const speakers = named.speaker?.matches;
         return {
           hit,
@@ -226,9 +246,15 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
           countNear: countedNear(query.intent.countOf, entry),
           capitals: capitalsAnswered(query, hit.doc),
           pair: pairAnswered(pair, entry),
-          lacks,
+          lacks: lacks(hit, named),
           quote: entry.kind === 'quote',
-          bySpeaker: speakers ? entry.kind === 'quote' && speakers.includes(entry.speaker) : undefined,
+          // A quote by X, or a fact that involves X (a readout of what X said), is X's words; another speaker's quote is not.
+          // With no quote by X on record, a fact must also report someone's words.
+          bySpeaker: speakers
+            ? entry.kind === 'quote'
+              ? speakers.includes(entry.speaker)
+              : named.speaker!.keys.length > 0 && named.speaker!.keys.every((k) => search.mentions(hit.doc, k)) && (named.speaker!.quoted || shapes[hit.doc]!.has('speech'))
+            : undefined,
         };
       });
     },
