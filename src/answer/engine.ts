@@ -6,6 +6,7 @@ import { words } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
 import { CHECK_NAMES, decide, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
 import { buildEvidenceReader, type NamedInQuestion } from './evidence';
+import { buildNameFinder } from './names';
 import { questionKind } from './question-kind';
 import { buildPeople, speakerAsked } from './speaker';
 import { buildRelatedIndex, composeAnswer } from './compose';
@@ -50,6 +51,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
   for (const e of base.entries) if (e.kind === 'quote') quoteCounts.set(e.speaker, (quoteCounts.get(e.speaker) ?? 0) + 1);
   const speakers = buildSpeakerDirectory(quoteCounts.keys(), search.typos);
   const people = buildPeople(base.entries);
+  const names = buildNameFinder(base.entries);
 
   const citedBy = new Map<string, Entry[]>();
   for (const e of base.entries) {
@@ -108,7 +110,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     const { query } = pool;
     const things = evidence.named(query);
     const asked = speakerOf(query);
-    const read = readQuestion(query, things.unknown);
+    const read = readQuestion(query, [...things.unknown, ...names.unknownIn(question, query)]);
     if (asked) read.speaker = { name: asked.name, quoted: asked.quoted };
     const named: NamedInQuestion = { concepts: things.known, ...(asked ? { speaker: asked } : {}) };
     // An entry that does not involve a country the question names cannot be its answer: entries that involve
