@@ -52,10 +52,10 @@ export const CHECKS = [
   },
   {
     name: 'task',
-    why: 'A request for a procedure or for writing ("how do I…", "write me…"): the base holds facts and quotes.',
+    why: 'A request for advice, a procedure or writing ("how do I…", "write me…"), or small talk: the base holds facts and quotes.',
     applies: (q) => q.kind === 'advice' || q.kind === 'chat',
     passes: () => false,
-    demotesTo: 'unsure',
+    demotesTo: 'unknown',
   },
   {
     name: 'speaker',

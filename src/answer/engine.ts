@@ -25,6 +25,12 @@ export type EngineOptions = {
 
 /** Hits read per question: enough for an entry that involves every named thing to come up from below. */
 const POOL = 10;
+/**
+ * An entry "clearly bears" on an opinion or a forecast when, asked as a fact, it would be the answer, and it
+ * covers this much of the question and leads the runner-up this far: a looser match would put words in its mouth.
+ */
+const RECORD_COVERAGE = 0.5;
+const RECORD_LEAD = 1.5;
 /** Further results must score at least this share of the best one to be shown with it. */
 const RELATIVE_CUT = 0.2;
 
@@ -123,7 +129,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     const declined = declineReason(read, decision);
     if (!best || decision.status === 'unknown') {
       // An opinion or a forecast that one entry clearly bears on: that entry, as what the record shows.
-      const bears = (read.kind === 'opinion' || read.kind === 'prediction') && found[0] && decide({ ...read, kind: 'fact' }, found[0], disabled).status === 'answered';
+      const top = found[0];
+      const bears = (read.kind === 'opinion' || read.kind === 'prediction') && top && top.coverage >= RECORD_COVERAGE && top.lead >= RECORD_LEAD && decide({ ...read, kind: 'fact' }, top, disabled).status === 'answered';
       return compose(label, 'unknown', 'search', [], { declined, record: bears ? { entry: found[0]!.entry, score: found[0]!.coverage } : undefined });
     }
     if (decision.status === 'unsure') {
@@ -157,7 +164,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       // Unknown to the base, or one of the people it names: either way, no words of theirs are on record.
       // A name the base never uses only counts when the words themselves are asked for ("what did putin say"),
       // not in "did grandpa say that…".
-      if ((asked.words && concepts.every((c) => !c.known)) || people.isPerson(name)) return { name: people.display(name) ?? label, quoted: false, matches: [], keys: concepts.filter((c) => c.known).map((c) => c.key) };
+      if ((asked.words && concepts.every((c) => !c.known)) || people.isPerson(name)) return { name: people.display(name) ?? titleCase(label), quoted: false, matches: [], keys: concepts.filter((c) => c.known).map((c) => c.key) };
       return undefined;
     }
     return quoted;
@@ -220,6 +227,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     },
   };
 }
+
+const titleCase = (name: string) => name.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 
 /** What a declined question's reply should say, from the checks that declined it. */
 function declineReason(q: QuestionRead, d: Decision): Declined | undefined {

@@ -15,10 +15,15 @@ const CHAT = new Set(['hi', 'hello', 'hey', 'yo', 'thanks', 'thank', 'thx', 'ty'
 const ABOUT_YOU = /^(who|what) (are|r) (you|u)\b|^how (are|r) (you|u)\b|^(are|r) (you|u) (a |an )?(bot|human|real|ai|alive|there)\b|^what can (you|u) do\b|^tell me a joke\b|^(do|can) (you|u) (like|love|feel)\b/;
 
 /**
- * Judgement words: a question whose predicate is one of these asks what to think of something ("was the
- * reset a mistake", "is austin doing a good job", "who is to blame"), not what happened.
+ * Words that judge: a yes/no question built on one asks what to think of something ("was the reset a
+ * mistake", "is the mmca useless"), not what happened. "Real", "true" and "right" are left out: "was that a
+ * real thing", "is it true that…" ask for facts.
  */
-const JUDGEMENT = /\b(to blame|(is|was|are|were) (it |that |this |they |he |she )?(a )?(mistake|blunder|failure|success|disaster|good idea|bad idea|right|wrong|smart|stupid|dumb|justified|fair|unfair|worth it|pointless|useless|effective|naive|foolish|wise|reckless|overrated|underrated)\b|(doing|did) (a )?(good|great|bad|terrible|poor|decent) job|whose fault|(who|which side) (is|was) (right|wrong|winning|at fault)|good or bad|better or worse|fault\b|deserve[sd]?\b|trustworthy|trust(ed)?\b|morally|(is|was|are|were) \S+( \S+)? (good|bad|better|worse) (for|than)\b)/;
+const JUDGE = /\b(mistakes?|blunders?|failures?|failed|successful|success|disasters?|disastrous|smart|stupid|dumb|justified|fair|unfair|worth it|worthwhile|pointless|useless|effective|ineffective|naive|foolish|wise|reckless|overrated|underrated|good idea|bad idea|good thing|bad thing|competent|incompetent|trustworthy|weak|to blame|at fault|fault|deserved?|legitimate|provocative|aggressive|better|worse)\b/;
+/** Judgements in any question: "who is to blame", "whose fault", "is X doing a good job". */
+const JUDGEMENT = /\b(to blame|whose fault|(doing|did|do|done) (a )?(good|great|bad|terrible|poor|decent) job|good or bad|better or worse|(who|which side) (is|was) (right|wrong|at fault))\b/;
+const BE_FIRST = new Set(['is', 'was', 'are', 'were', 'isnt', 'wasnt', 'arent', 'werent']);
+const MODAL_FIRST = new Set(['can', 'could', 'would', 'should']);
 
 /** Asking the bot what it thinks. */
 const YOUR_VIEW = /\b(do|does|did) (you|u) (think|believe|reckon|feel)\b|\b(your|ur) (opinion|view|take|thoughts)\b|\bin (your|ur) (opinion|view)\b|\bwhat do (you|u) make of\b/;
@@ -39,6 +44,9 @@ export function questionKind(tokens: readonly Token[], intent: Intent, latestYea
   // "Should the U.S. trust China", "ought we to…": what someone should do is a judgement, or advice when it is the asker's.
   if (first === 'should' || first === 'ought' || first === 'shouldnt') return w[at + 1] === 'i' || w[at + 1] === 'we' ? 'advice' : 'opinion';
   if (YOUR_VIEW.test(text) || JUDGEMENT.test(text)) return 'opinion';
+  if (BE_FIRST.has(first!) && JUDGE.test(text)) return 'opinion';
+  // "can the u.s. trust china's military": whether to trust is a judgement.
+  if ((BE_FIRST.has(first!) || MODAL_FIRST.has(first!)) && /\btrust(ed)?\b/.test(text)) return 'opinion';
   // "Will China agree…", "what will the next round decide", "who will win": a forecast. "When will the next X be
   // held" is a question about a plan, which an entry about plans may answer (the plan check reads it).
   const will = w.findIndex((x, i) => (x === 'will' || x === 'wont') && i >= at);
