@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Entry } from '../knowledge/schema';
-import type { Answer, AnswerMode, AnswerResult, AnswerStatus, Citation } from './model';
+import type { Answer, AnswerMode, AnswerResult, AnswerStatus, Citation, Declined } from './model';
 
 /** Cuts at a word boundary and marks the cut, so labels fit Discord's 100-character choices. */
 export function clip(text: string, max: number): string {
@@ -66,10 +66,11 @@ export function composeAnswer(
   status: AnswerStatus,
   mode: AnswerMode,
   picked: ReadonlyArray<{ entry: Entry; score: number }>,
+  extra: { declined?: Declined; record?: { entry: Entry; score: number } } = {},
 ): Answer {
   const citations: Citation[] = [];
   const numberOf = new Map<string, number>();
-  const results: AnswerResult[] = picked.map(({ entry, score }) => {
+  const cite = ({ entry, score }: { entry: Entry; score: number }): AnswerResult => {
     const numbers: number[] = [];
     for (const id of entry.sources) {
       let n = numberOf.get(id);
@@ -90,7 +91,9 @@ export function composeAnswer(
       if (!numbers.includes(n)) numbers.push(n);
     }
     return { entry, score: Math.max(0, Math.min(1, score)), citations: numbers };
-  });
+  };
+  const results = picked.map(cite);
+  const record = extra.record ? cite(extra.record) : undefined;
   const shown = new Set(results.map((r) => r.entry.id));
   const relatedEntries = status === 'answered' && related && results[0] ? related.relatedTo(results[0].entry, shown, 5) : [];
   return {
@@ -100,6 +103,8 @@ export function composeAnswer(
     results,
     citations,
     related: relatedEntries.map((e) => ({ id: e.id, label: entryLabel(e) })),
+    ...(extra.declined ? { declined: extra.declined } : {}),
+    ...(record ? { record } : {}),
     knowledgeVersion: base.version,
   };
 }

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Entry, Source, Topic } from '../knowledge/schema';
+import type { Decision } from './answerability';
 import type { Answer } from './model';
 
 /** An autocomplete choice: both strings at most 100 characters (Discord's limit). */
@@ -14,8 +15,8 @@ export type QuoteFilter = { speaker?: string; topic?: string };
  */
 export interface AnswerEngine {
   readonly base: KnowledgeBase;
-  /** A free-text question → answered / unsure / unknown, with citations. */
-  ask(question: string, options?: { limit?: number }): Answer;
+  /** A free-text question → answered / unsure / unknown, with citations. `trace` receives the answer decision of a search (the eval's "demoted by"). */
+  ask(question: string, options?: { limit?: number; trace?: (decision: Decision) => void }): Answer;
   /** Answer built around one entry (a picked autocomplete choice, a did-you-mean button). */
   answerFor(entryId: string, question?: string): Answer | undefined;
   /** Autocomplete for a partially typed question; value is `entry:<id>` for an entry. */

@@ -25,6 +25,18 @@ export type AnswerResult = {
   citations: number[];
 };
 
+/**
+ * Why Hotline will not answer a question as asked, when it is more than "the base does not cover it":
+ * - opinion / prediction: Hotline gives sourced facts, not judgements or forecasts (`record` may show what bears on it);
+ * - advice / chat: a request for advice or a procedure, or small talk;
+ * - no-quotes: "what did X say", and the base holds no quote by X;
+ * - unknown-names: the question names things (countries, forces, systems, people) the base never mentions.
+ */
+export type Declined =
+  | { reason: 'opinion' | 'prediction' | 'advice' | 'chat' }
+  | { reason: 'no-quotes'; speaker: string }
+  | { reason: 'unknown-names'; names: string[] };
+
 export type Answer = {
   question: string;
   status: AnswerStatus;
@@ -34,6 +46,13 @@ export type Answer = {
   citations: Citation[];
   /** Entries related to the top result (shared topics/people), for "see also". */
   related: Array<{ id: string; label: string }>;
+  /** Set when the question was declined for a reason a reply should say (status is then unknown). */
+  declined?: Declined;
+  /**
+   * Opinion and prediction questions only: the entry that clearly bears on the question, shown as "what the
+   * record shows" — never as the answer (status stays unknown, `results` stays empty). Its citations are in `citations`.
+   */
+  record?: AnswerResult;
   /** KnowledgeBase.version the answer was composed from. */
   knowledgeVersion: string;
 };

@@ -1,5 +1,6 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIComponentInMessageActionRow, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, AnswerResult, Citation } from '../answer/model';
+import { declinedMessage, RECORD_HEADING } from '../render/declined';
 import { DISCORD, embedLength, escapeUserText, fitEmbeds, linkTarget, linkText, oneLine, splitAtSentences, suppressPreviews, truncate } from './discord-text';
 
 // Answer model → Discord messages. Everything fits Discord's limits by construction: results are
@@ -247,11 +248,16 @@ function renderUnsure(answer: Answer, options: AnswerOptions): Reply {
 }
 
 function renderUnknown(answer: Answer): Reply {
+  // Declined for a reason worth saying (an opinion, a forecast, no quotes by X…): said first; an entry that
+  // bears on an opinion or forecast follows as what the record shows, never as the answer.
+  const record = answer.record ? `**${RECORD_HEADING}**\n${oneLine(truncate(answer.record.entry.text, 600))}${answer.record.entry.kind === 'quote' ? ` — ${answer.record.entry.speaker}` : ''}` : undefined;
   const embed: APIEmbed = {
     title: "I don't know that yet",
     color: COLOR.unknown,
     description: [
-      `I found nothing in my knowledge base that answers ${questionTitle(answer.question)}.`,
+      ...(answer.declined ? [escapeUserText(declinedMessage(answer.declined), 500)] : []),
+      ...(record ? [record] : []),
+      ...(answer.declined ? [] : [`I found nothing in my knowledge base that answers ${questionTitle(answer.question)}.`]),
       'Try `/topics` to see what I can answer, or ask with other words (names, places, years help).',
       'Questions I could not answer are shown to the moderators, who use them to grow the knowledge base.',
     ].join('\n\n'),

@@ -14,5 +14,14 @@ export const HELDOUT_FLOORS = {
   answerableRefusedMax: 0.05,
 };
 
-/** The goals from issue 3, printed next to the figures. */
+export type Floors = typeof HELDOUT_FLOORS;
+
+/**
+ * The blind split's floors (tests/eval/blind/, written by someone who saw neither the engine nor the knowledge).
+ * Set by the lead from the blind split's first run; undefined until then, and the floor test is skipped while
+ * the blind files are absent.
+ */
+export const BLIND_FLOORS: Floors | undefined = undefined;
+
+/** The goals from issues 3 and 10, printed next to the figures. */
 export const GOALS = { top1: 0.95, recall3: 0.99, outOfScopeAbstained: 0.9, answerableRefusedMax: 0.05 };

@@ -9,7 +9,8 @@ import type { AnswerableQuestion, OutOfScopeQuestion } from './questions';
 // - "abstained" counts every out-of-scope question not answered (unknown or unsure); the unknown-only share is
 //   printed next to it.
 
-export type Outcome = { status: AnswerStatus; ids: readonly string[] };
+/** `demotedBy`: what kept the answer from being given (the score, or named checks; src/answer/answerability.ts). */
+export type Outcome = { status: AnswerStatus; ids: readonly string[]; demotedBy?: readonly string[] };
 
 export type AnswerableFailure = {
   q: string;
@@ -17,6 +18,7 @@ export type AnswerableFailure = {
   status: AnswerStatus;
   got: readonly string[];
   kind: 'wrong-first' | 'refused-unknown' | 'unsure-partial' | 'unsure-wrong';
+  demotedBy?: readonly string[];
 };
 export type OutOfScopeFailure = { q: string; status: AnswerStatus; got: readonly string[] };
 
@@ -43,7 +45,8 @@ export function scoreAnswerable(questions: readonly AnswerableQuestion[], outcom
   questions.forEach((question, i) => {
     const o = outcomes[i]!;
     const right = new Set(question.ids);
-    const fail = (kind: AnswerableFailure['kind']) => failures.push({ q: question.q, expected: question.ids, status: o.status, got: o.ids.slice(0, 3), kind });
+    const fail = (kind: AnswerableFailure['kind']) =>
+      failures.push({ q: question.q, expected: question.ids, status: o.status, got: o.ids.slice(0, 3), kind, ...(o.demotedBy?.length ? { demotedBy: o.demotedBy } : {}) });
     if (o.status === 'answered') {
       if (o.ids.slice(0, 3).some((id) => right.has(id))) recall3++;
       if (right.has(o.ids[0] ?? '')) top1++;

@@ -1,4 +1,4 @@
-import type { Answer } from '../answer/model';
+import type { Answer, AnswerResult } from '../answer/model';
 
 // The JSON contract of `npm run ask -- --json` (issue 3). Other tools parse it: keep field names,
 // order and meaning stable; add nothing without a reason.
@@ -14,14 +14,16 @@ export type JsonResult = {
   score: number;
   sources: JsonSource[];
 };
-export type JsonAnswer = { question: string; status: Answer['status']; results: JsonResult[] };
+/**
+ * `declined` (optional): why the question was not answered, when that is more than "not in the base"
+ * (src/answer/model.ts: Declined). `record` (optional, with declined opinion/prediction only): the entry that
+ * bears on the question, shown as what the record shows, never as the answer (status stays "unknown").
+ */
+export type JsonAnswer = { question: string; status: Answer['status']; results: JsonResult[]; declined?: Answer['declined']; record?: JsonResult };
 
 export function toJsonAnswer(answer: Answer): JsonAnswer {
   const byNumber = new Map(answer.citations.map((c) => [c.n, c]));
-  return {
-    question: answer.question,
-    status: answer.status,
-    results: answer.status === 'unknown' ? [] : answer.results.map((r) => {
+  const toResult = (r: AnswerResult): JsonResult => {
       const e = r.entry;
       const sources = r.citations.flatMap((n) => {
         const c = byNumber.get(n);
@@ -38,7 +40,13 @@ export function toJsonAnswer(answer: Answer): JsonAnswer {
         sources,
       };
       return out;
-    }),
+  };
+  return {
+    question: answer.question,
+    status: answer.status,
+    results: answer.status === 'unknown' ? [] : answer.results.map(toResult),
+    ...(answer.declined ? { declined: answer.declined } : {}),
+    ...(answer.record ? { record: toResult(answer.record) } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Answer, AnswerResult } from '../answer/model';
+import { declinedMessage, RECORD_HEADING } from './declined';
 
 // Terminal rendering: plain text, citations as numbered footnotes.
 
@@ -26,13 +27,15 @@ function heading(answer: Answer): string | undefined {
 
 export function renderText(answer: Answer, options: TextOptions = {}): string {
   const out: string[] = [];
-  if (answer.status === 'unknown') {
-    out.push("I don't know: the knowledge base does not cover that.");
+  if (answer.status === 'unknown' && answer.record) {
+    // An opinion or a forecast with an entry that bears on it: said plainly, then the record, cited.
+    out.push(declinedMessage(answer.declined ?? { reason: 'opinion' }), '', RECORD_HEADING, ...entryLines(answer.record));
+  } else if (answer.status === 'unknown') {
+    out.push(answer.declined ? declinedMessage(answer.declined) : "I don't know: the knowledge base does not cover that.");
     if (options.topics?.length) out.push(`It covers: ${options.topics.slice(0, 12).join('; ')}.`);
     out.push('Try other words, an entry id, a year ("1963") or a speaker\'s name.');
     return out.join('\n');
-  }
-  if (answer.status === 'unsure') {
+  } else if (answer.status === 'unsure') {
     out.push("I'm not sure what you mean. Did you mean:");
     answer.results.forEach((r, i) => {
       const [first, ...rest] = entryLines(r);

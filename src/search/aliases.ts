@@ -1,49 +1,50 @@
 import type { Synonym } from '../knowledge/schema';
+import { COUNTRIES } from './gazetteer';
 import { tokenize } from './normalize';
 
 // Equivalent names ("PLA" / "People's Liberation Army") become one concept term ("~7") that both the
 // index and the query carry, so any spelling of the name matches any other.
 
 /**
- * Generic equivalences that hold whatever the knowledge says: demonyms, spelling variants and
- * common acronyms. Facts about the subject belong in the knowledge base's `synonyms:`, not here.
+ * What a group of equivalent names is: a country (the gazetteer's, or one it lacks: the Soviet Union, "Korea"),
+ * or a spelling variant (acronyms, British and American spellings, month abbreviations). Tagged, not told
+ * apart by position, so adding a group never changes what another one is.
  */
-const BUILT_IN: readonly string[][] = [
-  ['us', 'usa', 'united states', 'united states of america', 'america', 'american', 'americans'],
-  ['china', 'chinese', 'prc', "people's republic of china"],
-  ['soviet', 'soviets', 'soviet union', 'ussr'],
-  ['russia', 'russian', 'russians', 'russian federation'],
-  ['india', 'indian'],
-  ['pakistan', 'pakistani'],
-  ['japan', 'japanese'],
-  ['korea', 'korean'],
-  ['taiwan', 'taiwanese'],
-  ['pla', "people's liberation army"],
-  ['cuba', 'cuban'],
-  ['israel', 'israeli', 'israelis'],
-  ['iran', 'iranian', 'iranians'],
-  ['ukraine', 'ukrainian', 'ukrainians'],
-  ['syria', 'syrian'],
-  ['vietnam', 'vietnamese'],
-  ['philippines', 'philippine', 'filipino'],
-  ['iraq', 'iraqi'],
-  ['afghanistan', 'afghan'],
-  ['britain', 'british', 'uk', 'united kingdom'],
-  ['france', 'french'],
-  ['germany', 'german'],
-  ['australia', 'australian'],
-  ['dod', 'department of defense', 'defense department'],
-  ['defense', 'defence'],
-  ['center', 'centre'],
-  ['dialog', 'dialogue', 'dialogs', 'dialogues'],
-  ['mil-to-mil', 'military-to-military', 'mil to mil', 'military to military'],
-  ['phone', 'telephone'],
-  ['memo', 'memos', 'memorandum', 'memorandums', 'memoranda', 'mou', 'mous'],
-  ['treaty', 'agreement'],
-  ['kremlin', 'moscow'],
-  ['mod', 'ministry of defense', 'defense ministry'],
-  ['jan', 'january'], ['feb', 'february'], ['mar', 'march'], ['apr', 'april'], ['jun', 'june'], ['jul', 'july'],
-  ['aug', 'august'], ['sep', 'sept', 'september'], ['oct', 'october'], ['nov', 'november'], ['dec', 'december'],
+export type AliasKind = 'country' | 'spelling';
+/** `label`: how a reply names a country ("Vietnam"). */
+export type AliasGroup = { kind: AliasKind; terms: readonly string[]; label?: string };
+
+const country = (label: string, ...terms: string[]): AliasGroup => ({ kind: 'country', terms, label });
+const spelling = (...terms: string[]): AliasGroup => ({ kind: 'spelling', terms });
+
+/**
+ * Generic equivalences that hold whatever the knowledge says. Countries come from the gazetteer
+ * (gazetteer.ts); these add what people type that it lacks. Facts about the subject belong in the knowledge
+ * base's `synonyms:`, not here.
+ */
+const BUILT_IN: readonly AliasGroup[] = [
+  country('the United States', 'us', 'usa', 'united states', 'united states of america', 'america', 'american', 'americans'),
+  country('China', 'china', 'chinese', 'prc', "people's republic of china"),
+  country('the Soviet Union', 'soviet', 'soviets', 'soviet union', 'ussr'),
+  country('Russia', 'russia', 'russian', 'russians', 'russian federation'),
+  country('Korea', 'korea', 'korean'),
+  country('the Philippines', 'philippines', 'philippine', 'filipino'),
+  country('Britain', 'britain', 'british', 'uk', 'united kingdom'),
+  spelling('pla', "people's liberation army"),
+  spelling('dod', 'department of defense', 'defense department'),
+  spelling('defense', 'defence'),
+  spelling('center', 'centre'),
+  spelling('dialog', 'dialogue', 'dialogs', 'dialogues'),
+  spelling('mil-to-mil', 'military-to-military', 'mil to mil', 'military to military'),
+  spelling('phone', 'telephone'),
+  spelling('memo', 'memos', 'memorandum', 'memorandums', 'memoranda', 'mou', 'mous'),
+  spelling('treaty', 'agreement'),
+  spelling('kremlin', 'moscow'),
+  spelling('mod', 'ministry of defense', 'defense ministry'),
+  ...[['jan', 'january'], ['feb', 'february'], ['mar', 'march'], ['apr', 'april'], ['jun', 'june'], ['jul', 'july'],
+    ['aug', 'august'], ['sep', 'sept', 'september'], ['oct', 'october'], ['nov', 'november'], ['dec', 'december']].map((g) => spelling(...g)),
+  // A demonym's plural is what people type ("the israelis", "iranians"); the gazetteer gives the singular.
+  ...COUNTRIES.map((c) => country(c.name, ...c.names, ...c.names.filter((n) => /[^s]$/.test(n) && !n.includes(' ') && /(an|i)$/.test(n)).map((n) => `${n}s`))),
 ];
 
 /**
@@ -63,30 +64,18 @@ export const CAPITAL_OF: Readonly<Record<string, readonly string[]>> = {
   taipei: ['taiwan'],
 };
 
-/** The first built-in groups name countries and forces; the rest are spelling variants. */
-const ENTITY_BUILT_INS = 23;
-/** The first built-in groups name the countries the base is about. */
-const COUNTRY_BUILT_INS = 9;
-/** Groups 10 to 22 name other countries: they tell which two sides a line is between, not what an answer must name. */
-const OTHER_COUNTRIES = { from: 10, to: 23 };
-
 export type AliasTable = {
   /** Stemmed phrase ("peopl liber armi") → concept term ("~3"). */
   phrases: ReadonlyMap<string, string>;
   /** Longest phrase, in words. */
   maxWords: number;
   /**
-   * Concepts that name a thing — a country, a force, an agreement, a person — rather than a spelling
-   * variant: a question naming one is not answered by an entry that does not mention it.
-   */
-  entities: ReadonlySet<string>;
-  /**
-   * Concepts that name a country (built-in groups only). A country is the one context word a question
-   * cannot do without: "when did the korean war end" is not answered by the end of the Cold War.
+   * Concepts that name a country. A country is the one context word a question cannot do without: "when did
+   * the korean war end" is not answered by the end of the Cold War; they are also what the two sides of a line are.
    */
   countries: ReadonlySet<string>;
-  /** The countries, and others the base is not about: what the two sides of a line may be. */
-  nations: ReadonlySet<string>;
+  /** A country concept → its usual name ("Vietnam"), for replies that say what the base does not cover. */
+  countryName: ReadonlyMap<string, string>;
   /** First term → phrases that start with it, longest first: most words start no phrase at all. */
   byFirst: ReadonlyMap<string, ReadonlyArray<{ terms: readonly string[]; concept: string }>>;
 };
@@ -119,11 +108,8 @@ export function acronymsIn(text: string): string[][] {
 
 /** Merges overlapping groups (a term in two groups joins them) and gives each group a concept term. */
 export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<string>): AliasTable {
-  const groups: string[][] = [...BUILT_IN.map((g) => [...g]), ...synonyms.map((s) => [...s.terms])];
-  for (const text of texts) groups.push(...acronymsIn(text));
-  const entityGroups = new Set(groups.filter((g, i) => i < ENTITY_BUILT_INS || i >= BUILT_IN.length));
-  const countryGroups = new Set(groups.slice(0, COUNTRY_BUILT_INS));
-  const otherCountryGroups = new Set(groups.slice(OTHER_COUNTRIES.from, OTHER_COUNTRIES.to));
+  const groups: AliasGroup[] = [...BUILT_IN, ...synonyms.map((s) => spelling(...s.terms))];
+  for (const text of texts) groups.push(...acronymsIn(text).map((g) => spelling(...g)));
 
   const keyOf = (phrase: string) =>
     tokenize(phrase)
@@ -136,15 +122,11 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
     parent.set(k, root);
     return root;
   };
-  const entityKeys = new Set<string>();
-  const countryKeys = new Set<string>();
-  const otherCountryKeys = new Set<string>();
+  const countryKeys = new Map<string, string>();
   for (const group of groups) {
-    const keys = group.map(keyOf).filter(Boolean);
+    const keys = group.terms.map(keyOf).filter(Boolean);
     for (const key of keys) if (!parent.has(key)) parent.set(key, key);
-    if (entityGroups.has(group)) for (const key of keys) entityKeys.add(key);
-    if (countryGroups.has(group)) for (const key of keys) countryKeys.add(key);
-    if (otherCountryGroups.has(group)) for (const key of keys) otherCountryKeys.add(key);
+    if (group.kind === 'country') for (const key of keys) if (!countryKeys.has(key)) countryKeys.set(key, group.label ?? group.terms[0]!);
     for (const key of keys.slice(1)) {
       const a = find(keys[0]!);
       const b = find(key);
@@ -164,12 +146,13 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
     phrases.set(key, concept);
     maxWords = Math.max(maxWords, key.split(' ').length);
   }
-  const entities = new Set<string>();
-  for (const key of entityKeys) entities.add(phrases.get(key)!);
   const countries = new Set<string>();
-  for (const key of countryKeys) countries.add(phrases.get(key)!);
-  const nations = new Set(countries);
-  for (const key of otherCountryKeys) nations.add(phrases.get(key)!);
+  const countryName = new Map<string, string>();
+  for (const [key, name] of countryKeys) {
+    const concept = phrases.get(key)!;
+    countries.add(concept);
+    if (!countryName.has(concept)) countryName.set(concept, name);
+  }
   const byFirst = new Map<string, Array<{ terms: string[]; concept: string }>>();
   for (const [key, concept] of phrases) {
     const terms = key.split(' ');
@@ -178,7 +161,7 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
     byFirst.set(terms[0]!, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length);
-  return { phrases, maxWords, byFirst, entities, countries, nations };
+  return { phrases, maxWords, byFirst, countries, countryName };
 }
 
 export type ConceptMatch = { start: number; end: number; concept: string };

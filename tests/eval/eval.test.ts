@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/engine';
-import { HELDOUT_FLOORS } from '../../src/eval/floors';
-import { readEvalQuestions, runEval } from '../../src/eval/run';
+import { BLIND_FLOORS, HELDOUT_FLOORS, type Floors } from '../../src/eval/floors';
+import { readEvalQuestions, runEval, type SplitReport } from '../../src/eval/run';
 import { scoreAnswerable, scoreOutOfScope } from '../../src/eval/score';
 import { loadKnowledge } from '../../src/knowledge/load';
 
@@ -39,16 +39,38 @@ describe('eval scoring', () => {
   });
 });
 
+const hasBlind = questions?.answerable.some((q) => q.split === 'blind') ?? false;
+
+async function shippedEngine() {
+  const loaded = await loadKnowledge(path.join(ROOT, 'knowledge'));
+  if (!loaded.ok) throw new Error(`shipped knowledge invalid: ${loaded.errors[0]?.message}`);
+  return createEngine(loaded.base);
+}
+
+// Figures only: failures of the held-out and blind splits are not printed here (they must not guide tuning).
+function expectAtFloors(report: SplitReport, floors: Floors): void {
+  const { answerable: a, outOfScope: o } = report;
+  expect(a.top1).toBeGreaterThanOrEqual(floors.top1);
+  expect(a.recall3).toBeGreaterThanOrEqual(floors.recall3);
+  expect(o.abstained).toBeGreaterThanOrEqual(floors.outOfScopeAbstained);
+  expect(a.refused).toBeLessThanOrEqual(floors.answerableRefusedMax);
+}
+
 describe.skipIf(!questions)('held-out eval on the shipped knowledge (regression guard)', () => {
   it('stays at or above the floors', async () => {
-    const loaded = await loadKnowledge(path.join(ROOT, 'knowledge'));
-    if (!loaded.ok) throw new Error(`shipped knowledge invalid: ${loaded.errors[0]?.message}`);
-    const [heldout] = runEval(createEngine(loaded.base), questions!, ['heldout']);
-    const { answerable: a, outOfScope: o } = heldout!;
-    // Figures only: failures of the held-out split are not printed here (they must not guide tuning).
-    expect(a.top1).toBeGreaterThanOrEqual(HELDOUT_FLOORS.top1);
-    expect(a.recall3).toBeGreaterThanOrEqual(HELDOUT_FLOORS.recall3);
-    expect(o.abstained).toBeGreaterThanOrEqual(HELDOUT_FLOORS.outOfScopeAbstained);
-    expect(a.refused).toBeLessThanOrEqual(HELDOUT_FLOORS.answerableRefusedMax);
+    const [heldout] = runEval(await shippedEngine(), questions!, ['heldout']);
+    expectAtFloors(heldout!, HELDOUT_FLOORS);
+  });
+  it('never hands back held-out failures', async () => {
+    const [heldout] = runEval(await shippedEngine(), questions!, ['heldout']);
+    expect(heldout!.answerable.failures).toEqual([]);
+    expect(heldout!.outOfScope.failures).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasBlind)('blind eval on the shipped knowledge (regression guard)', () => {
+  it.skipIf(!BLIND_FLOORS)('stays at or above the blind floors', async () => {
+    const [blind] = runEval(await shippedEngine(), questions!, ['blind']);
+    expectAtFloors(blind!, BLIND_FLOORS!);
   });
 });

@@ -33,13 +33,22 @@ describe('alias table', () => {
   it('knows built-in demonyms', () => {
     expect(findConcepts(terms('chinese'), table)[0]!.concept).toBe(findConcepts(terms('china'), table)[0]!.concept);
   });
-  it('tells the countries the base is about from other countries, and both from forces', () => {
+  it('knows every country of the gazetteer by its names and demonyms, and tells countries from forces', () => {
     const concept = (w: string) => findConcepts(terms(w), table)[0]!.concept;
-    expect(concept('israeli')).toBe(concept('israel'));
-    expect(table.countries.has(concept('china'))).toBe(true);
-    expect(table.countries.has(concept('israel'))).toBe(false);
-    expect(table.nations.has(concept('israel'))).toBe(true);
-    expect(table.nations.has(concept('china'))).toBe(true);
-    expect(table.nations.has(concept('pla'))).toBe(false);
+    expect(concept('israelis')).toBe(concept('israel'));
+    expect(concept('socialist republic of vietnam')).toBe(concept('vietnamese'));
+    expect(concept('viet nam')).toBe(concept('vietnam'));
+    expect(concept('united states of america')).toBe(concept('us'));
+    expect(concept('republic of china')).toBe(concept('taiwan'));
+    expect(concept("people's republic of china")).toBe(concept('china'));
+    for (const w of ['china', 'israel', 'vietnam', 'soviet union', 'korea', 'burkina faso']) expect(table.countries.has(concept(w))).toBe(true);
+    expect(table.countries.has(concept('pla'))).toBe(false);
+    expect(table.countryName.get(concept('vietnamese'))).toBe('Vietnam');
+  });
+  it('keeps what a group is when groups are added before it', () => {
+    const more = buildAliasTable([{ terms: ['CUES', 'Code for Unplanned Encounters at Sea'] }, { terms: ['Zhongnanhai', 'the leadership compound'] }], []);
+    const concept = (w: string) => findConcepts(terms(w), more)[0]!.concept;
+    expect(more.countries.has(concept('vietnam'))).toBe(true);
+    expect(more.countries.has(concept('cues'))).toBe(false);
   });
 });

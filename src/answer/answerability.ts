@@ -1,0 +1,226 @@
+import type { Intent } from '../search/query';
+import type { HitEvidence, Shape } from './evidence';
+import type { AnswerStatus } from './model';
+import type { QuestionKind } from './question-kind';
+
+// The answer decision, on its own: (what the question is, the evidence about its best hit) → answered,
+// unsure or unknown. A score (coverage and lead) proposes; named checks, each reading one kind of evidence,
+// may only demote. Every demotion names its check, so the eval can say which check refused which question,
+// and any check can be switched off by name (EngineOptions.disable) to measure what it is worth.
+
+/** What the decision knows about the question itself. */
+export type QuestionRead = {
+  kind: QuestionKind;
+  intent: Intent;
+  /** A keyword query with a word the base never uses (and no typo of one). */
+  unknownKeyword: boolean;
+  /** Named things of the question the base does not know at all (no entry involves them). */
+  unknownNames: readonly string[];
+  /** "What did X say": X, and whether the base holds any quote by X (without one, only a fact reporting X's words answers). */
+  speaker?: { name: string; quoted: boolean };
+};
+
+export type Check = {
+  name: string;
+  /** Why the check exists, in a maintainer's words. */
+  why: string;
+  /** Whether the check has anything to say about this question. */
+  applies(q: QuestionRead): boolean;
+  /** Whether the hit survives it. */
+  passes(e: HitEvidence, q: QuestionRead): boolean;
+  /** What a hit that fails becomes: unsure (offered as "did you mean") or unknown (not offered at all). */
+  demotesTo: 'unsure' | 'unknown';
+};
+
+const needs = (shape: Shape) => (e: HitEvidence) => e.shapes.has(shape);
+
+/** The checks, in the order they are reported. Names are stable: options, tests and the eval use them. */
+export const CHECKS = [
+  {
+    name: 'opinion',
+    why: 'Hotline gives sourced facts, not judgements: "was X a mistake", "should the U.S. trust…" are never answered.',
+    applies: (q) => q.kind === 'opinion',
+    passes: () => false,
+    demotesTo: 'unknown',
+  },
+  {
+    name: 'prediction',
+    why: 'The record holds what happened, not what will: "will … next year", "in 2030" are never answered.',
+    applies: (q) => q.kind === 'prediction',
+    passes: () => false,
+    demotesTo: 'unknown',
+  },
+  {
+    name: 'task',
+    why: 'A request for advice, a procedure or writing ("how do I…", "write me…"), or small talk: the base holds facts and quotes.',
+    applies: (q) => q.kind === 'advice' || q.kind === 'chat',
+    passes: () => false,
+    demotesTo: 'unknown',
+  },
+  {
+    name: 'speaker',
+    why: '"What did X say" with no quote by X in the base: another speaker\'s words are not an answer.',
+    applies: (q) => q.speaker !== undefined,
+    passes: (e) => e.bySpeaker !== false,
+    demotesTo: 'unknown',
+  },
+  {
+    name: 'unknown-names',
+    why: 'A country, force, system or person the base never mentions: whatever else matches is about something else.',
+    applies: (q) => q.unknownNames.length > 0,
+    passes: () => false,
+    demotesTo: 'unknown',
+  },
+  {
+    name: 'named-things',
+    why: 'Every country and named thing of the question must be involved by the answer ("the U.S. and Vietnam" is not answered by a U.S.–China fact).',
+    applies: () => true,
+    passes: (e) => e.lacks.length === 0,
+    demotesTo: 'unsure',
+  },
+  {
+    name: 'required',
+    why: 'The thing asked about (the focus, "how many X"\'s X) and every country named must be matched.',
+    applies: () => true,
+    passes: (e) => e.hasRequired,
+    demotesTo: 'unsure',
+  },
+  {
+    name: 'person',
+    why: 'A "who" question needs an answer that names a person.',
+    applies: (q) => q.intent.who,
+    passes: needs('person'),
+    demotesTo: 'unsure',
+  },
+  {
+    name: 'who-verb',
+    why: '"Who replaced X": an entry that never uses the verb only shares the names.',
+    applies: (q) => q.intent.whoVerb !== undefined,
+    passes: (e) => e.whoVerb,
+    demotesTo: 'unsure',
+  },
+  {
+    name: 'identity',
+    why: '"Who is X" is answered by an entry with a curated "who" question about X, not one naming X in passing.',
+    applies: (q) => q.intent.identity,
+    passes: (e) => e.askedAlike || !e.curated,
+    demotesTo: 'unsure',
+  },
+  {
+    name: 'capitals',
+    why: 'A capital standing for its country ("pyongyang") must be named by the answer, or its country must.',
+    applies: () => true,
+    passes: (e) => e.capitals,
+    demotesTo: 'unsure',
+  },
+  {
+    name: 'pair',
+    why: '"Between A and B" is answered only by an entry filed under a topic between A and B.',
+    applies: () => true,
+    passes: (e) => e.pair,
+    demotesTo: 'unsure',
+  },
+  {
+    name: 'owner',
+    why: '"The president of South Korea": the office and the country must stand close together in the answer.',
+    applies: (q) => q.intent.focusOwner !== undefined,
+    passes: (e) => e.owner,
+    demotesTo: 'unsure',
+  },
+  {
+    name: 'keywords',
+    why: 'Keywords all name the subject: one the base never uses means the subject is not covered.',
+    applies: (q) => q.unknownKeyword,
+    passes: () => false,
+    demotesTo: 'unsure',
+  },
+  {
+    name: 'quantity',
+    why: '"How many", "how far": an entry that states no quantity (dates aside) does not answer it.',
+    applies: (q) => q.intent.countOf !== undefined || q.intent.measure,
+    passes: needs('number'),
+    demotesTo: 'unsure',
+  },
+  {
+    name: 'count-near',
+    why: '"How many warships": when the entry names warships, a number must stand close to them.',
+    applies: (q) => q.intent.countOf !== undefined,
+    passes: (e) => e.countNear,
+    demotesTo: 'unsure',
+  },
+  {
+    name: 'age',
+    why: '"How old is X" needs an age or a birth.',
+    applies: (q) => q.intent.age,
+    passes: needs('age'),
+    demotesTo: 'unsure',
+  },
+  {
+    name: 'plan',
+    why: '"When is the next X": an entry about a past one does not say.',
+    applies: (q) => q.intent.upcoming,
+    passes: needs('plan'),
+    demotesTo: 'unsure',
+  },
+  {
+    name: 'money',
+    why: '"How much does X cost" needs a sum of money.',
+    applies: (q) => q.intent.money,
+    passes: needs('money'),
+    demotesTo: 'unsure',
+  },
+] as const satisfies readonly Check[];
+
+export type CheckName = (typeof CHECKS)[number]['name'];
+export const CHECK_NAMES: readonly CheckName[] = CHECKS.map((c) => c.name);
+
+/** The score's part: coverage bands, and the lead over the runner-up that lets a clear winner through. */
+export type Thresholds = {
+  /** Coverage at or above which the best entry may be the answer. */
+  answer: number;
+  /** Coverage at or above which close entries are offered as "did you mean". */
+  unsure: number;
+};
+export const THRESHOLDS: Thresholds = { answer: 0.34, unsure: 0.22 };
+
+/** How many times the runner-up's score a hit matching every informative word must reach to be promoted. */
+const DOMINANCE = 2;
+/** A hit matching this many of the question's concepts and this far ahead is promoted whatever it misses. */
+const LONG_MATCHED = 4;
+const LONG_DOMINANCE = 2.5;
+
+/** The score's verdict on a hit, before the checks. */
+export function scoreVerdict(e: HitEvidence): AnswerStatus {
+  if (e.coverage >= THRESHOLDS.answer && e.matched >= Math.min(2, e.concepts)) return 'answered';
+  if (e.coverage < THRESHOLDS.unsure) return 'unknown';
+  // A long question has many words no entry holds; one that matches several of its things and is far ahead is what it asks about.
+  if (e.matched >= 2 && e.matched >= LONG_MATCHED && e.lead >= LONG_DOMINANCE) return 'answered';
+  // Otherwise the missed words must be ones the base never uses or common ones, not a subject the entry is silent about.
+  if (e.matched >= 2 && e.lead >= DOMINANCE && e.matchesInformative) return 'answered';
+  return 'unsure';
+}
+
+export type Decision = {
+  status: AnswerStatus;
+  /** What took the answer down from "answered": 'score', and/or the names of the checks that failed. */
+  demotedBy: Array<CheckName | 'score'>;
+};
+
+const RANK: Record<AnswerStatus, number> = { answered: 2, unsure: 1, unknown: 0 };
+const lower = (a: AnswerStatus, b: AnswerStatus) => (RANK[a] <= RANK[b] ? a : b);
+
+/** The decision on the best hit (undefined: nothing matched). */
+export function decide(q: QuestionRead, best: HitEvidence | undefined, disabled: ReadonlySet<string> = new Set()): Decision {
+  const demotedBy: Decision['demotedBy'] = [];
+  let status: AnswerStatus = best ? scoreVerdict(best) : 'unknown';
+  if (status !== 'answered') demotedBy.push('score');
+  for (const check of CHECKS as readonly Check[]) {
+    if (disabled.has(check.name) || !check.applies(q)) continue;
+    if (best && check.passes(best, q)) continue;
+    // With no hit at all, only the checks that decline outright have anything to add.
+    if (!best && check.demotesTo !== 'unknown') continue;
+    status = lower(status, check.demotesTo);
+    demotedBy.push(check.name as CheckName);
+  }
+  return { status, demotedBy };
+}

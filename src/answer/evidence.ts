@@ -1,0 +1,262 @@
+import type { KnowledgeBase } from '../knowledge/base';
+import type { Entry } from '../knowledge/schema';
+import { CAPITAL_OF } from '../search/aliases';
+import { isQuantity, type EntryIndex, type SearchHit } from '../search/entry-index';
+import { term, tokenize } from '../search/normalize';
+import type { AnalyzedQuery } from '../search/query';
+import { relatedTerms } from '../search/related-words';
+
+// Evidence: what the retrieval found out about each ranked hit, as plain values. The answer decision
+// (answerability.ts) reads only this, so each of its checks reads one kind of evidence and can be tested
+// with a hand-made record.
+
+/** What kind of answer an entry can supply, read from its text once per knowledge load. */
+export type Shape = 'date' | 'time' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan' | 'speech';
+
+const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
+  ['date', /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/],
+  // A time of day: "at 3:30 p.m.", "before dawn", "shortly after midnight".
+  ['time', /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(a\.m\.|p\.m\.|am\b|pm\b)|\bo'clock\b|\b(midnight|noon|dawn|dusk|morning|afternoon|evening|overnight)\b|\bhours? (later|after|before)\b/i],
+  ['person', /\b(Adm|Gen|Lt|Col|Maj|Rep|Sen|Mr|Ms|Dr)\.|\b(Secretary|Minister|President|Admiral|General|Ambassador|Chairman|Commander)\s+[A-Z]/],
+  ['money', /[$€£¥]|\b(dollars?|yuan|renminbi|rubles?|roubles?|rupees?|yen|euros?|budget|cost|costs|price|funding)\b/i],
+  ['age', /\b(born|aged?|\d+-year-old|years? old)\b/i],
+  // What a cause or purpose is stated with.
+  ['reason', /\b(because|since|after|following|due to|owing to|in response|in reaction|prompted|caused|led to|so that|in order to|to (avoid|prevent|reduce|keep|manage|protest|punish|signal)|aimed|designed|meant to|intended|purpose|reason|why|over (the|a|its|his|her|their)|protest|retaliat\w*|amid)\b/i],
+  // Someone's words reported in a fact: a readout, a message, a warning.
+  ['speech', /\b(said|says|say|told|tells?|warned|urged|wrote|writes?|stated|messages?|readout|called (for|on)|pledged|argued|insisted|assured|promised|asked|stressed|remarks?|statement|according to|declared|announced|replied|responded|quoted|article|essay)\b/i],
+  // What an entry about a coming event says.
+  ['plan', /\b(will|plans?|planned|scheduled|due|next|upcoming|expected|agreed to hold|to be held|intends?)\b/i],
+];
+
+/** The shapes an entry's text can supply. `person` and `number` also read the entry's fields. */
+export function shapesOf(entry: Entry, tellsWho: boolean, tellsCount: boolean): Set<Shape> {
+  const out = new Set<Shape>();
+  for (const [shape, re] of SHAPES) if (re.test(entry.text)) out.add(shape);
+  if (entry.date) out.add('date');
+  if (tellsWho) out.add('person');
+  if (tellsCount) out.add('number');
+  return out;
+}
+
+export type HitEvidence = {
+  hit: SearchHit;
+  entry: Entry;
+  coverage: number;
+  /** How many of the question's concepts it matches, and how many the question has. */
+  matched: number;
+  concepts: number;
+  /** Its score over the next hit's (Infinity when it is alone). */
+  lead: number;
+  /** It matches every concept the question cannot do without (the focus, the counted thing, countries). */
+  hasRequired: boolean;
+  /** It matches every known concept at least this informative (dominance's idf bar). */
+  matchesInformative: boolean;
+  shapes: ReadonlySet<Shape>;
+  /** One of its curated questions asks the same kind of thing about the question's subject. */
+  askedAlike: boolean;
+  /** It has curated questions at all (an entry without them gives "who is" nothing to go on). */
+  curated: boolean;
+  questionMatch: number;
+  /** Proximity and wording facts for the shape checks. */
+  whoVerb: boolean;
+  owner: boolean;
+  countNear: boolean;
+  capitals: boolean;
+  pair: boolean;
+  /** Named things of the question (countries, forces, people, systems) this entry does not involve. */
+  lacks: string[];
+  /** A quote, and whether by the speaker the question asks about (undefined: the question names none). */
+  quote: boolean;
+  bySpeaker?: boolean;
+};
+
+/** How many words apart (stopwords aside) "X" and "Y" of "the X of Y" may stand in an answer's text. */
+const OWNER_WINDOW = 4;
+/** How many words apart a "how many X" answer's number and its X may stand. */
+const COUNT_WINDOW = 4;
+/** What "does A have a … with B" must be about for A and B to be the two sides of it. */
+const LINE_WORDS = new Set(['hotline', 'hotlines', 'line', 'lines', 'link', 'links', 'channel', 'channels', 'phone']);
+/** Known concepts at least this informative (idf) must all be matched for a dominant entry to be promoted. */
+const DOMINANCE_IDF = 2.5;
+
+/** The evidence side of one engine: built once per knowledge base, read per question. */
+export type EvidenceReader = {
+  /** Bit mask of the concepts an answer cannot do without: the focus and the counted thing (countries are named things). */
+  required(query: AnalyzedQuery): number;
+  read(query: AnalyzedQuery, hits: readonly SearchHit[], named: NamedInQuestion, limit?: number): HitEvidence[];
+  /** The named things of the question this hit does not involve (their labels). */
+  lacks(hit: SearchHit, named: NamedInQuestion): string[];
+  /** The named things of a question: those the base knows (an answer must involve them) and those it never mentions. */
+  named(query: AnalyzedQuery): { known: NamedInQuestion['concepts']; unknown: string[] };
+};
+
+/** Named things the question holds, as concept keys (countries and base entities) or words (unknown names). */
+export type NamedInQuestion = {
+  /** Concepts an answer must involve: countries, and base aliases that name a thing. */
+  concepts: ReadonlyArray<{ key: string; label: string }>;
+  /** The speaker a "what did X say" question asks about, as typed, with the base's speakers matching it and X's concepts. */
+  speaker?: { name: string; matches: readonly string[]; keys: readonly string[]; quoted: boolean };
+};
+
+export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): EvidenceReader {
+  const entries = base.entries;
+  const shapes = entries.map((e, d) => shapesOf(e, search.tellsWho(d), search.tellsCount(d)));
+  const conceptOf = (t: string) => search.aliases.phrases.get(t) ?? t;
+
+  // The countries each topic's name pairs ("U.S.–China military channels" → us, china): what an entry is between.
+  const countriesIn = (text: string): Set<string> => {
+    const out = new Set<string>();
+    for (const t of tokenize(text)) {
+      const key = search.aliases.phrases.get(t.term);
+      if (key && search.aliases.countries.has(key)) out.add(key);
+      for (const country of CAPITAL_OF[t.word] ?? []) out.add(conceptOf(term(country)));
+    }
+    return out;
+  };
+  const topicCountries = new Map([...base.topics.values()].map((t) => [t.id, countriesIn(t.name)]));
+
+  const bothSides = (a: readonly string[], b: readonly string[]): [Set<string>, Set<string>] | undefined => {
+    const sides: [Set<string>, Set<string>] = [countriesIn(a.join(' ')), countriesIn(b.join(' '))];
+    return sides[0].size > 0 && sides[1].size > 0 ? sides : undefined;
+  };
+  /** The two sides of "between A and B", or of "does A have a line with B". */
+  function betweenPair(w: readonly string[]): [Set<string>, Set<string>] | undefined {
+    const at = w.indexOf('between');
+    const and = w.indexOf('and', at + 1);
+    if (at >= 0 && and > at && and - at <= 4) return bothSides(w.slice(at + 1, and), w.slice(and + 1, and + 4));
+    const have = w.findIndex((x) => x === 'have' || x === 'has');
+    const withAt = w.indexOf('with', have + 1);
+    if (have > 0 && withAt > have && w.slice(have + 1, withAt).some((x) => LINE_WORDS.has(x))) return bothSides(w.slice(0, have), w.slice(withAt + 1, withAt + 4));
+    return undefined;
+  }
+
+  /**
+   * "Is there a hotline between china and taiwan": the answer must be filed under a topic between those two
+   * (a U.S.–China entry that mentions Taiwan is not about China and Taiwan).
+   */
+  function pairAnswered(pair: [Set<string>, Set<string>] | undefined, entry: Entry): boolean {
+    if (!pair) return true;
+    const [a, b] = pair;
+    const filed = new Set(entry.topics.flatMap((id) => [...(topicCountries.get(id) ?? [])]));
+    return [...a].some((k) => filed.has(k)) && [...b].some((k) => filed.has(k));
+  }
+
+  /**
+   * "Who is the president of south korea": an entry that names a president and, elsewhere, South Korea is
+   * not about South Korea's president. The two must stand close together in the entry's own words (Y a country).
+   */
+  function ownerNear(query: AnalyzedQuery, entry: Entry): boolean {
+    const { focus, focusOwner } = query.intent;
+    if (!focus || !focusOwner) return true;
+    const owners = new Set(focusOwner.map((w) => conceptOf(term(w))).filter((k) => search.aliases.countries.has(k)));
+    if (owners.size === 0) return true;
+    const head = conceptOf(term(focus));
+    return [entry.text, ...(entry.questions ?? []), ...(entry.keywords ?? [])].some((phrase) => {
+      const text = tokenize(phrase).filter((t) => !t.stop).map((t) => conceptOf(t.term));
+      for (let i = 0; i < text.length; i++) {
+        if (text[i] !== head) continue;
+        for (let j = Math.max(0, i - OWNER_WINDOW); j <= Math.min(text.length - 1, i + OWNER_WINDOW); j++) if (owners.has(text[j]!)) return true;
+      }
+      return false;
+    });
+  }
+
+  /**
+   * "How many warships does the Russian navy have": when the entry's text names the counted thing (or a
+   * related word), a quantity must stand close to it.
+   */
+  function countedNear(head: string | undefined, entry: Entry): boolean {
+    if (head === undefined) return true;
+    const key = conceptOf(term(head));
+    const keys = new Set([key, ...relatedTerms(key)]);
+    const text = tokenize(entry.text);
+    const at = text.flatMap((t, i) => (keys.has(conceptOf(t.term)) ? [i] : []));
+    if (at.length === 0) return true;
+    return text.some((t, j) => isQuantity(t.word) && at.some((i) => Math.abs(i - j) <= COUNT_WINDOW));
+  }
+
+  /** "Who replaced Kurt Campbell": an entry that never uses the verb (nor a related word) only shares the names. */
+  function whoVerbMatched(query: AnalyzedQuery, doc: number): boolean {
+    const verb = query.intent.whoVerb;
+    if (verb === undefined) return true;
+    const c = query.concepts.find((x) => x.words.includes(verb));
+    if (!c || !c.known) return true;
+    return c.alts.some((a) => search.mentions(doc, a.term));
+  }
+
+  /** Each capital the question names ("pyongyang") is named by the entry, or its country is. */
+  function capitalsAnswered(query: AnalyzedQuery, doc: number): boolean {
+    return query.concepts.every((c) => {
+      const countries = c.words.length === 1 ? CAPITAL_OF[c.words[0]!] : undefined;
+      if (!countries || (search.index.postings.has(c.key) && search.mentions(doc, c.key))) return true;
+      return countries.some((country) => search.mentions(doc, conceptOf(term(country))));
+    });
+  }
+
+  function required(query: AnalyzedQuery): number {
+    const head = query.intent.countOf;
+    const focus = query.intent.focusPhrase ?? [];
+    let mask = 0;
+    query.concepts.forEach((c, i) => {
+      if ((head !== undefined && c.words.includes(head)) || focus.some((f) => c.words.includes(f))) mask |= 1 << i;
+    });
+    return mask;
+  }
+
+  function named(query: AnalyzedQuery): { known: NamedInQuestion['concepts']; unknown: string[] } {
+    const known: Array<{ key: string; label: string }> = [];
+    const unknown: string[] = [];
+    for (const c of query.concepts) {
+      if (!search.aliases.countries.has(c.key)) continue;
+      const label = search.aliases.countryName.get(c.key) ?? c.words.join(' ');
+      if (c.known) known.push({ key: c.key, label });
+      else unknown.push(label);
+    }
+    return { known, unknown };
+  }
+
+  const lacks = (hit: SearchHit, named: NamedInQuestion) => named.concepts.filter((n) => !search.mentions(hit.doc, n.key)).map((n) => n.label);
+
+  return {
+    required,
+    named,
+    lacks,
+    read(query, hits, named, limit = 3) {
+      const mask = required(query);
+      const pair = betweenPair(query.tokens.map((t) => t.word));
+      return hits.slice(0, limit).map((hit, i) => {
+        const next = hits[i + 1];
+        const entry = hit.entry;
+        const speakers = named.speaker?.matches;
+        return {
+          hit,
+          entry,
+          coverage: hit.coverage,
+          matched: hit.matched,
+          concepts: query.concepts.length,
+          lead: next && next.score > 0 ? hit.score / next.score : Infinity,
+          hasRequired: (hit.mask & mask) === mask,
+          matchesInformative: query.concepts.every((c, k) => !c.known || c.idf < DOMINANCE_IDF || (hit.mask & (1 << k)) !== 0),
+          shapes: shapes[hit.doc]!,
+          askedAlike: hit.askedAlike,
+          curated: (entry.questions?.length ?? 0) > 0,
+          questionMatch: hit.questionMatch,
+          whoVerb: whoVerbMatched(query, hit.doc),
+          owner: ownerNear(query, entry),
+          countNear: countedNear(query.intent.countOf, entry),
+          capitals: capitalsAnswered(query, hit.doc),
+          pair: pairAnswered(pair, entry),
+          lacks: lacks(hit, named),
+          quote: entry.kind === 'quote',
+          // A quote by X, or a fact that involves X (a readout of what X said), is X's words; another speaker's quote is not.
+          // With no quote by X on record, a fact must also report someone's words.
+          bySpeaker: speakers
+            ? entry.kind === 'quote'
+              ? speakers.includes(entry.speaker)
+              : named.speaker!.keys.length > 0 && named.speaker!.keys.every((k) => search.mentions(hit.doc, k)) && (named.speaker!.quoted || shapes[hit.doc]!.has('speech'))
+            : undefined,
+        };
+      });
+    },
+  };
+}

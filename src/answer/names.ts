@@ -1,0 +1,50 @@
+import type { Entry } from '../knowledge/schema';
+import type { AnalyzedQuery } from '../search/query';
+
+// Names in a question that the base never mentions, told by their shape rather than from a list: a system's
+// designator ("DF-21", "F-35"), an acronym typed in capitals ("CENTCOM", "AUKUS"), or an unknown word that
+// names a place, an event or a pact by the noun it comes with ("the warsaw pact", "the yom kippur war",
+// "zhenbao island"). A question about one is about something else than whatever else it shares with an entry.
+
+/** "DF-21", "J-11", "p8", "EP-3": one to three letters, then one to three digits, with or without a hyphen. */
+const DESIGNATOR = /\b([a-z]{1,3})-?(\d{1,3})\b/gi;
+/** Acronyms in capitals, as typed: three letters or more. */
+const CAPITALS = /\b[A-Z]{3,}s?\b/g;
+
+/** Nouns that make the word before them a proper name: "X pact", "X war", "X island", "X summit". */
+const NAME_HEADS = new Set(['pact', 'war', 'wars', 'valley', 'clash', 'clashes', 'island', 'islands', 'street', 'summit', 'strait', 'treaty', 'accord', 'accords', 'incident', 'crisis', 'airbase', 'doctrine', 'reef', 'shoal', 'atoll', 'peninsula', 'province']);
+/** Nouns that make the word after them a proper name: "operation X", "exercise X". */
+const NAME_LEADS = new Set(['operation', 'exercise']);
+
+const designatorKey = (letters: string, digits: string) => `${letters.toLowerCase()}${digits}`;
+
+export type NameFinder = { unknownIn(question: string, query: AnalyzedQuery): string[] };
+
+export function buildNameFinder(entries: readonly Entry[]): NameFinder {
+  const designators = new Set<string>();
+  for (const e of entries) {
+    for (const text of [e.text, ...(e.keywords ?? []), ...(e.questions ?? []), ...(e.kind === 'fact' ? (e.involved ?? []) : [])]) {
+      for (const m of text.matchAll(DESIGNATOR)) designators.add(designatorKey(m[1]!, m[2]!));
+    }
+  }
+  return {
+    unknownIn(question, query) {
+      const out: string[] = [];
+      for (const m of question.slice(0, 600).matchAll(DESIGNATOR)) {
+        if (!designators.has(designatorKey(m[1]!, m[2]!))) out.push(m[0]);
+      }
+      // A word no entry holds, and no typo of one: the concepts built from the question say which.
+      const unknown = new Set(query.concepts.filter((c) => !c.known).flatMap((c) => c.words));
+      for (const m of question.slice(0, 600).matchAll(CAPITALS)) {
+        const w = m[0].toLowerCase();
+        if (unknown.has(w) || unknown.has(w.replace(/s$/, ''))) out.push(m[0]);
+      }
+      const w = query.tokens.map((t) => t.word);
+      w.forEach((word, i) => {
+        if (!unknown.has(word) || word.length < 4 || /\d/.test(word)) return;
+        if (NAME_HEADS.has(w[i + 1] ?? '') || NAME_HEADS.has(w[i + 2] ?? '') && unknown.has(w[i + 1] ?? '') || NAME_LEADS.has(w[i - 1] ?? '')) out.push(word);
+      });
+      return [...new Set(out)];
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { Token } from '../search/normalize';
+import type { Intent } from '../search/query';
+
+// What kind of question it is, read from its shape: a factual question Hotline may answer from the record,
+// or one it never answers as such — a judgement ("was X a mistake"), a forecast ("will X happen next year"),
+// a request for advice or a procedure ("how do I…", "best VPN"), or small talk ("hi", "who are you").
+
+export type QuestionKind = 'fact' | 'opinion' | 'prediction' | 'advice' | 'chat';
+
+const FILLER = new Set(['hey', 'hi', 'yo', 'so', 'and', 'but', 'ok', 'okay', 'bot', 'pls', 'please', 'lol', 'wait', 'thx', 'hotline', 'honestly', 'like', 'um', 'hmm']);
+const PRONOUN_YOU = new Set(['you', 'u', 'ya', 'your', 'ur', 'yours']);
+
+/** Small talk, whole: nothing in it asks about the record. */
+const CHAT = new Set(['hi', 'hello', 'hey', 'yo', 'thanks', 'thank', 'thx', 'ty', 'bye', 'goodbye', 'lol', 'ok', 'okay', 'cool', 'nice', 'good', 'morning', 'evening', 'night', 'sup', 'howdy', 'cheers', 'great', 'awesome', 'bot', 'hotline', 'there', 'you', 'again', 'much', 'so']);
+const ABOUT_YOU = /^(who|what) (are|r) (you|u)\b|^how (are|r) (you|u)\b|^(are|r) (you|u) (a |an )?(bot|human|real|ai|alive|there)\b|^what can (you|u) do\b|^tell me a joke\b|^(do|can) (you|u) (like|love|feel)\b/;
+
+/**
+ * Words that judge: a yes/no question built on one asks what to think of something ("was the reset a
+ * mistake", "is the mmca useless"), not what happened. "Real", "true" and "right" are left out: "was that a
+ * real thing", "is it true that…" ask for facts.
+ */
+const JUDGE = /\b(mistakes?|blunders?|failures?|failed|successful|success|disasters?|disastrous|smart|stupid|dumb|justified|fair|unfair|worth it|worthwhile|pointless|useless|effective|ineffective|naive|foolish|wise|reckless|overrated|underrated|good idea|bad idea|good thing|bad thing|competent|incompetent|trustworthy|weak|to blame|at fault|fault|deserved?|legitimate|provocative|aggressive|better|worse)\b/;
+/** Judgements in any question: "who is to blame", "whose fault", "is X doing a good job". */
+const JUDGEMENT = /\b(to blame|whose fault|(doing|did|do|done) (a )?(good|great|bad|terrible|poor|decent) job|good or bad|better or worse|(who|which side) (is|was) (right|wrong|at fault))\b/;
+const BE_FIRST = new Set(['is', 'was', 'are', 'were', 'isnt', 'wasnt', 'arent', 'werent']);
+const MODAL_FIRST = new Set(['can', 'could', 'would', 'should']);
+
+/** Asking the bot what it thinks. */
+const YOUR_VIEW = /\b(do|does|did) (you|u) (think|believe|reckon|feel)\b|\b(your|ur) (opinion|view|take|thoughts)\b|\bin (your|ur) (opinion|view)\b|\bwhat do (you|u) make of\b/;
+
+/** A forecast: "will china…", "what will the next round decide", "is X going to", "in the coming years". */
+const FORECAST = /\b(going to|gonna|likely to|likelihood|chances? (of|that)|odds (of|that)|predict\w*|forecast\w*|in the (coming|next) (years?|months?|decades?)|next (year|decade)|in the future|someday|one day|ever again)\b/;
+
+/**
+ * The kind of a question. `latestYear`: the last year the record can speak of; a year beyond it is a forecast.
+ */
+export function questionKind(tokens: readonly Token[], intent: Intent, latestYear: number): QuestionKind {
+  const w = tokens.map((t) => t.word);
+  const at = w.findIndex((x) => !FILLER.has(x));
+  if (at < 0 || w.every((x) => CHAT.has(x))) return 'chat';
+  const text = w.slice(at).join(' ');
+  if (ABOUT_YOU.test(text)) return 'chat';
+  const first = w[at];
+  // "Should the U.S. trust China", "ought we to…": what someone should do is a judgement, or advice when it is the asker's.
+  if (first === 'should' || first === 'ought' || first === 'shouldnt') return w[at + 1] === 'i' || w[at + 1] === 'we' ? 'advice' : 'opinion';
+  if (YOUR_VIEW.test(text) || JUDGEMENT.test(text)) return 'opinion';
+  if (BE_FIRST.has(first!) && JUDGE.test(text)) return 'opinion';
+  // "can the u.s. trust china's military": whether to trust is a judgement.
+  if ((BE_FIRST.has(first!) || MODAL_FIRST.has(first!)) && /\btrust(ed)?\b/.test(text)) return 'opinion';
+  // "Will China agree…", "what will the next round decide", "who will win": a forecast. "When will the next X be
+  // held" is a question about a plan, which an entry about plans may answer (the plan check reads it).
+  const will = w.findIndex((x, i) => (x === 'will' || x === 'wont') && i >= at);
+  if (will >= 0 && w[at] !== 'when' && (will === at || (will === at + 1 && ['what', 'who', 'how', 'which', 'where', 'why'].includes(first!)) || w[will + 1] === 'there')) return 'prediction';
+  if (FORECAST.test(text) && !intent.quote) return 'prediction';
+  if (tokens.some((t) => /^\d{4}$/.test(t.word) && Number(t.word) > latestYear && Number(t.word) < 2200)) return 'prediction';
+  if (intent.task) return 'advice';
+  // "best vpn to use in china", "what's the best pizza in dc": a recommendation.
+  if ((first === 'best' || (['what', 'which', 'whats'].includes(first!) && w.slice(at, at + 4).includes('best'))) && !PRONOUN_YOU.has(w[at + 1] ?? '')) return 'advice';
+  return 'fact';
+}

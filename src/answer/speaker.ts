@@ -1,0 +1,73 @@
+import type { Entry } from '../knowledge/schema';
+import { words, type Token } from '../search/normalize';
+
+// "What did X say", "X quote on…", "quotes by X": the person whose words are asked for. Another speaker's
+// words do not answer it, and when the base holds no quote by X the honest reply says so.
+
+const SPEECH = new Set(['say', 'said', 'says', 'tell', 'told', 'talk', 'talked', 'write', 'wrote', 'warn', 'warned', 'mean', 'meant', 'claim', 'claimed', 'announce', 'announced', 'reply', 'replied', 'respond', 'responded', 'state', 'stated']);
+const AUX = new Set(['did', 'does', 'do', 'has', 'have', 'had']);
+const QUOTE = new Set(['quote', 'quotes', 'quoted']);
+const BY = new Set(['by', 'from']);
+const LEAD = new Set(['what', 'how', 'why', 'when', 'where']);
+
+/** Words that make X a description, not a name ("the pentagon", "my cousin", "he"). */
+const NOT_A_NAME = /^(the|a|an|my|his|her|their|its|our|your|he|she|they|it|we|you|i|this|that|these|those|someone|anyone|everyone|people|each|both|either|neither|any|some)$/;
+
+/** A name: one to four words, none a stopword (bar "and" between two names), "-ly" adverbs and years dropped. */
+function nameOf(span: readonly Token[]): string[] | undefined {
+  const ws = span.filter((t) => !/ly$/.test(t.word) && !/^\d+$/.test(t.word));
+  if (ws.length === 0 || ws.length > 4) return undefined;
+  if (ws.some((t) => NOT_A_NAME.test(t.word) || (t.stop && t.word !== 'and'))) return undefined;
+  if (ws[0]!.word === 'and' || ws.at(-1)!.word === 'and') return undefined;
+  return ws.map((t) => t.word);
+}
+
+/**
+ * The name whose words the question asks for, as typed words ("dong jun"; "johnson and kosygin" for two),
+ * or undefined when it asks for nobody's words, or for a description ("the pentagon", "he"). `words`: the
+ * question asks for the words themselves ("what did X say", "X quote"), not whether X said something
+ * ("did grandpa say…", "X said…?").
+ */
+export function speakerAsked(tokens: readonly Token[]): { name: string[]; words: boolean } | undefined {
+  const w = tokens.map((t) => t.word);
+  const found = (span: readonly Token[], asksWords: boolean) => {
+    const name = nameOf(span);
+    return name ? { name, words: asksWords } : undefined;
+  };
+  // "what did X say…", "what has X said…", "did X say…"
+  for (let i = 0; i < w.length; i++) {
+    if (!AUX.has(w[i]!)) continue;
+    if (i > 0 && !LEAD.has(w[i - 1]!)) continue;
+    const end = w.findIndex((x, k) => k > i && SPEECH.has(x));
+    if (end > i + 1 && end - i <= 6) return found(tokens.slice(i + 1, end), i > 0);
+  }
+  // "campbell said china resisted…?"
+  if (SPEECH.has(w[1] ?? '') || SPEECH.has(w[2] ?? '')) return found(tokens.slice(0, SPEECH.has(w[1] ?? '') ? 1 : 2), false);
+  // "obama quote on…", "quotes by kirby"
+  const q = w.findIndex((x) => QUOTE.has(x));
+  if (q > 0 && q <= 4) return found(tokens.slice(0, q), true);
+  if (q >= 0 && BY.has(w[q + 1] ?? '')) return found(tokens.slice(q + 2, q + 5).filter((t) => !t.stop || t.word === 'and'), true);
+  return undefined;
+}
+
+/** Words that make a name an organisation's, a publication's or a country's, not a person's. */
+const NOT_A_PERSON = /\b(department|ministry|army|armies|navy|command|fleet|forces?|office|house|council|commission|agency|committee|government|party|guard|corps|watch|politico|official|states|union|republic|administration|pentagon|kingdom|korea|china|japan|india|pakistan|russia|taiwan)\b/i;
+
+export type People = {
+  /** Whether these words all belong to one person the base names (in `involved` or as a speaker). */
+  isPerson(name: readonly string[]): boolean;
+  /** That person's name as the base writes it. */
+  display(name: readonly string[]): string | undefined;
+};
+
+/** The people the base names: speakers and `involved` names that are no organisation. */
+export function buildPeople(entries: readonly Entry[]): People {
+  const names = new Set<string>();
+  for (const e of entries) {
+    if (e.kind === 'quote') names.add(e.speaker);
+    else for (const n of e.involved ?? []) names.add(n);
+  }
+  const people = [...names].filter((n) => !NOT_A_PERSON.test(n)).map((n) => ({ n, ws: new Set(words(n)) }));
+  const find = (name: readonly string[]) => people.find((p) => name.every((w) => p.ws.has(w)));
+  return { isPerson: (name) => find(name) !== undefined, display: (name) => find(name)?.n };
+}

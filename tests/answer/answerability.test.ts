@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { CHECK_NAMES, CHECKS, decide, scoreVerdict, type CheckName, type QuestionRead } from '../../src/answer/answerability';
+import type { HitEvidence, Shape } from '../../src/answer/evidence';
+import { readIntent } from '../../src/search/query';
+import { tokenize } from '../../src/search/normalize';
+
+const ALL_SHAPES: Shape[] = ['date', 'time', 'person', 'number', 'money', 'age', 'reason', 'plan'];
+
+/** Evidence for a hit every check passes: well covered, alone, of every shape. */
+function hit(over: Partial<HitEvidence> = {}): HitEvidence {
+  return {
+    hit: undefined as never,
+    entry: undefined as never,
+    coverage: 0.9,
+    matched: 3,
+    concepts: 3,
+    lead: Infinity,
+    hasRequired: true,
+    matchesInformative: true,
+    shapes: new Set(ALL_SHAPES),
+    askedAlike: true,
+    curated: true,
+    questionMatch: 0.5,
+    whoVerb: true,
+    owner: true,
+    countNear: true,
+    capitals: true,
+    pair: true,
+    lacks: [],
+    quote: false,
+    ...over,
+  };
+}
+
+function question(q: string, over: Partial<QuestionRead> = {}): QuestionRead {
+  return { kind: 'fact', intent: readIntent(tokenize(q), q), unknownKeyword: false, unknownNames: [], ...over };
+}
+
+/** For each check: a question and a hit it refuses. With the check off, the same hit is the answer. */
+const REFUSED: Record<CheckName, [QuestionRead, HitEvidence]> = {
+  opinion: [question('was the reset a mistake', { kind: 'opinion' }), hit()],
+  prediction: [question('will china agree next year', { kind: 'prediction' }), hit()],
+  task: [question('how do i call the pentagon', { kind: 'advice' }), hit()],
+  speaker: [question('what did putin say about the hotline', { speaker: { name: 'putin', quoted: false } }), hit({ quote: true, bySpeaker: false })],
+  'unknown-names': [question('did the us and vietnam set up a hotline', { unknownNames: ['vietnam'] }), hit()],
+  'named-things': [question('did the us and vietnam set up a hotline'), hit({ lacks: ['Vietnam'] })],
+  required: [question('what weapons did they agree on'), hit({ hasRequired: false })],
+  person: [question('who signed the agreement'), hit({ shapes: new Set<Shape>(['date']) })],
+  'who-verb': [question('who replaced kurt campbell'), hit({ whoVerb: false })],
+  identity: [question('who is the ambassador'), hit({ askedAlike: false, curated: true })],
+  capitals: [question('when was the tokyo moscow hotline set up'), hit({ capitals: false })],
+  pair: [question('is there a hotline between china and taiwan'), hit({ pair: false })],
+  owner: [question('who is the president of south korea'), hit({ owner: false })],
+  keywords: [question('shanghai telephone budget', { unknownKeyword: true }), hit()],
+  quantity: [question('how many ships did they send'), hit({ shapes: new Set<Shape>(['date', 'person']) })],
+  'count-near': [question('how many warships did the soviets send'), hit({ countNear: false })],
+  age: [question('how old is pete hegseth'), hit({ shapes: new Set<Shape>(['person']) })],
+  plan: [question('when is the next shangri-la dialogue'), hit({ shapes: new Set<Shape>(['date']) })],
+  money: [question('how much does a p-8 cost'), hit({ shapes: new Set<Shape>(['number']) })],
+};
+
+describe('answerability checks', () => {
+  it('has a refusal case for every check, and every check is named once', () => {
+    expect(Object.keys(REFUSED).sort()).toEqual([...CHECK_NAMES].sort());
+    expect(new Set(CHECK_NAMES).size).toBe(CHECKS.length);
+  });
+  for (const name of CHECK_NAMES) {
+    it(`${name}: refuses its case, and the case is answered with the check off`, () => {
+      const [q, e] = REFUSED[name];
+      const on = decide(q, e);
+      expect(on.status).not.toBe('answered');
+      expect(on.demotedBy).toContain(name);
+      const check = CHECKS.find((c) => c.name === name)!;
+      expect(on.status).toBe(check.demotesTo);
+      const off = decide(q, e, new Set([name]));
+      expect(off).toEqual({ status: 'answered', demotedBy: [] });
+    });
+  }
+  it('passes a hit that answers a plain factual question', () => {
+    expect(decide(question('when was the hotline set up'), hit())).toEqual({ status: 'answered', demotedBy: [] });
+  });
+  it('declines outright without a hit only for the checks that decline (opinion, prediction…)', () => {
+    expect(decide(question('was the reset a mistake', { kind: 'opinion' }), undefined)).toEqual({ status: 'unknown', demotedBy: ['score', 'opinion'] });
+    expect(decide(question('who signed it'), undefined)).toEqual({ status: 'unknown', demotedBy: ['score'] });
+  });
+});
+
+describe('answerability score', () => {
+  it('answers on coverage, offers a middle band, and declines below it', () => {
+    expect(scoreVerdict(hit({ coverage: 0.5 }))).toBe('answered');
+    expect(scoreVerdict(hit({ coverage: 0.3, lead: 1.2 }))).toBe('unsure');
+    expect(scoreVerdict(hit({ coverage: 0.1 }))).toBe('unknown');
+  });
+  it('needs two matched concepts when the question has two or more', () => {
+    expect(scoreVerdict(hit({ coverage: 0.6, matched: 1, concepts: 3, lead: 1 }))).toBe('unsure');
+  });
+  it('lets a hit far ahead of the runner-up through when it matches every informative word', () => {
+    expect(scoreVerdict(hit({ coverage: 0.3, matched: 2, lead: 2.5 }))).toBe('answered');
+    expect(scoreVerdict(hit({ coverage: 0.3, matched: 2, lead: 1.5 }))).toBe('unsure');
+    expect(scoreVerdict(hit({ coverage: 0.3, matched: 2, lead: 2.5, matchesInformative: false }))).toBe('unsure');
+    // A long question: four things matched and far ahead is enough, informative words missed or not.
+    expect(scoreVerdict(hit({ coverage: 0.3, matched: 4, concepts: 9, lead: 3, matchesInformative: false }))).toBe('answered');
+  });
+});

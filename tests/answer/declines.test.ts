@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/answer/engine';
+import { renderJson } from '../../src/render/json';
+import { renderText } from '../../src/render/text';
+import { fixtureBase } from './fixture';
+
+// The engine's new refusals, on the small fixture base (two hotline facts, two U.S.–China agreements, a Gates
+// quote): each says why, and each flips to an answer with its check switched off.
+
+const engine = createEngine(fixtureBase());
+
+describe('opinion and prediction questions', () => {
+  it('never answers an opinion, and shows the entry that bears on it as the record', () => {
+    const q = 'was signing the defense telephone link agreement in shanghai in 2008 a mistake';
+    const a = engine.ask(q);
+    expect(a.status).toBe('unknown');
+    expect(a.results).toEqual([]);
+    expect(a.declined).toEqual({ reason: 'opinion' });
+    expect(a.record?.entry.id).toBe('dtl-2008');
+    expect(a.citations.length).toBeGreaterThan(0);
+    const text = renderText(a);
+    expect(text).toContain('does not give opinions');
+    expect(text).toContain('What the record shows');
+    expect(text).toContain('Defense Telephone Link (DTL) in Shanghai');
+    expect(JSON.parse(renderJson(a))).toMatchObject({ status: 'unknown', results: [], declined: { reason: 'opinion' }, record: { id: 'dtl-2008' } });
+    expect(createEngine(fixtureBase(), { disable: ['opinion'] }).ask(q).status).toBe('answered');
+  });
+  it('never answers a forecast', () => {
+    const q = 'will the us and china sign a new defense telephone link agreement in 2031';
+    const a = engine.ask(q);
+    expect(a.status).toBe('unknown');
+    expect(a.declined).toEqual({ reason: 'prediction' });
+    expect(renderText(a)).toContain('does not make forecasts');
+    expect(createEngine(fixtureBase(), { disable: ['prediction'] }).ask(q).status).not.toBe('unknown');
+  });
+  it('still answers a factual question about the same thing', () => {
+    expect(engine.ask('when did the us and china sign the defense telephone link agreement').status).toBe('answered');
+  });
+});
+
+describe('speakers', () => {
+  it('says it has no quotes by a person it has none by, rather than give another speaker\'s words', () => {
+    const q = 'what did putin say about hotlines avoiding misunderstanding and miscalculations';
+    const a = engine.ask(q);
+    expect(a.status).toBe('unknown');
+    expect(a.declined).toEqual({ reason: 'no-quotes', speaker: 'Putin' });
+    expect(renderText(a)).toContain('I have no quotes by Putin.');
+    const lax = createEngine(fixtureBase(), { disable: ['speaker'] }).ask(q);
+    expect(lax.status).not.toBe('unknown');
+    expect(lax.results[0]!.entry.id).toBe('gates-hotline-quote-2007');
+  });
+  it('answers with the quote of the speaker asked about', () => {
+    const a = engine.ask('what did gates say about hotlines avoiding misunderstanding');
+    expect(a.status).toBe('answered');
+    expect(a.results[0]!.entry.id).toBe('gates-hotline-quote-2007');
+  });
+});
+
+describe('named things', () => {
+  it('declines a country the base never mentions', () => {
+    const q = 'when did the vietnamese washington moscow hotline go into service';
+    const a = engine.ask(q);
+    expect(a.status).toBe('unknown');
+    expect(a.declined).toEqual({ reason: 'unknown-names', names: ['Vietnam'] });
+    expect(renderText(a)).toContain('nothing on Vietnam');
+    expect(createEngine(fixtureBase(), { disable: ['unknown-names', 'named-things'] }).ask(q).status).toBe('answered');
+  });
+  it('declines a system designator the base never writes', () => {
+    const q = 'when did the us and china sign the df-21 agreement in beijing';
+    expect(engine.ask(q).status).toBe('unknown');
+    expect(engine.ask(q).declined).toEqual({ reason: 'unknown-names', names: ['df-21'] });
+    expect(createEngine(fixtureBase(), { disable: ['unknown-names'] }).ask(q).status).toBe('answered');
+  });
+  it('does not give an entry that leaves out a country the question names', () => {
+    // The Moscow hotline entries do not involve China.
+    const q = 'when did the washington moscow hotline with china go into service';
+    expect(engine.ask(q).status).not.toBe('answered');
+    expect(createEngine(fixtureBase(), { disable: ['named-things'] }).ask(q).status).toBe('answered');
+  });
+});
+
+describe('small talk and advice', () => {
+  it('says what Hotline is for', () => {
+    const a = engine.ask('hi bot, thanks!');
+    expect(a.status).toBe('unknown');
+    expect(a.declined).toEqual({ reason: 'chat' });
+    expect(engine.ask('how do i set up a hotline with my friend in shanghai').declined).toEqual({ reason: 'advice' });
+  });
+});

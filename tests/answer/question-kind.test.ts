@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { questionKind } from '../../src/answer/question-kind';
+import { speakerAsked } from '../../src/answer/speaker';
+import { tokenize } from '../../src/search/normalize';
+import { readIntent } from '../../src/search/query';
+
+const kind = (q: string) => questionKind(tokenize(q), readIntent(tokenize(q), q), 2026);
+
+describe('questionKind', () => {
+  it.each([
+    ['was the 2023 balloon shootdown a mistake', 'opinion'],
+    ['is austin doing a good job', 'opinion'],
+    ['who is to blame for the 2022 freeze', 'opinion'],
+    ['should the us trust china', 'opinion'],
+    ['can the us trust the pla', 'opinion'],
+    ['what do you think of the mmca', 'opinion'],
+    ['will china agree to restart talks', 'prediction'],
+    ['what will the next round decide', 'prediction'],
+    ['is the hotline going to be cut again', 'prediction'],
+    ['what happens to the mmca in 2030', 'prediction'],
+    ['will there be a summit next year', 'prediction'],
+    ['how do i call the pentagon', 'advice'],
+    ['best vpn to use in china?', 'advice'],
+    ['should i learn chinese', 'advice'],
+    ['hi bot', 'chat'],
+    ['thanks!', 'chat'],
+    ['who are you', 'chat'],
+  ])('%s → %s', (q, k) => expect(kind(q)).toBe(k));
+  it.each([
+    'when was the moscow washington hotline set up',
+    'was that red phone a real thing or just from the movies',
+    'is it true the ceasefire has no end date',
+    'why does the pentagon think beijing turns contacts on and off',
+    'did biden and xi agree that ai should never control nuclear launch decisions',
+    'when will the next mmca meeting be held',
+    'what did hegseth say about relations never being better',
+    'what happened in 2025',
+  ])('%s → fact', (q) => expect(kind(q)).toBe('fact'));
+});
+
+describe('speakerAsked', () => {
+  const asked = (q: string) => speakerAsked(tokenize(q));
+  it('finds the person whose words are asked for', () => {
+    expect(asked('what did putin say about nato')).toEqual({ name: ['putin'], words: true });
+    expect(asked('what did dong jun warn hegseth about')).toEqual({ name: ['dong', 'jun'], words: true });
+    expect(asked('what did johnson and kosygin talk about')).toEqual({ name: ['johnson', 'and', 'kosygin'], words: true });
+    expect(asked('obama quote on military channels')).toEqual({ name: ['obama'], words: true });
+    expect(asked('what did pelosi actually say in taipei')).toEqual({ name: ['pelosi'], words: true });
+    expect(asked('did hegseth say relations have never been better')).toEqual({ name: ['hegseth'], words: false });
+  });
+  it('leaves descriptions and pronouns alone', () => {
+    expect(asked('what did the chinese navy say')).toBeUndefined();
+    expect(asked('what did he say')).toBeUndefined();
+    expect(asked('my cousin says the deal was short')).toBeUndefined();
+    expect(asked('when was the hotline set up')).toBeUndefined();
+  });
+});
