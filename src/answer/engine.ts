@@ -6,6 +6,7 @@ import { CAPITAL_OF } from '../search/aliases';
 import { term, tokenize, words } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
 import { relatedTerms } from '../search/related-words';
+import { parseChoice } from './choice';
 import { buildRelatedIndex, composeAnswer } from './compose';
 import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
 import type { Answer, AnswerMode } from './model';
@@ -309,7 +310,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       const limit = Math.max(1, Math.min(10, Math.floor(options.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT));
       const trimmed = text.trim();
       if (!trimmed || words(trimmed.slice(0, 2000)).length === 0) return unknown(text);
-      const asId = trimmed.toLowerCase().replace(/^entry:/, '');
+      // An id typed as such, or the value of a picked autocomplete choice (`entry:<id>`).
+      const asId = parseChoice(trimmed) ?? trimmed.toLowerCase();
       if (asId.length <= 80 && base.byId.has(asId)) return answerFor(asId, text)!;
       const range = parseYearRange(trimmed);
       if (range) return timeline(range, text);
