@@ -13,8 +13,8 @@ export type KnowledgeCounts = {
   quotes: number;
   sources: number;
   files: number;
-  /** Sources of each kind, in the schema's order; `none` counts sources that do not say their kind yet. */
-  sourcesByKind: Record<SourceKind | 'none', number>;
+  /** Sources of each kind, in the schema's order. */
+  sourcesByKind: Record<SourceKind, number>;
   perTopic: Array<{ id: string; name: string; count: number }>;
 };
 
@@ -33,15 +33,15 @@ export function countKnowledge(base: KnowledgeBase): KnowledgeCounts {
   };
 }
 
-function countSourcesByKind(base: KnowledgeBase): Record<SourceKind | 'none', number> {
-  const counts = Object.fromEntries([...SOURCE_KINDS, 'none'].map((k) => [k, 0])) as Record<SourceKind | 'none', number>;
-  for (const source of base.sources.values()) counts[source.kind ?? 'none'] += 1;
+function countSourcesByKind(base: KnowledgeBase): Record<SourceKind, number> {
+  const counts = Object.fromEntries(SOURCE_KINDS.map((k) => [k, 0])) as Record<SourceKind, number>;
+  for (const source of base.sources.values()) counts[source.kind] += 1;
   return counts;
 }
 
-/** `sources by kind: official 13, press 77, …, no kind 0` — one line for kb:check. */
+/** `sources by kind: official 13, press 77, …, reprint 9` — one line for kb:check. */
 export function formatSourceKinds(counts: KnowledgeCounts['sourcesByKind']): string {
-  const parts = Object.entries(counts).map(([kind, n]) => `${kind === 'none' ? 'no kind' : kind} ${n}`);
+  const parts = Object.entries(counts).map(([kind, n]) => `${kind} ${n}`);
   return `sources by kind: ${parts.join(', ')}`;
 }
 

@@ -97,14 +97,17 @@ export const topicSchema = z.strictObject({
  */
 export const SOURCE_KINDS = ['official', 'press', 'analysis', 'reference', 'state-media', 'reprint'] as const;
 export const sourceKindSchema = z.enum(SOURCE_KINDS, {
-  error: `must be one of: ${SOURCE_KINDS.join(', ')}`,
+  error: (issue) =>
+    issue.input === undefined
+      ? `is required: say what the source is, one of: ${SOURCE_KINDS.join(', ')}`
+      : `must be one of: ${SOURCE_KINDS.join(', ')}`,
 });
 export type SourceKind = z.infer<typeof sourceKindSchema>;
 
 export const sourceSchema = z.strictObject({
   id: idSchema,
   /** What the source is: official, press, analysis, reference, state-media or reprint. */
-  kind: sourceKindSchema.optional(),
+  kind: sourceKindSchema,
   title: oneLine(LIMITS.title),
   publisher: oneLine(LIMITS.publisher),
   /** When the source was published; omitted for undated reference pages. */

@@ -48,7 +48,7 @@ export function entryWithoutSupportingSource(entry: Entry, ctx: RuleContext): Fi
   return [
     {
       field: 'sources',
-      message: `no official, press or analysis source supports this ${entry.kind} (its sources are: ${kinds.map((k) => k ?? 'no kind').join(', ')}): cite a government, wire, newspaper or think-tank page that says it, or write it as "<outlet> reported that …"`,
+      message: `no official, press or analysis source supports this ${entry.kind} (its sources are: ${kinds.map((k) => k ?? 'unknown').join(', ')}): cite a government, wire, newspaper or think-tank page that says it, or write it as "<outlet> reported that …"`,
     },
   ];
 }
@@ -116,12 +116,6 @@ export function brokenHost(source: Source): Finding[] {
   return findings;
 }
 
-/** A source with no `kind`: replies cannot say what it is, and the support rules cannot count it. */
-export function sourceWithoutKind(source: Source): Finding[] {
-  if (source.kind !== undefined) return [];
-  return [{ message: 'source has no kind: add `kind: official | press | analysis | reference | state-media | reprint`' }];
-}
-
 /** A reprint that does not say whose story it copies. */
 export function reprintWithoutOriginal(source: Source): Finding[] {
   if (source.kind !== 'reprint' || source.reprint_of !== undefined) return [];
@@ -138,7 +132,6 @@ export const ENTRY_RULES: readonly Rule<Entry>[] = [
   { id: 'past-plan', label: 'plans whose date has passed', check: pastPlan },
 ];
 export const SOURCE_RULES: readonly Rule<Source>[] = [
-  { id: 'source-without-kind', label: 'sources without a kind', check: sourceWithoutKind },
   { id: 'reprint-without-original', label: 'reprints not naming the original', check: reprintWithoutOriginal },
   { id: 'broken-host', label: 'addresses with a broken host (trailing dot or bare IP)', check: brokenHost },
   { id: 'published-after-today', label: 'sources published after today', check: sourcePublishedAfterToday },

@@ -9,7 +9,7 @@ const engine = createEngine(fixtureBase());
 /** A one-topic, one-source base holding the given fact lines (YAML, indented as under `facts:`). */
 function smallBase(topic: string, name: string, facts: string[]) {
   const loaded = loadKnowledgeFromStrings({
-    'k.yaml': ['topics:', `  - id: ${topic}`, `    name: ${name}`, 'sources:', '  - id: s1', '    title: A source', '    publisher: A publisher', 'facts:', ...facts].join('\n'),
+    'k.yaml': ['topics:', `  - id: ${topic}`, `    name: ${name}`, 'sources:', '  - id: s1', '    kind: press', '    title: A source', '    publisher: A publisher', 'facts:', ...facts].join('\n'),
   });
   if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
   return loaded.base;

@@ -4,6 +4,7 @@ export const oneFactBase = (text = 'A fact.', extraFields = '') => `topics:
     name: T
 sources:
   - id: s
+    kind: press
     title: T
     publisher: P
     url: https://example.org/

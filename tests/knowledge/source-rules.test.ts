@@ -16,13 +16,12 @@ import {
   reprintWithoutOriginal,
   ruleFindings,
   sourcePublishedAfterToday,
-  sourceWithoutKind,
   type RuleContext,
 } from '../../src/knowledge/source-rules';
 import { validateKnowledge } from '../../src/knowledge/validate';
 
 const origin = { file: 'f.yaml', line: 1 };
-const source = (id: string, fields: Partial<Source> = {}): Source => ({ id, title: 'T', publisher: 'P', url: 'https://example.org/', ...fields });
+const source = (id: string, fields: Partial<Source> = {}): Source => ({ id, kind: 'press', title: 'T', publisher: 'P', url: 'https://example.org/', ...fields });
 const fact = (fields: Partial<Entry & { kind: 'fact' }> = {}): Entry => ({ kind: 'fact', id: 'f', text: 'A fact.', topics: ['t'], sources: ['s'], origin, ...fields });
 const quote = (fields: Partial<Entry & { kind: 'quote' }> = {}): Entry => ({
   kind: 'quote',
@@ -45,8 +44,8 @@ describe('source rules', () => {
   });
 
   it('warns on an entry with no official, press or analysis source', () => {
-    expect(entryWithoutSupportingSource(fact({ sources: ['a', 'b'] }), ctx(source('a', { kind: 'reprint' }), source('b')))).toEqual([
-      expect.objectContaining({ field: 'sources', message: expect.stringContaining('(its sources are: reprint, no kind)') }),
+    expect(entryWithoutSupportingSource(fact({ sources: ['a', 'b'] }), ctx(source('a', { kind: 'reprint' }), source('b', { kind: 'reference' })))).toEqual([
+      expect.objectContaining({ field: 'sources', message: expect.stringContaining('(its sources are: reprint, reference)') }),
     ]);
     for (const kind of ['official', 'press', 'analysis'] as const) {
       expect(entryWithoutSupportingSource(fact({ sources: ['a', 's'] }), ctx(source('a', { kind: 'state-media' }), source('s', { kind })))).toEqual([]);
@@ -90,9 +89,7 @@ describe('source rules', () => {
     expect(brokenHost(source('s', { url: 'https://history.state.gov/a' }))).toEqual([]);
   });
 
-  it('warns on a source with no kind, and a reprint that does not name its original', () => {
-    expect(sourceWithoutKind(source('s'))).toHaveLength(1);
-    expect(sourceWithoutKind(source('s', { kind: 'press' }))).toEqual([]);
+  it('warns on a reprint that does not name its original', () => {
     expect(reprintWithoutOriginal(source('s', { kind: 'reprint' }))).toHaveLength(1);
     expect(reprintWithoutOriginal(source('s', { kind: 'reprint', reprint_of: 'Associated Press' }))).toEqual([]);
   });
@@ -164,7 +161,6 @@ facts:
       '   0  quotes resting only on reprints or references',
       '   0  entry dates after today',
       '   1  plans whose date has passed',
-      '   0  sources without a kind',
       '   0  reprints not naming the original',
       '   1  addresses with a broken host (trailing dot or bare IP)',
       '   0  sources published after today',
@@ -176,7 +172,7 @@ facts:
   it('counts sources by kind for kb:check', () => {
     const { base } = run('2026-12-02');
     const counts = countKnowledge(base!);
-    expect(counts.sourcesByKind).toEqual({ official: 0, press: 1, analysis: 0, reference: 0, 'state-media': 0, reprint: 1, none: 0 });
-    expect(formatSourceKinds(counts.sourcesByKind)).toBe('sources by kind: official 0, press 1, analysis 0, reference 0, state-media 0, reprint 1, no kind 0');
+    expect(counts.sourcesByKind).toEqual({ official: 0, press: 1, analysis: 0, reference: 0, 'state-media': 0, reprint: 1 });
+    expect(formatSourceKinds(counts.sourcesByKind)).toBe('sources by kind: official 0, press 1, analysis 0, reference 0, state-media 0, reprint 1');
   });
 });

@@ -22,6 +22,12 @@ const fact = (fields: string) => `facts:
     sources: [ipdf-2025-11-26]
 ${fields}`;
 
+/** Like `messages`, but the given files replace the defaults (e.g. a broken sources.yaml). */
+function messagesWith(files: Record<string, string>) {
+  const result = loadKnowledgeFromStrings({ 'topics.yaml': TOPICS, 'sources.yaml': SOURCES, ...files });
+  return result.ok ? [] : result.errors.map((d) => formatDiagnostic(d));
+}
+
 function messages(files: Record<string, string>, severity: 'error' | 'warning' = 'error') {
   const result = loadKnowledgeFromStrings({ 'topics.yaml': TOPICS, 'sources.yaml': SOURCES, ...files });
   const list = result.ok ? result.warnings : [...result.errors, ...result.warnings];
@@ -67,6 +73,17 @@ describe('knowledge validation', () => {
   it('requires at least one source', () => {
     const text = fact('').replace('sources: [ipdf-2025-11-26]', 'sources: []');
     expect(messages({ 'f.yaml': text })).toEqual(['f.yaml:5:14: error: "mmca-signed" field sources: must cite at least one source']);
+  });
+
+  it('requires every source to say what kind it is', () => {
+    const noKind = SOURCES.replace('    kind: press\n', '');
+    expect(messagesWith({ 'sources.yaml': noKind, 'f.yaml': fact('') })).toEqual([
+      'sources.yaml:2:5: error: "ipdf-2025-11-26" field kind: is required: say what the source is, one of: official, press, analysis, reference, state-media, reprint',
+    ]);
+    const badKind = SOURCES.replace('kind: press', 'kind: blog');
+    expect(messagesWith({ 'sources.yaml': badKind, 'f.yaml': fact('') })).toEqual([
+      'sources.yaml:7:11: error: "ipdf-2025-11-26" field kind: must be one of: official, press, analysis, reference, state-media, reprint',
+    ]);
   });
 
   it('reports a missing required field', () => {

@@ -11,11 +11,13 @@ export const TOPICS = `topics:
 
 export const SOURCES = `sources:
   - id: example-gazette
+    kind: press
     title: Example Gazette report on the link
     publisher: Example Gazette
     published: 2001-05-02
     url: https://example.org/gazette/link
   - id: example-archive
+    kind: official
     title: Example Archive memo
     publisher: Example Archive
     published: 2003
