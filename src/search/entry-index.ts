@@ -131,12 +131,12 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   );
   // Stopwords are candidates too, so that a misspelt filler word is recognised as filler.
   const typos = createTypoCorrector([...index.vocabulary.keys(), ...STOPWORD_LIST.filter((w) => w.length >= 4)], (word) => index.postings.get(index.vocabulary.get(word) ?? '')?.docs.length ?? 0);
-  const tellsCount = Uint8Array.from(entries, (e) => (statesQuantity(e.text) ? 1 : 0));
+  const tellsCount = lazyBits(entries, (e) => statesQuantity(e.text));
   const scratch: RankScratch = createScratch(entries.length);
   // Which entries can answer "when" (their words give a date) and "who" (they name people).
-  const tellsWhen = Uint8Array.from(entries, (e) => (DATE_IN_TEXT.test(e.text) ? 1 : 0));
+  const tellsWhen = lazyBits(entries, (e) => DATE_IN_TEXT.test(e.text));
   const speakerTokens = entries.map((e) => (e.kind === 'quote' ? words(e.speaker) : NO_WORDS));
-  const tellsWho = Uint8Array.from(entries, (e) => (e.kind === 'quote' || (e.involved?.length ?? 0) > 0 || PERSON_IN_TEXT.test(e.text) ? 1 : 0));
+  const tellsWho = lazyBits(entries, (e) => e.kind === 'quote' || (e.involved?.length ?? 0) > 0 || PERSON_IN_TEXT.test(e.text));
 
   // Each curated question read the way a user question is read, so the two can be compared concept by
   // concept. Worked out when the entry is first a re-rank candidate, not at build: reading every curated
@@ -185,22 +185,28 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   };
 
   // Keyed by a hash of the phrase, not the phrase: at 100k entries the phrases themselves would be
-  // ~15 MB of strings. A hit is confirmed against the entry's own phrases.
-  const exactMap = new Map<number, Entry[]>();
-  entries.forEach((entry) => {
-    for (const phrase of [...(entry.questions ?? []), ...(entry.keywords ?? [])]) {
-      const key = phraseKey(phrase);
-      if (!key) continue;
-      const h = hashOf(key);
-      const list = exactMap.get(h) ?? [];
-      if (!list.includes(entry)) list.push(entry);
-      exactMap.set(h, list);
-    }
-  });
+  // ~15 MB of strings. A hit is confirmed against the entry's own phrases. Made on the first question,
+  // not at build: reading every curated question and keyword again was a seventh of the build.
+  let exactMap: Map<number, Entry[]> | undefined;
+  const exactTable = (): Map<number, Entry[]> => {
+    if (exactMap) return exactMap;
+    const table = new Map<number, Entry[]>();
+    entries.forEach((entry) => {
+      for (const phrase of [...(entry.questions ?? []), ...(entry.keywords ?? [])]) {
+        const key = phraseKey(phrase);
+        if (!key) continue;
+        const h = hashOf(key);
+        const list = table.get(h) ?? [];
+        if (!list.includes(entry)) list.push(entry);
+        table.set(h, list);
+      }
+    });
+    return (exactMap = table);
+  };
   const exact = (question: string): Entry[] => {
     const key = phraseKey(question.slice(0, 400));
     if (!key) return [];
-    const candidates = exactMap.get(hashOf(key)) ?? [];
+    const candidates = exactTable().get(hashOf(key)) ?? [];
     return candidates.filter((e) => [...(e.questions ?? []), ...(e.keywords ?? [])].some((p) => phraseKey(p) === key));
   };
 
@@ -209,8 +215,8 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     aliases,
     typos,
     exact,
-    tellsWho: (doc) => tellsWho[doc] === 1,
-    tellsCount: (doc) => tellsCount[doc] === 1,
+    tellsWho,
+    tellsCount,
     mentions: (doc, term) => {
       // Postings are in document order: a binary search, not a scan, so this stays cheap on a 100k-entry base.
       const docs = index.postings.get(term)?.docs;
@@ -226,9 +232,9 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       const boost = (d: number) => {
         const e = entries[d]!;
         let m = 1;
-        if (intent.when && tellsWhen[d]) m *= tuning.intentBoost.when;
-        if (intent.who && tellsWho[d]) m *= tuning.intentBoost.who;
-        if (intent.countOf !== undefined && tellsCount[d]) m *= tuning.intentBoost.count;
+        if (intent.when && tellsWhen(d)) m *= tuning.intentBoost.when;
+        if (intent.who && tellsWho(d)) m *= tuning.intentBoost.who;
+        if (intent.countOf !== undefined && tellsCount(d)) m *= tuning.intentBoost.count;
         if (intent.quote && e.kind === 'quote') {
           m *= tuning.intentBoost.quote;
           // "What did Austin say": quotes by the person named in the question, above all.
@@ -283,6 +289,19 @@ export function questionKind(question: string): number {
   if (/\bwhere\b/.test(q)) bits |= KIND_WHERE;
   if (/\bhow\s+(many|much|often|long)\b/.test(q)) bits |= KIND_COUNT;
   return bits;
+}
+
+/**
+ * A yes/no property of each entry, worked out the first time it is asked for: the regular expressions
+ * behind them ran over every entry's text at build, and only candidates of some questions need them.
+ */
+function lazyBits(entries: readonly Entry[], test: (entry: Entry) => boolean): (doc: number) => boolean {
+  const bits = new Uint8Array(entries.length); // 0: not yet known, 1: yes, 2: no
+  return (doc) => {
+    let b = bits[doc]!;
+    if (b === 0) bits[doc] = b = test(entries[doc]!) ? 1 : 2;
+    return b === 1;
+  };
 }
 
 /** FNV-1a, 32 bits. */

@@ -46,26 +46,29 @@ function termReader(aliases: AliasTable, ids: Map<string, number>, vocabulary: M
     if (id === undefined) ids.set(t, (id = ids.size));
     return id;
   };
-  // Word → its term, and the term's id (-1 for a stopword: it is read for phrases, never indexed).
-  const known = new Map<string, { term: string; id: number }>();
+  // Word → its term, the term's id (-1 for a stopword: it is read for phrases, never indexed), and whether
+  // an alias phrase starts with it (a value with no such word holds no alias, and is not searched for one).
+  const known = new Map<string, { term: string; id: number; opens: boolean }>();
   const all: string[] = [];
   return (value) => {
     const out: number[] = [];
     all.length = 0;
+    let opens = false;
     for (const w of words(value)) {
       let info = known.get(w);
       if (info === undefined) {
         const t = term(w);
         const stop = isStopword(w);
-        known.set(w, (info = { term: t, id: stop ? -1 : idOf(t) }));
+        known.set(w, (info = { term: t, id: stop ? -1 : idOf(t), opens: aliases.byFirst.has(t) }));
         if (!stop && !vocabulary.has(w)) vocabulary.set(w, t);
       }
       all.push(info.term);
       if (info.id >= 0) out.push(info.id);
+      opens ||= info.opens;
     }
     // All phrases, overlapping ones too: "Washington–Moscow hotline" must be found by "Moscow" alone even
     // when a longer alias ("Moscow–Washington hotline") covers the same words.
-    for (const concept of findAllConcepts(all, aliases)) out.push(idOf(concept));
+    if (opens) for (const concept of findAllConcepts(all, aliases)) out.push(idOf(concept));
     return out;
   };
 }

@@ -17,12 +17,17 @@ const DOTTED_INITIALS = /\b(?:\p{L}\.){2,}/gu;
 // The same on lower-case ASCII text, where a letter is a-z: a Unicode-class scan of every sentence with a
 // full stop was the largest single cost of reading the base.
 const ASCII_DOTTED_INITIALS = /\b(?:[a-z]\.){2,}/g;
+const TYPOGRAPHIC_ASCII = /^[\x20-\x7e\u2010-\u2015\u2018\u2019]*$/;
+
+const foldAscii = (lower: string) => (lower.includes('.') ? lower.replace(ASCII_DOTTED_INITIALS, (m) => m.replace(/\./g, '') + ' ') : lower);
 
 /** Lower case, no accents, no invisible characters, plain quotes and hyphens. */
 export function foldText(input: string): string {
   // Most text is plain ASCII: skip the Unicode passes, which dominate index build time.
-  const ascii = /^[\x20-\x7e]*$/.test(input) ? input.toLowerCase() : undefined;
-  if (ascii !== undefined) return ascii.includes('.') ? ascii.replace(ASCII_DOTTED_INITIALS, (m) => m.replace(/\./g, '') + ' ') : ascii;
+  if (/^[\x20-\x7e]*$/.test(input)) return foldAscii(input.toLowerCase());
+  // ASCII with typographic dashes and quotes ("Moscow–Washington", "China’s"): what the Unicode passes
+  // would do to it, without them (NFKD, marks and invisible characters change nothing here).
+  if (TYPOGRAPHIC_ASCII.test(input)) return foldAscii(input.replace(QUOTES, "'").replace(DASHES, '-').toLowerCase());
   return input
     .normalize('NFKD')
     .replace(MARKS, '')
