@@ -4,7 +4,7 @@ import { confidenceOf } from '../search/confidence';
 import { buildEntryIndex, type SearchHit } from '../search/entry-index';
 import { words } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
-import { CHECK_NAMES, decide, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
+import { CALIBRATED, CHECK_NAMES, decide, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
 import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
 import { questionKind } from './question-kind';
@@ -20,7 +20,7 @@ export type EngineOptions = {
    * Answer checks to switch off, by name (src/answer/answerability.ts: CHECKS). For measuring what a check is
    * worth and for tests; production runs them all.
    */
-  disable?: readonly CheckName[];
+  disable?: ReadonlyArray<CheckName | typeof CALIBRATED>;
 };
 
 /** Hits read per question: enough for an entry that involves every named thing to come up from below. */
@@ -44,7 +44,7 @@ const DEFAULT_LIMIT = 3;
  */
 export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): AnswerEngine {
   const disabled = new Set<string>(options.disable ?? []);
-  for (const name of disabled) if (!CHECK_NAMES.includes(name as CheckName)) throw new Error(`unknown answer check "${name}" (known: ${CHECK_NAMES.join(', ')})`);
+  for (const name of disabled) if (name !== CALIBRATED && !CHECK_NAMES.includes(name as CheckName)) throw new Error(`unknown answer check "${name}" (known: ${CHECK_NAMES.join(', ')})`);
   const search = buildEntryIndex(base);
   const evidence = buildEvidenceReader(base, search);
   // The last year the record can speak of: a question about a later one asks for a forecast.
@@ -183,6 +183,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       // Keywords are all chosen to name the subject; short ones ("vs", "lnk") may be abbreviations or slips.
       unknownKeyword: query.intent.keywords && query.concepts.some((c) => !c.known && c.words.some((w) => w.length >= 4 && !/\d/.test(w))),
       unknownNames,
+      unknownShare: query.concepts.length ? query.concepts.filter((c) => !c.known).length / query.concepts.length : 0,
     };
   }
 
