@@ -76,6 +76,8 @@ const OWNER_WINDOW = 4;
 const COUNT_WINDOW = 4;
 /** What "does A have a … with B" must be about for A and B to be the two sides of it. */
 const LINE_WORDS = new Set(['hotline', 'hotlines', 'line', 'lines', 'link', 'links', 'channel', 'channels', 'phone']);
+/** What may stand between two countries named as the two sides: "us and cuba", "china south korea". */
+const JOINS = new Set(['and', 'north', 'south', 'east', 'west']);
 /** Known concepts at least this informative (idf) must all be matched for a dominant entry to be promoted. */
 const DOMINANCE_IDF = 2.5;
 
@@ -127,6 +129,20 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     const have = w.findIndex((x) => x === 'have' || x === 'has');
     const withAt = w.indexOf('with', have + 1);
     if (have > 0 && withAt > have && w.slice(have + 1, withAt).some((x) => LINE_WORDS.has(x))) return bothSides(w.slice(0, have), w.slice(withAt + 1, withAt + 4));
+    // "china russia military hotline", "us and cuba military talks": a line, and two countries named side by side
+    // (adjacent, or with "and" or "north"/"south" between). Countries named apart ("a line with russia over ukraine") are context.
+    if (!w.some((x) => LINE_WORDS.has(x))) return undefined;
+    const sideAt = w.map((x) => countriesIn(x));
+    for (let i = 0; i < w.length; i++) {
+      if (sideAt[i]!.size === 0) continue;
+      for (let j = i + 1; j <= Math.min(w.length - 1, i + 3) && (j === i + 1 || JOINS.has(w[j - 1]!)); j++) {
+        const [a, b] = [sideAt[i]!, sideAt[j]!];
+        if (b.size > 0 && ![...a].some((k) => b.has(k))) return [a, b];
+      }
+    }
+    // "does the us have a direct line to north korea"
+    const toAt = w.indexOf('to', have + 1);
+    if (have > 0 && toAt > have && w.slice(have + 1, toAt).some((x) => LINE_WORDS.has(x))) return bothSides(w.slice(0, have), w.slice(toAt + 1, toAt + 4));
     return undefined;
   }
 
