@@ -116,7 +116,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     const { query } = pool;
     const things = evidence.named(query);
     const asked = speakerOf(query);
-    const read = readQuestion(query, [...things.unknown, ...names.unknownIn(question, query)]);
+    const read = readQuestion(question, query, [...things.unknown, ...names.unknownIn(question, query)]);
     if (asked) read.speaker = { name: asked.name, quoted: asked.quoted };
     const named: NamedInQuestion = { concepts: things.known, ...(asked ? { speaker: asked } : {}) };
     // An entry that does not involve a country the question names cannot be its answer: entries that involve
@@ -176,9 +176,9 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
   }
 
   /** What the decision knows about the question itself. */
-  function readQuestion(query: AnalyzedQuery, unknownNames: readonly string[]): QuestionRead {
+  function readQuestion(question: string, query: AnalyzedQuery, unknownNames: readonly string[]): QuestionRead {
     return {
-      kind: questionKind(query.tokens, query.intent, latestYear),
+      kind: questionKind(query.tokens, query.intent, latestYear, question),
       intent: query.intent,
       // Keywords are all chosen to name the subject; short ones ("vs", "lnk") may be abbreviations or slips.
       unknownKeyword: query.intent.keywords && query.concepts.some((c) => !c.known && c.words.some((w) => w.length >= 4 && !/\d/.test(w))),

@@ -4,7 +4,7 @@ import { speakerAsked } from '../../src/answer/speaker';
 import { tokenize } from '../../src/search/normalize';
 import { readIntent } from '../../src/search/query';
 
-const kind = (q: string) => questionKind(tokenize(q), readIntent(tokenize(q), q), 2026);
+const kind = (q: string) => questionKind(tokenize(q), readIntent(tokenize(q), q), 2026, q);
 
 describe('questionKind', () => {
   it.each([
@@ -19,6 +19,14 @@ describe('questionKind', () => {
     ['is the hotline going to be cut again', 'prediction'],
     ['what happens to the mmca in 2030', 'prediction'],
     ['will there be a summit next year', 'prediction'],
+    ['next shangri-la dialogue, will dong jun show up', 'prediction'],
+    ['is a war coming between the us and china', 'prediction'],
+    ['how long until the hotline gets used again', 'prediction'],
+    ['could the dialogue collapse again this year', 'prediction'],
+    ['was biden too soft on xi at woodside?', 'opinion'],
+    ['who was the better secdef, austin or hegseth', 'opinion'],
+    ['is the dod right that china uses channels to punish', 'opinion'],
+    ['is renaming it a good move', 'opinion'],
     ['how do i call the pentagon', 'advice'],
     ['best vpn to use in china?', 'advice'],
     ['should i learn chinese', 'advice'],
@@ -35,6 +43,10 @@ describe('questionKind', () => {
     'when will the next mmca meeting be held',
     'what did hegseth say about relations never being better',
     'what happened in 2025',
+    'is there another maritime consultative meeting coming up in 2026',
+    'after kl were there more talks coming according to hegseth',
+    'which official claimed ties were the best ever',
+    'who had the defense minister job right before dong jun',
   ])('%s → fact', (q) => expect(kind(q)).toBe('fact'));
 });
 
