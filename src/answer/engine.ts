@@ -162,9 +162,11 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
         continue;
       }
       // Unknown to the base, or one of the people it names: either way, no words of theirs are on record.
-      // A name the base never uses only counts when the words themselves are asked for ("what did putin say"),
-      // not in "did grandpa say that…".
-      if ((asked.words && concepts.every((c) => !c.known)) || people.isPerson(name)) return { name: people.display(name) ?? titleCase(label), quoted: false, matches: [], keys: concepts.filter((c) => c.known).map((c) => c.key) };
+      // A name the base never uses (or never uses in full: "rajnath singh") only counts when the words themselves
+      // are asked for ("what did putin say") or a title makes it a person ("did gen gerasimov comment"), not in
+      // "did grandpa say that…".
+      const unknownName = concepts.every((c) => !c.known) || (name.length >= 2 && concepts.some((c) => !c.known));
+      if (((asked.words || asked.titled) && unknownName) || people.isPerson(name)) return { name: people.display(name) ?? titleCase(label), quoted: false, matches: [], keys: concepts.filter((c) => c.known).map((c) => c.key) };
       return undefined;
     }
     return quoted;

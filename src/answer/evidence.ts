@@ -11,7 +11,7 @@ import { relatedTerms } from '../search/related-words';
 // with a hand-made record.
 
 /** What kind of answer an entry can supply, read from its text once per knowledge load. */
-export type Shape = 'date' | 'time' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan' | 'speech';
+export type Shape = 'date' | 'time' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan';
 
 const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ['date', /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/],
@@ -22,8 +22,6 @@ const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ['age', /\b(born|aged?|\d+-year-old|years? old)\b/i],
   // What a cause or purpose is stated with.
   ['reason', /\b(because|since|after|following|due to|owing to|in response|in reaction|prompted|caused|led to|so that|in order to|to (avoid|prevent|reduce|keep|manage|protest|punish|signal)|aimed|designed|meant to|intended|purpose|reason|why|over (the|a|its|his|her|their)|protest|retaliat\w*|amid)\b/i],
-  // Someone's words reported in a fact: a readout, a message, a warning.
-  ['speech', /\b(said|says|say|told|tells?|warned|urged|wrote|writes?|stated|messages?|readout|called (for|on)|pledged|argued|insisted|assured|promised|asked|stressed|remarks?|statement|according to|declared|announced|replied|responded|quoted|article|essay)\b/i],
   // What an entry about a coming event says.
   ['plan', /\b(will|plans?|planned|scheduled|due|next|upcoming|expected|agreed to hold|to be held|intends?)\b/i],
 ];
@@ -76,6 +74,9 @@ const OWNER_WINDOW = 4;
 const COUNT_WINDOW = 4;
 /** What "does A have a … with B" must be about for A and B to be the two sides of it. */
 const LINE_WORDS = new Set(['hotline', 'hotlines', 'line', 'lines', 'link', 'links', 'channel', 'channels', 'phone']);
+/** How many words apart a person's name and the speech word reporting their words may stand. */
+const SPEECH_WINDOW = 6;
+const SPEECH_WORD = /^(said|says|say|told|tells?|warned|urged|wrote|writes?|stated|messages?|readout|pledged|argued|insisted|assured|promised|asked|stressed|remarks?|statement|declared|announced|replied|responded|called|commented|letter)$/;
 /** What may stand between two countries named as the two sides: "us and cuba", "china south korea". */
 const JOINS = new Set(['and', 'north', 'south', 'east', 'west']);
 /** Known concepts at least this informative (idf) must all be matched for a dominant entry to be promoted. */
@@ -209,6 +210,13 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     });
   }
 
+  /** Whether the entry's text reports the words of the person these concepts name: the name close to a speech word. */
+  function reportsWordsOf(keys: readonly string[], entry: Entry): boolean {
+    const text = tokenize(entry.text);
+    const at = text.flatMap((t, i) => (keys.includes(conceptOf(t.term)) ? [i] : []));
+    return text.some((t, j) => SPEECH_WORD.test(t.word) && at.some((i) => Math.abs(i - j) <= SPEECH_WINDOW));
+  }
+
   function required(query: AnalyzedQuery): number {
     const head = query.intent.countOf;
     const focus = query.intent.focusPhrase ?? [];
@@ -269,7 +277,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
           bySpeaker: speakers
             ? entry.kind === 'quote'
               ? speakers.includes(entry.speaker)
-              : named.speaker!.keys.length > 0 && named.speaker!.keys.every((k) => search.mentions(hit.doc, k)) && (named.speaker!.quoted || shapes[hit.doc]!.has('speech'))
+              : named.speaker!.keys.length > 0 && named.speaker!.keys.every((k) => search.mentions(hit.doc, k)) && (named.speaker!.quoted || reportsWordsOf(named.speaker!.keys, entry))
             : undefined,
         };
       });

@@ -53,12 +53,14 @@ describe('questionKind', () => {
 describe('speakerAsked', () => {
   const asked = (q: string) => speakerAsked(tokenize(q));
   it('finds the person whose words are asked for', () => {
-    expect(asked('what did putin say about nato')).toEqual({ name: ['putin'], words: true });
-    expect(asked('what did dong jun warn hegseth about')).toEqual({ name: ['dong', 'jun'], words: true });
-    expect(asked('what did johnson and kosygin talk about')).toEqual({ name: ['johnson', 'and', 'kosygin'], words: true });
-    expect(asked('obama quote on military channels')).toEqual({ name: ['obama'], words: true });
-    expect(asked('what did pelosi actually say in taipei')).toEqual({ name: ['pelosi'], words: true });
-    expect(asked('did hegseth say relations have never been better')).toEqual({ name: ['hegseth'], words: false });
+    expect(asked('what did putin say about nato')).toEqual({ name: ['putin'], words: true, titled: false });
+    expect(asked('what did dong jun warn hegseth about')).toEqual({ name: ['dong', 'jun'], words: true, titled: false });
+    expect(asked('what did johnson and kosygin talk about')).toEqual({ name: ['johnson', 'and', 'kosygin'], words: true, titled: false });
+    expect(asked('obama quote on military channels')).toEqual({ name: ['obama'], words: true, titled: false });
+    expect(asked('what did pelosi actually say in taipei')).toEqual({ name: ['pelosi'], words: true, titled: false });
+    expect(asked('did hegseth say relations have never been better')).toEqual({ name: ['hegseth'], words: false, titled: false }
+    );
+    expect(asked('did gen gerasimov ever comment on the deal')).toEqual({ name: ['gerasimov'], words: false, titled: true });
   });
   it('leaves descriptions and pronouns alone', () => {
     expect(asked('what did the chinese navy say')).toBeUndefined();
