@@ -121,7 +121,9 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     const named: NamedInQuestion = { concepts: things.known, ...(asked ? { speaker: asked } : {}) };
     // An entry that does not involve a country the question names cannot be its answer: entries that involve
     // them all go first, in their own order ("what did dong jun say about taiwan" → the one about Taiwan).
-    const hits = named.concepts.length > 0 && !disabled.has('named-things') ? involvingFirst(pool.hits, named) : pool.hits;
+    // Likewise, for "what did X say", the entries that give X's words.
+    let hits = named.concepts.length > 0 && !disabled.has('named-things') ? firstWhere(pool.hits, (h) => evidence.lacks(h, named).length === 0) : pool.hits;
+    if (named.speaker && !disabled.has('speaker')) hits = firstWhere(hits, (h) => evidence.bySpeaker(h, named));
     const best = hits[0];
     const found = evidence.read(query, hits, named);
     const decision = decide(read, found[0], disabled);
@@ -172,9 +174,10 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     return quoted;
   }
 
-  function involvingFirst(hits: readonly SearchHit[], named: NamedInQuestion): SearchHit[] {
-    const lacking = hits.map((h) => evidence.lacks(h, named).length > 0);
-    return [...hits.filter((_, i) => !lacking[i]), ...hits.filter((_, i) => lacking[i])];
+  /** The hits that pass first, each group in its own order. */
+  function firstWhere(hits: readonly SearchHit[], passes: (h: SearchHit) => boolean): SearchHit[] {
+    const ok = hits.map(passes);
+    return [...hits.filter((_, i) => ok[i]), ...hits.filter((_, i) => !ok[i])];
   }
 
   /** What the decision knows about the question itself. */

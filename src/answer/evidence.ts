@@ -76,7 +76,7 @@ const COUNT_WINDOW = 4;
 const LINE_WORDS = new Set(['hotline', 'hotlines', 'line', 'lines', 'link', 'links', 'channel', 'channels', 'phone']);
 /** How many words apart a person's name and the speech word reporting their words may stand. */
 const SPEECH_WINDOW = 6;
-const SPEECH_WORD = /^(said|says|say|told|tells?|warned|urged|wrote|writes?|stated|messages?|readout|pledged|argued|insisted|assured|promised|asked|stressed|remarks?|statement|declared|announced|replied|responded|called|commented|letter)$/;
+const SPEECH_WORD = /^(according|spokes(man|woman|person)|said|says|say|told|tells?|warned|urged|wrote|writes?|stated|messages?|readout|pledged|argued|insisted|assured|promised|asked|stressed|remarks?|statement|declared|announced|replied|responded|called|commented|letter)$/;
 /** What may stand between two countries named as the two sides: "us and cuba", "china south korea". */
 const JOINS = new Set(['and', 'north', 'south', 'east', 'west']);
 /** Known concepts at least this informative (idf) must all be matched for a dominant entry to be promoted. */
@@ -87,6 +87,8 @@ export type EvidenceReader = {
   /** Bit mask of the concepts an answer cannot do without: the focus and the counted thing (countries are named things). */
   required(query: AnalyzedQuery): number;
   read(query: AnalyzedQuery, hits: readonly SearchHit[], named: NamedInQuestion, limit?: number): HitEvidence[];
+  /** Whether the hit gives the words of the speaker the question asks about (true when it asks about none). */
+  bySpeaker(hit: SearchHit, named: NamedInQuestion): boolean;
   /** The named things of the question this hit does not involve (their labels). */
   lacks(hit: SearchHit, named: NamedInQuestion): string[];
   /** The named things of a question: those the base knows (an answer must involve them) and those it never mentions. */
@@ -239,12 +241,24 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     return { known, unknown };
   }
 
+  /**
+   * A quote by X, or a fact that involves X, is X's words; another speaker's quote is not. With no quote by X on
+   * record, a fact must also report X's words (X's name near a speech word).
+   */
+  const bySpeaker = (hit: SearchHit, named: NamedInQuestion): boolean => {
+    const sp = named.speaker;
+    if (!sp) return true;
+    const entry = hit.entry;
+    if (entry.kind === 'quote') return sp.matches.includes(entry.speaker);
+    return sp.keys.length > 0 && sp.keys.every((k) => search.mentions(hit.doc, k)) && (sp.quoted || reportsWordsOf(sp.keys, entry));
+  };
   const lacks = (hit: SearchHit, named: NamedInQuestion) => named.concepts.filter((n) => !search.mentions(hit.doc, n.key)).map((n) => n.label);
 
   return {
     required,
     named,
     lacks,
+    bySpeaker,
     read(query, hits, named, limit = 3) {
       const mask = required(query);
       const pair = betweenPair(query.tokens.map((t) => t.word));
@@ -272,13 +286,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
           pair: pairAnswered(pair, entry),
           lacks: lacks(hit, named),
           quote: entry.kind === 'quote',
-          // A quote by X, or a fact that involves X (a readout of what X said), is X's words; another speaker's quote is not.
-          // With no quote by X on record, a fact must also report someone's words.
-          bySpeaker: speakers
-            ? entry.kind === 'quote'
-              ? speakers.includes(entry.speaker)
-              : named.speaker!.keys.length > 0 && named.speaker!.keys.every((k) => search.mentions(hit.doc, k)) && (named.speaker!.quoted || reportsWordsOf(named.speaker!.keys, entry))
-            : undefined,
+          bySpeaker: speakers ? bySpeaker(hit, named) : undefined,
         };
       });
     },
