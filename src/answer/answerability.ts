@@ -2,6 +2,7 @@ import type { Intent } from '../search/query';
 import type { HitEvidence, Shape } from './evidence';
 import type { AnswerStatus } from './model';
 import type { QuestionKind } from './question-kind';
+import { featuresOf, probability, SCORER, type ScorerWeights } from './scorer';
 
 // The answer decision, on its own: (what the question is, the evidence about its best hit) → answered,
 // unsure or unknown. A score (coverage and lead) proposes; named checks, each reading one kind of evidence,
@@ -14,6 +15,8 @@ export type QuestionRead = {
   intent: Intent;
   /** A keyword query with a word the base never uses (and no typo of one). */
   unknownKeyword: boolean;
+  /** The share of the question's concepts no entry holds (a feature of the calibrated score). */
+  unknownShare: number;
   /** Named things of the question the base does not know at all (no entry involves them). */
   unknownNames: readonly string[];
   /** "What did X say": X, and whether the base holds any quote by X (without one, only a fact reporting X's words answers). */
@@ -200,20 +203,37 @@ export function scoreVerdict(e: HitEvidence): AnswerStatus {
   return 'unsure';
 }
 
+/** The calibrated score's name, for EngineOptions.disable and the eval's "demoted by". */
+export const CALIBRATED = 'calibrated';
+
 export type Decision = {
   status: AnswerStatus;
-  /** What took the answer down from "answered": 'score', and/or the names of the checks that failed. */
-  demotedBy: Array<CheckName | 'score'>;
+  /** What took the answer down from "answered": 'score' (the bands), 'calibrated', and/or the names of the checks that failed. */
+  demotedBy: Array<CheckName | 'score' | typeof CALIBRATED>;
+  /** The best hit's features and calibrated probability, when there was a hit (what eval:fit learns from). */
+  features?: number[];
+  p?: number;
+  /** The best hit's entry id. */
+  top?: string;
 };
 
 const RANK: Record<AnswerStatus, number> = { answered: 2, unsure: 1, unknown: 0 };
 const lower = (a: AnswerStatus, b: AnswerStatus) => (RANK[a] <= RANK[b] ? a : b);
 
 /** The decision on the best hit (undefined: nothing matched). */
-export function decide(q: QuestionRead, best: HitEvidence | undefined, disabled: ReadonlySet<string> = new Set()): Decision {
+export function decide(q: QuestionRead, best: HitEvidence | undefined, disabled: ReadonlySet<string> = new Set(), scorer: ScorerWeights | null = SCORER ?? null): Decision {
   const demotedBy: Decision['demotedBy'] = [];
   let status: AnswerStatus = best ? scoreVerdict(best) : 'unknown';
-  if (status !== 'answered') demotedBy.push('score');
+  const features = best ? featuresOf(best, q.unknownShare) : undefined;
+  const p = features && scorer ? probability(scorer, features) : undefined;
+  if (p !== undefined && !disabled.has(CALIBRATED)) {
+    if (status === 'unsure' && p >= scorer!.promote) status = 'answered';
+    else if (status === 'answered' && p < scorer!.demote) {
+      status = 'unsure';
+      demotedBy.push(CALIBRATED);
+    }
+  }
+  if (status !== 'answered' && !demotedBy.length) demotedBy.push('score');
   for (const check of CHECKS as readonly Check[]) {
     if (disabled.has(check.name) || !check.applies(q)) continue;
     if (best && check.passes(best, q)) continue;
@@ -222,5 +242,5 @@ export function decide(q: QuestionRead, best: HitEvidence | undefined, disabled:
     status = lower(status, check.demotesTo);
     demotedBy.push(check.name as CheckName);
   }
-  return { status, demotedBy };
+  return { status, demotedBy, ...(features ? { features } : {}), ...(p !== undefined ? { p } : {}), ...(best ? { top: best.entry.id } : {}) };
 }

@@ -4,7 +4,7 @@ import { confidenceOf } from '../search/confidence';
 import { buildEntryIndex, type SearchHit } from '../search/entry-index';
 import { words } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
-import { CHECK_NAMES, decide, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
+import { CALIBRATED, CHECK_NAMES, decide, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
 import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
 import { questionKind } from './question-kind';
@@ -21,7 +21,7 @@ export type EngineOptions = {
    * Answer checks to switch off, by name (src/answer/answerability.ts: CHECKS). For measuring what a check is
    * worth and for tests; production runs them all.
    */
-  disable?: readonly CheckName[];
+  disable?: ReadonlyArray<CheckName | typeof CALIBRATED>;
 };
 
 /** Hits read per question: enough for an entry that involves every named thing to come up from below. */
@@ -45,7 +45,7 @@ const DEFAULT_LIMIT = 3;
  */
 export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): AnswerEngine {
   const disabled = new Set<string>(options.disable ?? []);
-  for (const name of disabled) if (!CHECK_NAMES.includes(name as CheckName)) throw new Error(`unknown answer check "${name}" (known: ${CHECK_NAMES.join(', ')})`);
+  for (const name of disabled) if (name !== CALIBRATED && !CHECK_NAMES.includes(name as CheckName)) throw new Error(`unknown answer check "${name}" (known: ${CHECK_NAMES.join(', ')})`);
   const search = buildEntryIndex(base);
   const evidence = buildEvidenceReader(base, search);
   // The last year the record can speak of: a question about a later one asks for a forecast.
@@ -117,12 +117,14 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     const { query } = pool;
     const things = evidence.named(query);
     const asked = speakerOf(query);
-    const read = readQuestion(query, [...things.unknown, ...names.unknownIn(question, query)]);
+    const read = readQuestion(question, query, [...things.unknown, ...names.unknownIn(question, query)]);
     if (asked) read.speaker = { name: asked.name, quoted: asked.quoted };
     const named: NamedInQuestion = { concepts: things.known, ...(asked ? { speaker: asked } : {}) };
     // An entry that does not involve a country the question names cannot be its answer: entries that involve
     // them all go first, in their own order ("what did dong jun say about taiwan" → the one about Taiwan).
-    const hits = named.concepts.length > 0 && !disabled.has('named-things') ? involvingFirst(pool.hits, named) : pool.hits;
+    // Likewise, for "what did X say", the entries that give X's words.
+    let hits = named.concepts.length > 0 && !disabled.has('named-things') ? firstWhere(pool.hits, (h) => evidence.lacks(h, named).length === 0) : pool.hits;
+    if (named.speaker && !disabled.has('speaker')) hits = firstWhere(hits, (h) => evidence.bySpeaker(h, named));
     const best = hits[0];
     const found = evidence.read(query, hits, named);
     const decision = decide(read, found[0], disabled);
@@ -163,27 +165,31 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
         continue;
       }
       // Unknown to the base, or one of the people it names: either way, no words of theirs are on record.
-      // A name the base never uses only counts when the words themselves are asked for ("what did putin say"),
-      // not in "did grandpa say that…".
-      if ((asked.words && concepts.every((c) => !c.known)) || people.isPerson(name)) return { name: people.display(name) ?? titleCase(label), quoted: false, matches: [], keys: concepts.filter((c) => c.known).map((c) => c.key) };
+      // A name the base never uses (or never uses in full: "rajnath singh") only counts when the words themselves
+      // are asked for ("what did putin say") or a title makes it a person ("did gen gerasimov comment"), not in
+      // "did grandpa say that…".
+      const unknownName = concepts.every((c) => !c.known) || (name.length >= 2 && concepts.some((c) => !c.known));
+      if (((asked.words || asked.titled) && unknownName) || people.isPerson(name)) return { name: people.display(name) ?? titleCase(label), quoted: false, matches: [], keys: concepts.filter((c) => c.known).map((c) => c.key) };
       return undefined;
     }
     return quoted;
   }
 
-  function involvingFirst(hits: readonly SearchHit[], named: NamedInQuestion): SearchHit[] {
-    const lacking = hits.map((h) => evidence.lacks(h, named).length > 0);
-    return [...hits.filter((_, i) => !lacking[i]), ...hits.filter((_, i) => lacking[i])];
+  /** The hits that pass first, each group in its own order. */
+  function firstWhere(hits: readonly SearchHit[], passes: (h: SearchHit) => boolean): SearchHit[] {
+    const ok = hits.map(passes);
+    return [...hits.filter((_, i) => ok[i]), ...hits.filter((_, i) => !ok[i])];
   }
 
   /** What the decision knows about the question itself. */
-  function readQuestion(query: AnalyzedQuery, unknownNames: readonly string[]): QuestionRead {
+  function readQuestion(question: string, query: AnalyzedQuery, unknownNames: readonly string[]): QuestionRead {
     return {
-      kind: questionKind(query.tokens, query.intent, latestYear),
+      kind: questionKind(query.tokens, query.intent, latestYear, question),
       intent: query.intent,
       // Keywords are all chosen to name the subject; short ones ("vs", "lnk") may be abbreviations or slips.
       unknownKeyword: query.intent.keywords && query.concepts.some((c) => !c.known && c.words.some((w) => w.length >= 4 && !/\d/.test(w))),
       unknownNames,
+      unknownShare: query.concepts.length ? query.concepts.filter((c) => !c.known).length / query.concepts.length : 0,
     };
   }
 

@@ -11,7 +11,7 @@ import { relatedTerms } from '../search/related-words';
 // with a hand-made record.
 
 /** What kind of answer an entry can supply, read from its text once per knowledge load. */
-export type Shape = 'date' | 'time' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan' | 'speech';
+export type Shape = 'date' | 'time' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan';
 
 const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ['date', /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/],
@@ -22,8 +22,6 @@ const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ['age', /\b(born|aged?|\d+-year-old|years? old)\b/i],
   // What a cause or purpose is stated with.
   ['reason', /\b(because|since|after|following|due to|owing to|in response|in reaction|prompted|caused|led to|so that|in order to|to (avoid|prevent|reduce|keep|manage|protest|punish|signal)|aimed|designed|meant to|intended|purpose|reason|why|over (the|a|its|his|her|their)|protest|retaliat\w*|amid)\b/i],
-  // Someone's words reported in a fact: a readout, a message, a warning.
-  ['speech', /\b(said|says|say|told|tells?|warned|urged|wrote|writes?|stated|messages?|readout|called (for|on)|pledged|argued|insisted|assured|promised|asked|stressed|remarks?|statement|according to|declared|announced|replied|responded|quoted|article|essay)\b/i],
   // What an entry about a coming event says.
   ['plan', /\b(will|plans?|planned|scheduled|due|next|upcoming|expected|agreed to hold|to be held|intends?)\b/i],
 ];
@@ -76,6 +74,11 @@ const OWNER_WINDOW = 4;
 const COUNT_WINDOW = 4;
 /** What "does A have a … with B" must be about for A and B to be the two sides of it. */
 const LINE_WORDS = new Set(['hotline', 'hotlines', 'line', 'lines', 'link', 'links', 'channel', 'channels', 'phone']);
+/** How many words apart a person's name and the speech word reporting their words may stand. */
+const SPEECH_WINDOW = 6;
+const SPEECH_WORD = /^(according|spokes(man|woman|person)|said|says|say|told|tells?|warned|urged|wrote|writes?|stated|messages?|readout|pledged|argued|insisted|assured|promised|asked|stressed|remarks?|statement|declared|announced|replied|responded|called|commented|letter)$/;
+/** What may stand between two countries named as the two sides: "us and cuba", "china south korea". */
+const JOINS = new Set(['and', 'north', 'south', 'east', 'west']);
 /** Known concepts at least this informative (idf) must all be matched for a dominant entry to be promoted. */
 const DOMINANCE_IDF = 2.5;
 
@@ -84,6 +87,8 @@ export type EvidenceReader = {
   /** Bit mask of the concepts an answer cannot do without: the focus and the counted thing (countries are named things). */
   required(query: AnalyzedQuery): number;
   read(query: AnalyzedQuery, hits: readonly SearchHit[], named: NamedInQuestion, limit?: number): HitEvidence[];
+  /** Whether the hit gives the words of the speaker the question asks about (true when it asks about none). */
+  bySpeaker(hit: SearchHit, named: NamedInQuestion): boolean;
   /** The named things of the question this hit does not involve (their labels). */
   lacks(hit: SearchHit, named: NamedInQuestion): string[];
   /** The named things of a question: those the base knows (an answer must involve them) and those it never mentions. */
@@ -127,6 +132,20 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     const have = w.findIndex((x) => x === 'have' || x === 'has');
     const withAt = w.indexOf('with', have + 1);
     if (have > 0 && withAt > have && w.slice(have + 1, withAt).some((x) => LINE_WORDS.has(x))) return bothSides(w.slice(0, have), w.slice(withAt + 1, withAt + 4));
+    // "china russia military hotline", "us and cuba military talks": a line, and two countries named side by side
+    // (adjacent, or with "and" or "north"/"south" between). Countries named apart ("a line with russia over ukraine") are context.
+    if (!w.some((x) => LINE_WORDS.has(x))) return undefined;
+    const sideAt = w.map((x) => countriesIn(x));
+    for (let i = 0; i < w.length; i++) {
+      if (sideAt[i]!.size === 0) continue;
+      for (let j = i + 1; j <= Math.min(w.length - 1, i + 3) && (j === i + 1 || JOINS.has(w[j - 1]!)); j++) {
+        const [a, b] = [sideAt[i]!, sideAt[j]!];
+        if (b.size > 0 && ![...a].some((k) => b.has(k))) return [a, b];
+      }
+    }
+    // "does the us have a direct line to north korea"
+    const toAt = w.indexOf('to', have + 1);
+    if (have > 0 && toAt > have && w.slice(have + 1, toAt).some((x) => LINE_WORDS.has(x))) return bothSides(w.slice(0, have), w.slice(toAt + 1, toAt + 4));
     return undefined;
   }
 
@@ -193,6 +212,13 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     });
   }
 
+  /** Whether the entry's text reports the words of the person these concepts name: the name close to a speech word. */
+  function reportsWordsOf(keys: readonly string[], entry: Entry): boolean {
+    const text = tokenize(entry.text);
+    const at = text.flatMap((t, i) => (keys.includes(conceptOf(t.term)) ? [i] : []));
+    return text.some((t, j) => SPEECH_WORD.test(t.word) && at.some((i) => Math.abs(i - j) <= SPEECH_WINDOW));
+  }
+
   function required(query: AnalyzedQuery): number {
     const head = query.intent.countOf;
     const focus = query.intent.focusPhrase ?? [];
@@ -215,12 +241,24 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     return { known, unknown };
   }
 
+  /**
+   * A quote by X, or a fact that involves X, is X's words; another speaker's quote is not. With no quote by X on
+   * record, a fact must also report X's words (X's name near a speech word).
+   */
+  const bySpeaker = (hit: SearchHit, named: NamedInQuestion): boolean => {
+    const sp = named.speaker;
+    if (!sp) return true;
+    const entry = hit.entry;
+    if (entry.kind === 'quote') return sp.matches.includes(entry.speaker);
+    return sp.keys.length > 0 && sp.keys.every((k) => search.mentions(hit.doc, k)) && (sp.quoted || reportsWordsOf(sp.keys, entry));
+  };
   const lacks = (hit: SearchHit, named: NamedInQuestion) => named.concepts.filter((n) => !search.mentions(hit.doc, n.key)).map((n) => n.label);
 
   return {
     required,
     named,
     lacks,
+    bySpeaker,
     read(query, hits, named, limit = 3) {
       const mask = required(query);
       const pair = betweenPair(query.tokens.map((t) => t.word));
@@ -248,13 +286,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
           pair: pairAnswered(pair, entry),
           lacks: lacks(hit, named),
           quote: entry.kind === 'quote',
-          // A quote by X, or a fact that involves X (a readout of what X said), is X's words; another speaker's quote is not.
-          // With no quote by X on record, a fact must also report someone's words.
-          bySpeaker: speakers
-            ? entry.kind === 'quote'
-              ? speakers.includes(entry.speaker)
-              : named.speaker!.keys.length > 0 && named.speaker!.keys.every((k) => search.mentions(hit.doc, k)) && (named.speaker!.quoted || shapes[hit.doc]!.has('speech'))
-            : undefined,
+          bySpeaker: speakers ? bySpeaker(hit, named) : undefined,
         };
       });
     },

@@ -4,7 +4,7 @@ import { words, type Token } from '../search/normalize';
 // "What did X say", "X quote on…", "quotes by X": the person whose words are asked for. Another speaker's
 // words do not answer it, and when the base holds no quote by X the honest reply says so.
 
-const SPEECH = new Set(['say', 'said', 'says', 'tell', 'told', 'talk', 'talked', 'write', 'wrote', 'warn', 'warned', 'mean', 'meant', 'claim', 'claimed', 'announce', 'announced', 'reply', 'replied', 'respond', 'responded', 'state', 'stated']);
+const SPEECH = new Set(['comment', 'commented', 'say', 'said', 'says', 'tell', 'told', 'talk', 'talked', 'write', 'wrote', 'warn', 'warned', 'mean', 'meant', 'claim', 'claimed', 'announce', 'announced', 'reply', 'replied', 'respond', 'responded', 'state', 'stated']);
 const AUX = new Set(['did', 'does', 'do', 'has', 'have', 'had']);
 const QUOTE = new Set(['quote', 'quotes', 'quoted']);
 const BY = new Set(['by', 'from']);
@@ -13,9 +13,14 @@ const LEAD = new Set(['what', 'how', 'why', 'when', 'where']);
 /** Words that make X a description, not a name ("the pentagon", "my cousin", "he"). */
 const NOT_A_NAME = /^(the|a|an|my|his|her|their|its|our|your|he|she|they|it|we|you|i|this|that|these|those|someone|anyone|everyone|people|each|both|either|neither|any|some)$/;
 
+/** Words between a name and its verb that are not part of it: "did xi ever comment", "what did pelosi actually say". */
+const ADVERBS = new Set(['ever', 'even', 'also', 'just', 'really', 'anything', 'something', 'much', 'ever']);
+/** Titles people type before a name: they mark a person, and are not part of the name. */
+export const TITLES = new Set('mr mrs ms dr adm admiral gen general secretary president minister premier rep senator sen ambassador amb col colonel lt chairman commander marshal'.split(' '));
+
 /** A name: one to four words, none a stopword (bar "and" between two names), "-ly" adverbs and years dropped. */
 function nameOf(span: readonly Token[]): string[] | undefined {
-  const ws = span.filter((t) => !/ly$/.test(t.word) && !/^\d+$/.test(t.word));
+  const ws = span.filter((t) => !/ly$/.test(t.word) && !/^\d+$/.test(t.word) && !ADVERBS.has(t.word));
   if (ws.length === 0 || ws.length > 4) return undefined;
   if (ws.some((t) => NOT_A_NAME.test(t.word) || (t.stop && t.word !== 'and'))) return undefined;
   if (ws[0]!.word === 'and' || ws.at(-1)!.word === 'and') return undefined;
@@ -28,11 +33,14 @@ function nameOf(span: readonly Token[]): string[] | undefined {
  * question asks for the words themselves ("what did X say", "X quote"), not whether X said something
  * ("did grandpa say…", "X said…?").
  */
-export function speakerAsked(tokens: readonly Token[]): { name: string[]; words: boolean } | undefined {
+export function speakerAsked(tokens: readonly Token[]): { name: string[]; words: boolean; titled: boolean } | undefined {
   const w = tokens.map((t) => t.word);
   const found = (span: readonly Token[], asksWords: boolean) => {
     const name = nameOf(span);
-    return name ? { name, words: asksWords } : undefined;
+    if (!name) return undefined;
+    // "gen gerasimov": the title says it is a person; the name is what follows it.
+    const bare = name.filter((x) => !TITLES.has(x));
+    return bare.length > 0 ? { name: bare, words: asksWords, titled: bare.length < name.length } : undefined;
   };
   // "what did X say…", "what has X said…", "did X say…"
   for (let i = 0; i < w.length; i++) {

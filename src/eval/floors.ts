@@ -6,10 +6,14 @@
 // pass traded one out-of-scope question (86.8% → 84.2%) for five more right answers first; the out-of-scope
 // floor was not lowered for it and now has no slack. The other floors sit a question or two below, because
 // the knowledge base is still being written and each edit moves them a little.
+// 2026-12-02 (issue 10: the answer decision as its own stage, question kinds, named things, speakers): held-out
+// out-of-scope abstained reached 86.8% (33 of 38), and its floor is raised to that. Top-1 88.6% and recall@3
+// 94.0% sit at or just above their floors; wrongly refused is 5.4%, above its 5% ceiling, since knowledge and
+// tokenizer changes merged the same day (main at 3b8f367 measures the same figures without this branch).
 export const HELDOUT_FLOORS = {
   top1: 0.885,
   recall3: 0.94,
-  outOfScopeAbstained: 0.84,
+  outOfScopeAbstained: 0.865,
   /** A ceiling: the share of answerable questions wrongly refused may not rise above it. */
   answerableRefusedMax: 0.05,
 };

@@ -75,8 +75,6 @@ export type SearchTuning = {
   questionBoost: number;
   /** Factor for related words (0: off). */
   relatedFactor: number;
-  /** Whether keywords count as curated questions in that re-ranking. */
-  rerankKeywords: boolean;
   /** Weight of a word no entry holds, as a share of the maximum idf. */
   unknownWeight: number;
 };
@@ -87,7 +85,6 @@ export const DEFAULT_TUNING: SearchTuning = {
   intentBoost: { when: 1.3, who: 1.1, quote: 1.25, speaker: 2, count: 1.3, asked: 1.5 },
   unknownWeight: UNKNOWN_WEIGHT,
   questionBoost: 2,
-  rerankKeywords: false,
   relatedFactor: RELATED_FACTOR,
 };
 
@@ -143,7 +140,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   // question was a third of the build, and only candidates need it. Kept for the most recent entries
   // only: at 100k entries, keeping them all would cost ~40 MB for entries that are rarely candidates.
   const ctx = { index, aliases, typos };
-  // `kind`: the kind of answer the curated question asks for (questionKind), 0 for keywords.
+  // `kind`: the kind of answer the curated question asks for (questionKind).
   type CuratedQuestion = { concepts: Map<string, number>; kind: number };
   const questionCache = new Map<number, CuratedQuestion[]>();
   const questionConceptsOf = (doc: number): CuratedQuestion[] => {
@@ -151,7 +148,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     if (!list) {
       const e = entries[doc]!;
       const read = (q: string, kind: number) => ({ concepts: new Map(analyzeQuery(q, ctx, { intent: false }).concepts.map((c) => [c.key, c.idf])), kind });
-      list = [...(e.questions ?? []).map((q) => read(q, questionKind(q))), ...(tuning.rerankKeywords ? (e.keywords ?? []) : []).map((q) => read(q, 0))];
+      list = (e.questions ?? []).map((q) => read(q, questionKind(q)));
       if (questionCache.size >= QUESTION_CACHE) questionCache.delete(questionCache.keys().next().value!);
       questionCache.set(doc, list);
     }

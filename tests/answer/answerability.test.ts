@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_NAMES, CHECKS, decide, scoreVerdict, type CheckName, type QuestionRead } from '../../src/answer/answerability';
+import { CALIBRATED, CHECK_NAMES, CHECKS, decide, scoreVerdict, type CheckName, type QuestionRead } from '../../src/answer/answerability';
+import { FEATURES, featuresOf, fitLogistic, probability, type ScorerWeights } from '../../src/answer/scorer';
 import type { HitEvidence, Shape } from '../../src/answer/evidence';
 import { readIntent } from '../../src/search/query';
 import { tokenize } from '../../src/search/normalize';
@@ -10,7 +11,7 @@ const ALL_SHAPES: Shape[] = ['date', 'time', 'person', 'number', 'money', 'age',
 function hit(over: Partial<HitEvidence> = {}): HitEvidence {
   return {
     hit: undefined as never,
-    entry: undefined as never,
+    entry: { id: 'e' } as never,
     coverage: 0.9,
     matched: 3,
     concepts: 3,
@@ -33,7 +34,7 @@ function hit(over: Partial<HitEvidence> = {}): HitEvidence {
 }
 
 function question(q: string, over: Partial<QuestionRead> = {}): QuestionRead {
-  return { kind: 'fact', intent: readIntent(tokenize(q), q), unknownKeyword: false, unknownNames: [], ...over };
+  return { kind: 'fact', intent: readIntent(tokenize(q), q), unknownKeyword: false, unknownNames: [], unknownShare: 0, ...over };
 }
 
 /** For each check: a question and a hit it refuses. With the check off, the same hit is the answer. */
@@ -67,21 +68,21 @@ describe('answerability checks', () => {
   for (const name of CHECK_NAMES) {
     it(`${name}: refuses its case, and the case is answered with the check off`, () => {
       const [q, e] = REFUSED[name];
-      const on = decide(q, e);
+      const on = decide(q, e, new Set(), null);
       expect(on.status).not.toBe('answered');
       expect(on.demotedBy).toContain(name);
       const check = CHECKS.find((c) => c.name === name)!;
       expect(on.status).toBe(check.demotesTo);
-      const off = decide(q, e, new Set([name]));
-      expect(off).toEqual({ status: 'answered', demotedBy: [] });
+      const off = decide(q, e, new Set([name]), null);
+      expect(off).toMatchObject({ status: 'answered', demotedBy: [] });
     });
   }
   it('passes a hit that answers a plain factual question', () => {
-    expect(decide(question('when was the hotline set up'), hit())).toEqual({ status: 'answered', demotedBy: [] });
+    expect(decide(question('when was the hotline set up'), hit(), new Set(), null)).toMatchObject({ status: 'answered', demotedBy: [] });
   });
   it('declines outright without a hit only for the checks that decline (opinion, prediction…)', () => {
-    expect(decide(question('was the reset a mistake', { kind: 'opinion' }), undefined)).toEqual({ status: 'unknown', demotedBy: ['score', 'opinion'] });
-    expect(decide(question('who signed it'), undefined)).toEqual({ status: 'unknown', demotedBy: ['score'] });
+    expect(decide(question('was the reset a mistake', { kind: 'opinion' }), undefined, new Set(), null)).toEqual({ status: 'unknown', demotedBy: ['score', 'opinion'] });
+    expect(decide(question('who signed it'), undefined, new Set(), null)).toEqual({ status: 'unknown', demotedBy: ['score'] });
   });
 });
 
@@ -100,5 +101,29 @@ describe('answerability score', () => {
     expect(scoreVerdict(hit({ coverage: 0.3, matched: 2, lead: 2.5, matchesInformative: false }))).toBe('unsure');
     // A long question: four things matched and far ahead is enough, informative words missed or not.
     expect(scoreVerdict(hit({ coverage: 0.3, matched: 4, concepts: 9, lead: 3, matchesInformative: false }))).toBe('answered');
+  });
+});
+
+describe('calibrated score', () => {
+  // A toy fit: right answers have high coverage and a long lead, wrong ones low.
+  const right = (i: number) => featuresOf(hit({ coverage: 0.7 + (i % 3) * 0.1, lead: 3 + i }), 0);
+  const wrong = (i: number) => featuresOf(hit({ coverage: 0.25 + (i % 3) * 0.05, lead: 1 + i * 0.05, matched: 1 }), 0.5);
+  const xs = [...Array.from({ length: 20 }, (_, i) => right(i)), ...Array.from({ length: 20 }, (_, i) => wrong(i))];
+  const ys = [...new Array(20).fill(1), ...new Array(20).fill(0)];
+  const fitted = fitLogistic(xs, ys);
+  const scorer: ScorerWeights = { ...fitted, promote: 0.8, demote: 0.2 };
+  it('learns which evidence makes a right answer', () => {
+    expect(probability(scorer, right(5))).toBeGreaterThan(0.8);
+    expect(probability(scorer, wrong(5))).toBeLessThan(0.2);
+    expect(fitted.features).toEqual([...FEATURES]);
+  });
+  it('lets a confident hedge through and holds back an unlikely answer; off by name, the bands alone decide', () => {
+    const hedge = hit({ coverage: 0.3, lead: 1.2, matched: 3 });
+    expect(decide(question('when was it set up'), hedge, new Set(), scorer).status).toBe(probability(scorer, featuresOf(hedge, 0)) >= 0.8 ? 'answered' : 'unsure');
+    const unlikely = hit({ coverage: 0.36, lead: 1, matched: 2, questionMatch: 0, askedAlike: false });
+    const p = probability(scorer, featuresOf(unlikely, 0.5));
+    expect(p).toBeLessThan(0.2);
+    expect(decide(question('when was it set up', { unknownShare: 0.5 }), unlikely, new Set(), scorer)).toMatchObject({ status: 'unsure', demotedBy: ['calibrated'] });
+    expect(decide(question('when was it set up', { unknownShare: 0.5 }), unlikely, new Set([CALIBRATED]), scorer)).toMatchObject({ status: 'answered', demotedBy: [] });
   });
 });

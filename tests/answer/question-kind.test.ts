@@ -4,7 +4,7 @@ import { speakerAsked } from '../../src/answer/speaker';
 import { tokenize } from '../../src/search/normalize';
 import { readIntent } from '../../src/search/query';
 
-const kind = (q: string) => questionKind(tokenize(q), readIntent(tokenize(q), q), 2026);
+const kind = (q: string) => questionKind(tokenize(q), readIntent(tokenize(q), q), 2026, q);
 
 describe('questionKind', () => {
   it.each([
@@ -19,6 +19,14 @@ describe('questionKind', () => {
     ['is the hotline going to be cut again', 'prediction'],
     ['what happens to the mmca in 2030', 'prediction'],
     ['will there be a summit next year', 'prediction'],
+    ['next shangri-la dialogue, will dong jun show up', 'prediction'],
+    ['is a war coming between the us and china', 'prediction'],
+    ['how long until the hotline gets used again', 'prediction'],
+    ['could the dialogue collapse again this year', 'prediction'],
+    ['was biden too soft on xi at woodside?', 'opinion'],
+    ['who was the better secdef, austin or hegseth', 'opinion'],
+    ['is the dod right that china uses channels to punish', 'opinion'],
+    ['is renaming it a good move', 'opinion'],
     ['how do i call the pentagon', 'advice'],
     ['best vpn to use in china?', 'advice'],
     ['should i learn chinese', 'advice'],
@@ -35,18 +43,24 @@ describe('questionKind', () => {
     'when will the next mmca meeting be held',
     'what did hegseth say about relations never being better',
     'what happened in 2025',
+    'is there another maritime consultative meeting coming up in 2026',
+    'after kl were there more talks coming according to hegseth',
+    'which official claimed ties were the best ever',
+    'who had the defense minister job right before dong jun',
   ])('%s → fact', (q) => expect(kind(q)).toBe('fact'));
 });
 
 describe('speakerAsked', () => {
   const asked = (q: string) => speakerAsked(tokenize(q));
   it('finds the person whose words are asked for', () => {
-    expect(asked('what did putin say about nato')).toEqual({ name: ['putin'], words: true });
-    expect(asked('what did dong jun warn hegseth about')).toEqual({ name: ['dong', 'jun'], words: true });
-    expect(asked('what did johnson and kosygin talk about')).toEqual({ name: ['johnson', 'and', 'kosygin'], words: true });
-    expect(asked('obama quote on military channels')).toEqual({ name: ['obama'], words: true });
-    expect(asked('what did pelosi actually say in taipei')).toEqual({ name: ['pelosi'], words: true });
-    expect(asked('did hegseth say relations have never been better')).toEqual({ name: ['hegseth'], words: false });
+    expect(asked('what did putin say about nato')).toEqual({ name: ['putin'], words: true, titled: false });
+    expect(asked('what did dong jun warn hegseth about')).toEqual({ name: ['dong', 'jun'], words: true, titled: false });
+    expect(asked('what did johnson and kosygin talk about')).toEqual({ name: ['johnson', 'and', 'kosygin'], words: true, titled: false });
+    expect(asked('obama quote on military channels')).toEqual({ name: ['obama'], words: true, titled: false });
+    expect(asked('what did pelosi actually say in taipei')).toEqual({ name: ['pelosi'], words: true, titled: false });
+    expect(asked('did hegseth say relations have never been better')).toEqual({ name: ['hegseth'], words: false, titled: false }
+    );
+    expect(asked('did gen gerasimov ever comment on the deal')).toEqual({ name: ['gerasimov'], words: false, titled: true });
   });
   it('leaves descriptions and pronouns alone', () => {
     expect(asked('what did the chinese navy say')).toBeUndefined();
