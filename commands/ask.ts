@@ -1,15 +1,27 @@
-import { LabelBuilder, ModalBuilder, SlashCommandBuilder, TextInputBuilder, TextInputStyle, type MessageComponentInteraction, type ModalSubmitInteraction } from 'discord.js';
-import { entryLabel } from '../src/answer/compose';
+import {
+  LabelBuilder,
+  ModalBuilder,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type MessageComponentInteraction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import type { ChatCommand, CommandContext } from '../src/bot/command';
-import { DISCORD, oneLine, truncate } from '../src/bot/discord-text';
-import { recordQuestion, resolveQuestion, sendAnswer } from '../src/bot/answering';
+import { DISCORD, truncate } from '../src/bot/discord-text';
+import { answerInteraction, MAX_QUESTION, respondChoices, sourceDetails } from '../src/bot/answering';
+import { isModerator } from '../src/bot/interactions';
 import { notice, renderAnswer, renderSources } from '../src/bot/render';
 
 // /ask question [hide] [mention]: the cited answer. Its buttons (prefix "ask") page through the
-// results, list the sources and open a did-you-mean or see-also entry; "fb" carries 👍/👎 feedback.
+// results, show source details, open a did-you-mean or see-also entry and delete the answer; "fb"
+// carries 👍/👎 feedback.
 
-export const MAX_QUESTION = 600;
+export { MAX_QUESTION };
 export const REASON_FIELD = 'reason';
+/** How long the asker may delete a public answer with its 🗑 button (moderators may at any time). */
+export const DELETE_WINDOW_MS = 5 * 60 * 1000;
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
@@ -17,48 +29,63 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) =>
     o.setName('question').setDescription('Your question, e.g. "When was the U.S.–Soviet hotline set up?"').setRequired(true).setAutocomplete(true).setMaxLength(MAX_QUESTION),
   )
-  .addBooleanOption((o) => o.setName('hide').setDescription('Only you see the answer'))
-  .addUserOption((o) => o.setName('mention').setDescription('Address the answer to this member (only they are notified)'));
+  .addBooleanOption((o) => o.setName('hide').setDescription('Only you see the answer (a mentioned member is then not notified)'))
+  .addUserOption((o) => o.setName('mention').setDescription('Suggest the answer to this member (only they are notified; not with hide)'));
 
 const expired = () => notice('This answer has expired (Hotline was restarted or it is too old). Please ask again with `/ask`.');
 
-/** A click by the asker changes the message; anyone else gets their own private copy. */
-function isAsker(interaction: MessageComponentInteraction | ModalSubmitInteraction, userId: string): boolean {
-  return interaction.user.id === userId;
+type Click = MessageComponentInteraction | ModalSubmitInteraction;
+
+/** Moderators may delete any answer; checked now, from the clicker's permissions in this channel. */
+function canModerate(interaction: Click): boolean {
+  return isModerator(interaction as never) || Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages));
 }
 
-async function onAskButton(interaction: MessageComponentInteraction | ModalSubmitInteraction, ctx: CommandContext, args: string[]): Promise<void> {
+async function onDelete(interaction: Click, ctx: CommandContext, key: string): Promise<void> {
+  if (!interaction.isMessageComponent()) return ctx.respond.tell(notice("This button doesn't work any more."));
+  // Who asked is what Discord says about the message; the view (lost on restart) is the fallback.
+  const owner = interaction.message.interactionMetadata?.user.id ?? ctx.views.get(key)?.userId;
+  if (!owner) return ctx.respond.tell(notice("This button doesn't belong to an answer I can delete."));
+  const moderator = canModerate(interaction);
+  if (interaction.user.id !== owner && !moderator) return ctx.respond.tell(notice('Only the member who asked (or a moderator) can delete this answer.'));
+  if (!moderator && Date.now() - interaction.message.createdTimestamp > DELETE_WINDOW_MS) {
+    return ctx.respond.tell(notice(`This answer is more than ${DELETE_WINDOW_MS / 60_000} minutes old, so it can no longer be deleted with this button. Ask a moderator if it should go.`));
+  }
+  ctx.logger.info({ by: moderator && interaction.user.id !== owner ? 'moderator' : 'asker' }, 'answer deleted');
+  await ctx.respond.remove();
+}
+
+async function onAskButton(interaction: Click, ctx: CommandContext, args: string[]): Promise<void> {
   const [action, key = '', extra = ''] = args;
+  if (action === 'del') return onDelete(interaction, ctx, key);
   const view = ctx.views.get(key);
+  if (!view) return ctx.respond.tell(expired());
+  const asker = interaction.user.id === view.userId;
   if (action === 'page') {
-    if (!view) return ctx.respond.tell(expired());
     const page = Number(extra);
-    if (isAsker(interaction, view.userId)) return ctx.respond.update(renderAnswer(view.answer, { key, page, mention: view.mention }));
-    return ctx.respond.tell(renderAnswer(view.answer, { key, page }));
+    if (asker) return ctx.respond.update(renderAnswer(view.answer, { key, page, mention: view.mention, ephemeral: view.hidden, details: sourceDetails(ctx) }));
+    return ctx.respond.tell(renderAnswer(view.answer, { key, page, ephemeral: true, details: sourceDetails(ctx) }));
   }
-  if (action === 'src') {
-    if (!view) return ctx.respond.tell(expired());
-    const sources = ctx.engine.base.sources;
-    return ctx.respond.tell(renderSources(view.answer, (id) => {
-      const s = sources.get(id);
-      return s ? { archiveUrl: s.archive_url, note: s.note } : undefined;
-    }));
-  }
+  if (action === 'src') return ctx.respond.tell(renderSources(view.answer, { page: Number(extra) || 0, details: sourceDetails(ctx) }));
   if (action === 'pick') {
-    const entry = ctx.engine.base.byId.get(extra);
-    const answer = entry ? ctx.engine.answerFor(extra, view?.answer.question ?? entry.questions?.[0] ?? entryLabel(entry)) : undefined;
-    if (!answer) return ctx.respond.tell(notice('That entry is no longer in the knowledge base. Please ask again with `/ask`.'));
-    const newKey = ctx.views.put({ kind: 'ask', answer, userId: interaction.user.id, via: 'button', hidden: view?.hidden ?? false, mention: view?.mention });
-    const question = view?.answer.question ?? answer.question;
-    if (view && isAsker(interaction, view.userId)) await ctx.respond.update(renderAnswer(answer, { key: newKey, mention: view.mention }));
-    else await ctx.respond.tell(renderAnswer(answer, { key: newKey }));
-    recordQuestion(ctx, { question, answer, via: 'button' });
-    return;
+    // A did-you-mean choice answers the question that was asked, in place of the menu.
+    return answerInteraction(ctx, {
+      entryId: extra,
+      question: view.answer.question,
+      hide: asker ? (view.hide ?? false) : true,
+      mention: asker ? view.mention : undefined,
+      via: 'button',
+      ...(asker ? { inPlace: { private: view.hidden } } : {}),
+    });
+  }
+  if (action === 'see' && interaction.isStringSelectMenu()) {
+    // See also is browsing: the related entry is shown privately, the answer stays as it is.
+    return answerInteraction(ctx, { entryId: interaction.values[0] ?? '', hide: true, via: 'button' });
   }
   return ctx.respond.tell(notice("This button doesn't work any more. Please ask again with `/ask`."));
 }
 
-async function onFeedback(interaction: MessageComponentInteraction | ModalSubmitInteraction, ctx: CommandContext, args: string[]): Promise<void> {
+async function onFeedback(interaction: Click, ctx: CommandContext, args: string[]): Promise<void> {
   const [action, key = '', entryId = ''] = args;
   const view = ctx.views.get(key);
   // Only an entry the answer showed can be rated: a forged or stale button id records nothing.
@@ -116,21 +143,15 @@ export const command: ChatCommand = {
   cooldown: (settings) => settings.askCooldown,
   ephemeral: (interaction) => interaction.options.getBoolean('hide') ?? false,
   async execute(interaction, ctx) {
-    const raw = interaction.options.getString('question', true).slice(0, MAX_QUESTION);
-    const hide = interaction.options.getBoolean('hide') ?? false;
-    const mention = interaction.options.getUser('mention')?.id;
-    const answer = resolveQuestion(ctx, raw);
-    // A picked choice arrives as `entry:<id>`: record and show the words of the entry, not the id.
-    const question = raw.startsWith('entry:') ? answer.question : raw;
-    await sendAnswer(ctx, { question, answer, hide, mention, via: 'slash' });
+    await answerInteraction(ctx, {
+      text: interaction.options.getString('question', true),
+      hide: interaction.options.getBoolean('hide') ?? false,
+      mention: interaction.options.getUser('mention')?.id,
+      via: 'slash',
+    });
   },
   async autocomplete(interaction, ctx) {
-    const partial = String(interaction.options.getFocused() ?? '');
-    const choices = ctx.engine
-      .suggest(partial, DISCORD.choices)
-      .slice(0, DISCORD.choices)
-      .map((c) => ({ name: truncate(oneLine(c.name), DISCORD.choiceName) || '…', value: c.value.slice(0, DISCORD.choiceValue) }));
-    await interaction.respond(choices);
+    await respondChoices(interaction, ctx.engine.suggest(String(interaction.options.getFocused() ?? ''), DISCORD.choices));
   },
   components: { ask: onAskButton, fb: onFeedback },
 };

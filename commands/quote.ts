@@ -2,6 +2,7 @@ import { SlashCommandBuilder, type MessageComponentInteraction, type ModalSubmit
 import type { ChatCommand, CommandContext } from '../src/bot/command';
 import { DISCORD, escapeUserText, oneLine, truncate } from '../src/bot/discord-text';
 import { notice, renderQuotes } from '../src/bot/render';
+import { respondChoices } from '../src/bot/answering';
 import { resolveTopic, respondWithTopics } from './topic-option';
 
 // /quote [speaker] [topic]: quotes with speaker, role at the time, date and source, newest first.
@@ -41,8 +42,7 @@ export const command: ChatCommand = {
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
     if (focused.name === 'topic') return respondWithTopics(interaction, ctx.engine);
-    const choices = ctx.engine.suggestSpeakers(String(focused.value ?? ''), DISCORD.choices).slice(0, DISCORD.choices);
-    await interaction.respond(choices.map((c) => ({ name: truncate(oneLine(c.name), DISCORD.choiceName) || '…', value: c.value.slice(0, DISCORD.choiceValue) })));
+    await respondChoices(interaction, ctx.engine.suggestSpeakers(String(focused.value ?? ''), DISCORD.choices));
   },
   components: { qt: onPage },
 };

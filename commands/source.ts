@@ -3,6 +3,7 @@ import type { ChatCommand } from '../src/bot/command';
 import { renderSourceCard } from '../src/bot/cards';
 import { DISCORD, escapeUserText, oneLine, truncate } from '../src/bot/discord-text';
 import { notice } from '../src/bot/render';
+import { respondChoices } from '../src/bot/answering';
 
 // /source id: a source's citation card with the entries that cite it.
 
@@ -19,10 +20,9 @@ export const command: ChatCommand = {
     // A client may send the choice's name instead of its value: fall back to the best suggestion.
     const found = ctx.engine.source(raw) ?? ctx.engine.source(ctx.engine.suggestSources(raw, 1)[0]?.value ?? '');
     if (!found) return ctx.respond.tell(notice(`I have no source “${escapeUserText(raw, 100)}”. Start typing and pick one of the suggestions.`));
-    await ctx.respond.send(renderSourceCard(found.source, found.entries, ctx.engine.base.version));
+    await ctx.respond.send(renderSourceCard(found.source, found.entries, ctx.engine.base.asOf));
   },
   async autocomplete(interaction, ctx) {
-    const choices = ctx.engine.suggestSources(String(interaction.options.getFocused() ?? ''), DISCORD.choices).slice(0, DISCORD.choices);
-    await interaction.respond(choices.map((c) => ({ name: truncate(oneLine(c.name), DISCORD.choiceName) || '…', value: c.value.slice(0, DISCORD.choiceValue) })));
+    await respondChoices(interaction, ctx.engine.suggestSources(String(interaction.options.getFocused() ?? ''), DISCORD.choices));
   },
 };

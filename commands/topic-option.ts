@@ -1,6 +1,6 @@
 import type { AutocompleteInteraction } from 'discord.js';
 import type { AnswerEngine } from '../src/answer/engine-api';
-import { DISCORD, oneLine, truncate } from '../src/bot/discord-text';
+import { respondChoices } from '../src/bot/answering';
 
 // The `topic` option shared by /quote and /timeline: autocompleted from the topics in memory, and
 // resolved from an id or (when a client sends the choice's name) from the name.
@@ -10,8 +10,7 @@ export function suggestTopics(engine: AnswerEngine, partial: string): Array<{ na
   return engine
     .topics()
     .filter(({ topic }) => !needle || topic.id.includes(needle) || topic.name.toLowerCase().includes(needle))
-    .slice(0, DISCORD.choices)
-    .map(({ topic, count }) => ({ name: truncate(oneLine(`${topic.name} (${count})`), DISCORD.choiceName), value: topic.id }));
+    .map(({ topic, count }) => ({ name: `${topic.name} (${count})`, value: topic.id }));
 }
 
 export function resolveTopic(engine: AnswerEngine, raw: string | null): { id?: string; unknown?: string } {
@@ -24,5 +23,5 @@ export function resolveTopic(engine: AnswerEngine, raw: string | null): { id?: s
 }
 
 export async function respondWithTopics(interaction: AutocompleteInteraction, engine: AnswerEngine): Promise<void> {
-  await interaction.respond(suggestTopics(engine, String(interaction.options.getFocused() ?? '')));
+  await respondChoices(interaction, suggestTopics(engine, String(interaction.options.getFocused() ?? '')));
 }

@@ -1,22 +1,10 @@
 import type { KnowledgeBase } from '../knowledge/base';
-import type { Entry } from '../knowledge/schema';
+import type { Entry, Source, SourceKind } from '../knowledge/schema';
+import { choiceLabel } from './labels';
 import type { Answer, AnswerMode, AnswerResult, AnswerStatus, Citation, Declined } from './model';
 
-/** Cuts at a word boundary and marks the cut, so labels fit Discord's 100-character choices. */
-export function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
-}
-
-/** A one-line name for an entry: a quote by its speaker, a fact by its words. */
-export function entryLabel(entry: Entry, max = 100): string {
-  const date = entry.date ? `${entry.date}: ` : '';
-  if (entry.kind === 'quote') return clip(`${entry.speaker} — “${entry.text}”`, max);
-  return clip(`${date}${entry.text}`, max);
-}
+// Member-facing names of entries live in labels.ts; re-exported for the callers that name them from here.
+export { clip, entryLabel } from './labels';
 
 /** Entries that share people and topics with a given one, for "see also". */
 export type RelatedIndex = { relatedTo(entry: Entry, exclude: ReadonlySet<string>, limit: number): Entry[] };
@@ -58,7 +46,22 @@ export function buildRelatedIndex(entries: readonly Entry[]): RelatedIndex {
   };
 }
 
-/** Builds an Answer: numbers citations 1..n in order of first use and adds related entries. */
+/** Official sources are listed (and numbered) first, then the press, analysis, state media, reference copies and reprints. */
+const KIND_ORDER: readonly SourceKind[] = ['official', 'press', 'analysis', 'state-media', 'reference', 'reprint'];
+const kindRank = (source: Source | undefined) => {
+  const i = source?.kind ? KIND_ORDER.indexOf(source.kind) : -1;
+  return i < 0 ? KIND_ORDER.length : i;
+};
+
+/** An entry's source ids, official ones first (stable otherwise, so the moderator's order breaks ties). */
+export function sourcesInOrder(base: KnowledgeBase, entry: Entry): string[] {
+  return entry.sources
+    .map((id, i) => ({ id, i, rank: kindRank(base.sources.get(id)) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((s) => s.id);
+}
+
+/** Builds an Answer: numbers citations 1..n in order of first use (an entry's official sources first) and adds related entries. */
 export function composeAnswer(
   base: KnowledgeBase,
   related: RelatedIndex | undefined,
@@ -72,7 +75,7 @@ export function composeAnswer(
   const numberOf = new Map<string, number>();
   const cite = ({ entry, score }: { entry: Entry; score: number }): AnswerResult => {
     const numbers: number[] = [];
-    for (const id of entry.sources) {
+    for (const id of sourcesInOrder(base, entry)) {
       let n = numberOf.get(id);
       if (n === undefined) {
         const source = base.sources.get(id);
@@ -86,6 +89,8 @@ export function composeAnswer(
           publisher: source.publisher,
           ...(source.published ? { published: source.published } : {}),
           ...(source.url ? { url: source.url } : {}),
+          ...(source.kind ? { kind: source.kind } : {}),
+          ...(source.reprint_of ? { reprintOf: source.reprint_of } : {}),
         });
       }
       if (!numbers.includes(n)) numbers.push(n);
@@ -102,9 +107,10 @@ export function composeAnswer(
     mode,
     results,
     citations,
-    related: relatedEntries.map((e) => ({ id: e.id, label: entryLabel(e) })),
+    related: relatedEntries.map((e) => ({ id: e.id, label: choiceLabel(e) })),
     ...(extra.declined ? { declined: extra.declined } : {}),
     ...(record ? { record } : {}),
     knowledgeVersion: base.version,
+    ...(base.asOf ? { knowledgeAsOf: base.asOf } : {}),
   };
 }

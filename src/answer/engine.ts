@@ -9,6 +9,7 @@ import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
 import { questionKind } from './question-kind';
 import { buildPeople, speakerAsked } from './speaker';
+import { parseChoice } from './choice';
 import { buildRelatedIndex, composeAnswer } from './compose';
 import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
 import type { Answer, AnswerMode, Declined } from './model';
@@ -192,7 +193,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       const limit = Math.max(1, Math.min(10, Math.floor(options.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT));
       const trimmed = text.trim();
       if (!trimmed || words(trimmed.slice(0, 2000)).length === 0) return unknown(text);
-      const asId = trimmed.toLowerCase().replace(/^entry:/, '');
+      // An id typed as such, or the value of a picked autocomplete choice (`entry:<id>`).
+      const asId = parseChoice(trimmed) ?? trimmed.toLowerCase();
       if (asId.length <= 80 && base.byId.has(asId)) return answerFor(asId, text)!;
       const range = parseYearRange(trimmed);
       if (range) return timeline(range, text);

@@ -1,4 +1,4 @@
-import type { Entry } from '../knowledge/schema';
+import type { Entry, SourceKind } from '../knowledge/schema';
 
 // The Answer model: everything a renderer needs, with nothing Discord-specific in it.
 
@@ -15,6 +15,10 @@ export type Citation = {
   publisher: string;
   published?: string;
   url?: string;
+  /** What the source is (official, press, analysis…), when the knowledge says. */
+  kind?: SourceKind;
+  /** For a reprint: the outlet the story comes from. */
+  reprintOf?: string;
 };
 
 export type AnswerResult = {
@@ -55,4 +59,6 @@ export type Answer = {
   record?: AnswerResult;
   /** KnowledgeBase.version the answer was composed from. */
   knowledgeVersion: string;
+  /** KnowledgeBase.asOf: the date of the newest entry, shown to members instead of the version hash. */
+  knowledgeAsOf?: string;
 };

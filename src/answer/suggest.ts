@@ -5,17 +5,26 @@ import { phraseKey, words } from '../search/normalize';
 import { clip, entryLabel } from './compose';
 import type { Suggestion } from './engine-api';
 import { lowerBound } from '../text/lower-bound';
+import { formatChoice } from './choice';
+import { writtenForPeople } from './labels';
 
-// Autocomplete: Discord allows 25 choices, each name and value at most 100 characters.
+// Autocomplete: Discord allows 25 choices, each name and value at most 100 characters. Members are
+// offered only what is written for them: curated questions that read as questions (not the
+// keyword-like phrases also kept for the search) and entries by their words, never ids or keywords.
 
 export const MAX_SUGGESTIONS = 25;
 const MAX_CHOICE = 100;
 
 const cap = (limit: number | undefined) => Math.max(0, Math.min(MAX_SUGGESTIONS, Math.floor(limit ?? MAX_SUGGESTIONS) || 0));
 
-/** The entry's curated question that shares the most words with what was typed. */
+/** Every typed word is one of `candidate`'s words; the last typed word may be unfinished (a prefix). */
+function matchesTyped(candidate: readonly string[], typed: readonly string[]): boolean {
+  return typed.every((t, i) => candidate.some((w) => (i === typed.length - 1 ? w.startsWith(t) : w === t)));
+}
+
+/** The entry's curated question written for people that shares the most words with what was typed. */
 function bestQuestion(entry: Entry, typed: readonly string[]): string | undefined {
-  const questions = entry.questions ?? [];
+  const questions = (entry.questions ?? []).filter((q) => q.length <= MAX_CHOICE && writtenForPeople(q));
   if (questions.length === 0) return undefined;
   let best = questions[0]!;
   let bestScore = -1;
@@ -34,10 +43,26 @@ function bestQuestion(entry: Entry, typed: readonly string[]): string | undefine
   return best;
 }
 
+/** A choice for an entry: its best question for people (searched as typed), else its label (value `entry:<id>`). */
 function entryChoice(entry: Entry, typed: readonly string[]): Suggestion {
   const question = bestQuestion(entry, typed);
-  if (question && question.length <= MAX_CHOICE) return { name: clip(question, MAX_CHOICE), value: question };
-  return { name: entryLabel(entry, MAX_CHOICE), value: `entry:${entry.id}`.slice(0, MAX_CHOICE) };
+  if (question) return { name: question, value: question };
+  return { name: entryLabel(entry, MAX_CHOICE), value: formatChoice(entry.id) };
+}
+
+/** What the empty box shows: the moderators' featured questions; without any, one question per topic, largest topics first. */
+function featuredChoices(base: KnowledgeBase): Suggestion[] {
+  if (base.featured?.length) return base.featured.filter((f) => f.question.length <= MAX_CHOICE).map((f) => ({ name: f.question, value: f.question }));
+  const byTopic = new Map<string, Entry[]>();
+  for (const entry of base.entries) {
+    const topic = entry.topics[0];
+    if (topic !== undefined) byTopic.set(topic, [...(byTopic.get(topic) ?? []), entry]);
+  }
+  return [...byTopic.values()]
+    .sort((a, b) => b.length - a.length)
+    .map((entries) => entries.find((e) => bestQuestion(e, []) !== undefined))
+    .filter((e): e is Entry => e !== undefined)
+    .map((e) => entryChoice(e, []));
 }
 
 /**
@@ -82,18 +107,17 @@ export function suggestQuestions(base: KnowledgeBase, search: EntryIndex, partia
     }
   };
   if (typed.length === 0) {
-    for (const entry of base.entries) {
-      if (out.length >= n) break;
-      push(entryChoice(entry, typed));
-    }
+    for (const choice of featuredChoices(base)) push(choice);
     return out;
   }
+  // Featured questions that hold what was typed come first ("when was the h" → the hotline question).
+  for (const choice of featuredChoices(base)) if (matchesTyped(words(choice.name), typed)) push(choice);
   const byId = base.byId.get(text.trim().toLowerCase());
-  if (byId) push({ name: entryLabel(byId, MAX_CHOICE), value: `entry:${byId.id}` });
+  if (byId) push({ name: entryLabel(byId, MAX_CHOICE), value: formatChoice(byId.id) });
   // What was typed is how a curated question begins: those are the best completions.
   const typedKey = phraseKey(text);
   if (prefixes && typedKey.length >= 2) {
-    for (const { question } of prefixes.startingWith(typedKey, n)) if (question.length <= MAX_CHOICE) push({ name: question, value: question });
+    for (const { question } of prefixes.startingWith(typedKey, n)) if (question.length <= MAX_CHOICE && writtenForPeople(question)) push({ name: question, value: question });
   }
   const { hits } = search.search(text, { prefix: true, limit: n * 2 });
   for (const hit of hits) push(entryChoice(hit.entry, typed));
@@ -107,9 +131,7 @@ export function suggestSpeakerNames(counts: ReadonlyMap<string, number>, partial
   const out: Suggestion[] = [];
   for (const [name, count] of [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
     if (out.length >= n) break;
-    const nw = words(name);
-    const fits = typed.every((t, i) => nw.some((w) => (i === typed.length - 1 ? w.startsWith(t) : w === t)));
-    if (!fits) continue;
+    if (!matchesTyped(words(name), typed)) continue;
     out.push({ name: clip(`${name} (${count} quote${count === 1 ? '' : 's'})`, MAX_CHOICE), value: clip(name, MAX_CHOICE) });
   }
   return out;
@@ -127,7 +149,7 @@ export function suggestSourceChoices(base: KnowledgeBase, partial: string, limit
     const choice = { name: clip(`${source.title} — ${source.publisher}`, MAX_CHOICE), value: source.id };
     // An id prefix is the most precise thing a moderator can type: those come first.
     if (idTyped && source.id.startsWith(idTyped)) byId.push(choice);
-    else if (typed.every((t, i) => words(`${source.id} ${source.title} ${source.publisher}`).some((w) => (i === typed.length - 1 ? w.startsWith(t) : w === t)))) byText.push(choice);
+    else if (matchesTyped(words(`${source.id} ${source.title} ${source.publisher}`), typed)) byText.push(choice);
   }
   return [...byId, ...byText].slice(0, n);
 }

@@ -1,69 +1,82 @@
-import { ComponentType, type APIEmbed, type APIStringSelectComponent } from 'discord.js';
+import { ButtonStyle, type APIEmbed } from 'discord.js';
 import type { AnswerEngine } from '../answer/engine-api';
-import { entryLabel } from '../answer/compose';
+import { choiceLabel } from '../answer/labels';
+import { readableDate } from '../text/readable-date';
 import type { Diagnostic, KnowledgeBase } from '../knowledge/base';
 import { countKnowledge, formatDiagnostic } from '../knowledge/format';
 import type { Entry, Source, Topic } from '../knowledge/schema';
 import type { FeedbackRow, GapRow, UsageStats } from '../insight/api';
-import { DISCORD, escapeUserText, fitEmbeds, linkTarget, oneLine, truncate } from './discord-text';
-import { COLOR, footerText, noMentions, packLines, type Reply, type Row } from './render';
+import { DISCORD, escapeUserText, fitEmbeds, knowledgeLine, knowledgeText, linkTarget, oneLine, truncate } from './discord-text';
+import { button, COLOR, footerText, kindText, noMentions, packLines, row, selectRow, type Reply, type Row } from './render';
 
 // Replies other than answers: a source's citation card, topics, /about, and the moderators' /kb
 // reports. All go through fitEmbeds, and any user-typed text in them is escaped.
 
-export function renderSourceCard(source: Source, citedBy: readonly Entry[], version: string): Reply {
+export function renderSourceCard(source: Source, citedBy: readonly Entry[], asOf?: string): Reply {
+  const kind = kindText({ kind: source.kind, reprintOf: source.reprint_of });
   const fields = [
-    { name: 'Publisher', value: oneLine(source.publisher), inline: true },
-    ...(source.published ? [{ name: 'Published', value: source.published, inline: true }] : []),
-    ...(source.reprint_of ? [{ name: 'Reprint of', value: oneLine(source.reprint_of), inline: true }] : []),
+    { name: 'Publisher', value: knowledgeLine(source.publisher), inline: true },
+    ...(source.published ? [{ name: 'Published', value: readableDate(source.published), inline: true }] : []),
+    ...(kind ? [{ name: 'Kind', value: kind, inline: true }] : []),
     ...(source.archive_url ? [{ name: 'Archived copy', value: `[archive](${linkTarget(source.archive_url)})`, inline: true }] : []),
-    ...(source.note ? [{ name: 'Note', value: truncate(source.note, DISCORD.fieldValue) }] : []),
-    ...packLines(`Cited by ${citedBy.length} ${citedBy.length === 1 ? 'entry' : 'entries'}`, citedBy.map((e) => `• ${entryLabel(e, 150)}`)).slice(0, 3),
+    ...(source.note ? [{ name: 'Note', value: truncate(knowledgeText(source.note), DISCORD.fieldValue) }] : []),
+    ...packLines(`Cited by ${plural(citedBy.length, 'entry', 'entries')}`, citedBy.map((e) => `• ${knowledgeLine(choiceLabel(e, 150))}`)).slice(0, 3),
   ];
-  const embed: APIEmbed = { title: truncate(oneLine(source.title), DISCORD.title), color: COLOR.notice, fields, footer: { text: `${footerText(version)} · source ${source.id}` } };
+  const embed: APIEmbed = { title: truncate(oneLine(source.title), DISCORD.title), color: COLOR.notice, fields, footer: { text: footerText(asOf) } };
   if (source.url) embed.url = source.url;
   return { embeds: fitEmbeds([embed]), components: [], allowedMentions: noMentions() };
 }
 
 export const TOPIC_PICK = 'topics:pick';
+/** Entries listed per page of a topic (each also an option of the page's menu). */
+export const TOPIC_PAGE = 10;
 
-export function renderTopics(topics: ReturnType<AnswerEngine['topics']>, version: string): Reply {
-  const lines = topics.map(({ topic, count }) => `**${oneLine(topic.name)}** — ${count} ${count === 1 ? 'entry' : 'entries'}${topic.description ? `\n${truncate(oneLine(topic.description), 200)}` : ''}`);
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function renderTopics(topics: ReturnType<AnswerEngine['topics']>, asOf?: string): Reply {
+  const lines = topics.map(({ topic, count }) => `**${knowledgeLine(topic.name)}** — ${plural(count, 'entry', 'entries')}${topic.description ? `\n${knowledgeLine(truncate(topic.description, 200))}` : ''}`);
   const embed: APIEmbed = {
     title: 'Topics',
     color: COLOR.notice,
     description: truncate(lines.join('\n') || 'The knowledge base has no topics yet.', DISCORD.description),
-    footer: { text: footerText(version) },
+    footer: { text: footerText(asOf) },
   };
   const options = topics
     .filter((t) => t.count > 0)
     .slice(0, DISCORD.selectOptions)
-    .map(({ topic, count }) => ({ label: truncate(oneLine(topic.name), 100), value: topic.id, description: `${count} ${count === 1 ? 'entry' : 'entries'}` }));
-  const components: Row[] = options.length
-    ? [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.StringSelect, custom_id: TOPIC_PICK, placeholder: 'Pick a topic to list its entries', options } as APIStringSelectComponent] } as Row]
-    : [];
-  return { embeds: fitEmbeds([embed]), components, allowedMentions: noMentions() };
+    .map(({ topic, count }) => ({ label: oneLine(topic.name), value: topic.id, description: plural(count, 'entry', 'entries') }));
+  return { embeds: fitEmbeds([embed]), components: options.length ? [selectRow(TOPIC_PICK, 'Pick a topic to list its entries', options)] : [], allowedMentions: noMentions() };
 }
 
-export function renderTopicEntries(topic: Topic, entries: readonly Entry[], version: string): Reply {
-  const lines: string[] = [];
-  let length = 0;
-  for (const entry of entries) {
-    const line = `• ${entryLabel(entry, 160)} \`${entry.id}\``;
-    if (length + line.length + 1 > DISCORD.description - 200) break;
-    lines.push(line);
-    length += line.length + 1;
-  }
-  const more = entries.length - lines.length;
+/**
+ * One page of a topic's entries, named for people (their question, else their words), never by id;
+ * the page's entries are also a menu (`topics:entry:<topic>:<page>`) that opens one, and the pager
+ * (`topics:page:<topic>:<page>`) carries everything it needs, so it survives a restart.
+ */
+export function renderTopicEntries(topic: Topic, entries: readonly Entry[], page: number, asOf?: string): Reply {
+  const pages = Math.max(1, Math.ceil(entries.length / TOPIC_PAGE));
+  const at = Math.max(0, Math.min(pages - 1, Number.isFinite(page) ? Math.trunc(page) : 0));
+  const shown = entries.slice(at * TOPIC_PAGE, (at + 1) * TOPIC_PAGE);
+  const lines = shown.map((entry, i) => `**${at * TOPIC_PAGE + i + 1}.** ${knowledgeLine(choiceLabel(entry, 160))}`);
   const embed: APIEmbed = {
     title: truncate(oneLine(topic.name), DISCORD.title),
     color: COLOR.notice,
-    description: [topic.description ? `*${truncate(oneLine(topic.description), 300)}*` : '', lines.join('\n') || 'No entries yet.', more > 0 ? `…and ${more} more. Ask about them with \`/ask\`.` : '']
-      .filter(Boolean)
-      .join('\n\n'),
-    footer: { text: footerText(version) },
+    description: [topic.description ? `*${knowledgeLine(truncate(topic.description, 300))}*` : '', lines.join('\n') || 'No entries yet.'].filter(Boolean).join('\n\n'),
+    footer: { text: `${footerText(asOf)}${pages > 1 ? ` · page ${at + 1} of ${pages}` : ''} · ${plural(entries.length, 'entry', 'entries')}` },
   };
-  return { embeds: fitEmbeds([embed]), components: [], allowedMentions: noMentions() };
+  const components: Row[] = [];
+  if (shown.length) {
+    components.push(selectRow(`topics:entry:${topic.id}:${at}`, 'Open an entry', shown.map((entry, i) => ({ label: `${at * TOPIC_PAGE + i + 1}. ${choiceLabel(entry, 95)}`, value: entry.id }))));
+  }
+  if (pages > 1) {
+    components.push(
+      row(
+        button(`topics:page:${topic.id}:${at - 1}`, 'Previous', ButtonStyle.Secondary, '◀️', at === 0),
+        button(`topics:page:${topic.id}:${at + 1}`, 'Next', ButtonStyle.Secondary, '▶️', at >= pages - 1),
+      ),
+    );
+  }
+  return { embeds: fitEmbeds([embed]), components, allowedMentions: noMentions() };
 }
 
 export function renderAbout(base: KnowledgeBase): Reply {
@@ -78,11 +91,11 @@ export function renderAbout(base: KnowledgeBase): Reply {
     ].join('\n\n'),
     fields: [
       { name: 'Knowledge', value: `${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources, ${base.topics.size} topics`, inline: false },
-      { name: 'Sources up to', value: base.asOf ?? 'undated', inline: true },
+      { name: 'Knowledge as of', value: base.asOf ? readableDate(base.asOf) : 'undated', inline: true },
       { name: 'Loaded', value: base.loadedAt.slice(0, 16).replace('T', ' ') + ' UTC', inline: true },
       { name: 'Commands', value: '`/ask` · `/quote` · `/timeline` · `/source` · `/topics` · message menu **Ask Hotline**' },
     ],
-    footer: { text: footerText(base.version) },
+    footer: { text: footerText(base.asOf) },
   };
   return { embeds: fitEmbeds([embed]), components: [], allowedMentions: noMentions() };
 }
@@ -105,7 +118,7 @@ export function renderKbOutcome(action: 'reload' | 'check', outcome: KbOutcome):
     const counts = countKnowledge(outcome.base);
     const summary = `${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources in ${counts.files} files.`;
     const what = action === 'check' ? 'The knowledge folder is valid.' : outcome.changed === false ? 'Nothing changed since the last load.' : `Reloaded: now serving knowledge \`${outcome.version}\`.`;
-    embed = { title: action === 'check' ? 'Knowledge check passed' : 'Knowledge reloaded', color: COLOR.timeline, description: `${what}\n${summary}`, footer: { text: footerText(outcome.version) } };
+    embed = { title: action === 'check' ? 'Knowledge check passed' : 'Knowledge reloaded', color: COLOR.timeline, description: `${what}\n${summary}`, footer: { text: footerText(outcome.base.asOf) } };
     if (outcome.warnings.length) embed.fields = packLines(`${outcome.warnings.length} warning(s)`, diagnosticLines(outcome.warnings)).slice(0, 3);
   } else {
     const kept = outcome.keptVersion ? `The last good knowledge (\`${outcome.keptVersion}\`) keeps serving.` : 'Nothing was changed.';
@@ -135,7 +148,7 @@ export function renderStats(base: KnowledgeBase, usage: UsageStats, days: number
       ...(topEntries.length ? [{ name: 'Most asked entries', value: topEntries.join('\n') }] : []),
       { name: 'Process', value: `up ${Math.round(extra.uptimeS / 60)} min · ${Math.round(process.memoryUsage().rss / 1e6)} MB · ${extra.views} answers held for buttons` },
     ],
-    footer: { text: footerText(base.version) },
+    footer: { text: footerText(base.asOf) },
   };
   return { embeds: fitEmbeds([embed]), components: [], allowedMentions: noMentions() };
 }

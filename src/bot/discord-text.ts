@@ -78,9 +78,31 @@ export function oneLine(text: string): string {
 // Members' text shown back: one escaper for the bot and the moderators' reports (src/text).
 export { escapeUserText } from '../text/user-text';
 
-/** Markdown link text from a trusted title: only the characters that would break the link are escaped. */
+/**
+ * Knowledge text (facts, quotes, notes, titles, publishers, names) shown as written and never as
+ * markup: a moderator's file may hold `**`, a masked link, a "```" or a mention by accident or on
+ * purpose, and only the renderer's own markup (citation marks, source links) may format a reply.
+ * Emphasis, code, spoiler, link and mention characters are escaped; line-start headings, lists and
+ * quotes are escaped; bare addresses are broken so Discord does not turn them into links (only a
+ * source's URL becomes a link); `@everyone`/`@here` cannot read as a mention.
+ */
+export function knowledgeText(text: string): string {
+  return text
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\\*_~`|[\]<>]/g, (c) => `\\${c}`)
+    .replace(/^([ \t]*)(#{1,3}|-#|[-+]|\d+\.)(?=[ \t])/gm, (_, space: string, mark: string) => (mark.endsWith('.') ? `${space}${mark.slice(0, -1)}\\.` : `${space}\\${mark}`))
+    .replace(/\b(https?):\/\//gi, '$1:\u200b//')
+    .replace(/@(everyone|here)\b/g, '@\u200b$1');
+}
+
+/** Knowledge text on one line (titles, labels, names). */
+export function knowledgeLine(text: string): string {
+  return knowledgeText(oneLine(text));
+}
+
+/** Markdown link text from a knowledge title: shown as text, never as markup or a second link. */
 export function linkText(text: string): string {
-  return oneLine(text).replace(/[[\]\\]/g, (c) => `\\${c}`);
+  return knowledgeLine(text);
 }
 
 /** A URL safe inside markdown link parentheses. */

@@ -124,7 +124,7 @@ export class InteractionRouter {
       if (!component) {
         const wait = this.#cooldownLeft(command, interaction.user.id);
         if (wait > 0) {
-          return respond.tell(notice(`You're asking quickly — please wait ${Math.ceil(wait / 1000)} s and ask again.`));
+          return respond.tell(cooldownNotice(Date.now() + wait));
         }
       }
       // Work that might be slow is deferred before Discord's window closes; fast work never notices.
@@ -189,6 +189,11 @@ export class InteractionRouter {
     // Commands that share an allowance name the same bucket (/ask and Ask Hotline: one allowance).
     return this.#cooldowns.take(limit.bucket ?? command.data.name, userId, limit);
   }
+}
+
+/** The cooldown reply: a Discord relative timestamp, which each member's client counts down live ("in 12 seconds"). */
+export function cooldownNotice(readyAt: number): ReturnType<typeof notice> {
+  return notice(`You're asking quickly — you can ask again <t:${Math.ceil(readyAt / 1000)}:R>.`);
 }
 
 /** Manage Server (or Administrator, which implies it), in a guild. */

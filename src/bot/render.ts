@@ -1,12 +1,28 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIComponentInMessageActionRow, type APIEmbed, type APIEmbedField } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIEmbedField,
+  type APIStringSelectComponent,
+} from 'discord.js';
+import { clip } from '../answer/compose';
+import { choiceLabel } from '../answer/labels';
 import type { Answer, AnswerResult, Citation } from '../answer/model';
+import { onTopicChoices, relevantResults } from '../answer/relevance';
 import { declinedMessage, RECORD_HEADING } from '../render/declined';
-import { DISCORD, embedLength, escapeUserText, fitEmbeds, linkTarget, linkText, oneLine, splitAtSentences, suppressPreviews, truncate } from './discord-text';
+import { readableDate } from '../text/readable-date';
+import { DISCORD, embedLength, escapeUserText, fitEmbeds, knowledgeLine, knowledgeText, linkTarget, linkText, oneLine, splitAtSentences, suppressPreviews, truncate } from './discord-text';
 
-// Answer model → Discord messages. Everything fits Discord's limits by construction: results are
-// packed into pages by size, long text is split at sentence ends into continuation fields, and a
-// final guard (fitEmbeds) makes sure of it. Citation numbers are the Answer's own (1..n in order of
-// first use), so a marker [2] means the same source on every page.
+// Answer model → Discord messages. An /ask reply leads with the answer: its first page is the
+// answer (date, words, citation marks) and a compact list of the sources it cites; every further
+// page holds one more result, as long as results stay close to the answer (src/answer/relevance.ts),
+// so 👍/👎 and "Source details" always act on what the page shows. "See also" is a menu, not text.
+// Everything fits Discord's limits by construction, with fitEmbeds as the last guard. Citation
+// numbers are the Answer's own (1..n in order of first use), so [2] means the same source on every
+// page. Knowledge text is text (knowledgeText): only the renderer's own marks format a reply.
 
 export type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 export type Mentions = { parse: []; users?: string[] };
@@ -20,7 +36,13 @@ export const COLOR = { answer: 0x2b6cb0, unsure: 0xd69e2e, unknown: 0x718096, qu
 const PAGE_BUDGET = DISCORD.total - 400;
 const SOURCES = 'Sources';
 
-export const PER_PAGE = { ask: 3, quotes: 5, timeline: 8 } as const;
+export const PER_PAGE = { list: 5, quotes: 5, timeline: 8 } as const;
+/** Results an /ask answer holds: the answer and up to five pages after it (fewer when relevance falls off). */
+export const ASK_RESULTS = 6;
+/** See-also choices under an answer. */
+const SEE_ALSO = 5;
+/** Compact source lines: a title and a publisher are clipped to these (the full ones are in "Source details"). */
+const COMPACT = { title: 70, publisher: 50 } as const;
 
 export function noMentions(): Mentions {
   return { parse: [] };
@@ -36,45 +58,94 @@ export function row(...components: APIButtonComponent[]): Row {
   return { type: ComponentType.ActionRow, components: components.slice(0, DISCORD.buttonsPerRow) } as Row;
 }
 
+/** Buttons in as few rows as they need. */
+function rows(buttons: readonly APIButtonComponent[]): Row[] {
+  const out: Row[] = [];
+  for (let i = 0; i < buttons.length; i += DISCORD.buttonsPerRow) out.push(row(...buttons.slice(i, i + DISCORD.buttonsPerRow)));
+  return out;
+}
+
+export function selectRow(customId: string, placeholder: string, options: ReadonlyArray<{ label: string; value: string; description?: string }>): Row {
+  const menu = {
+    type: ComponentType.StringSelect,
+    custom_id: customId,
+    placeholder: truncate(placeholder, 150),
+    options: options.slice(0, DISCORD.selectOptions).map((o) => ({
+      label: truncate(oneLine(o.label), 100) || '…',
+      value: o.value.slice(0, 100),
+      ...(o.description ? { description: truncate(oneLine(o.description), 100) } : {}),
+    })),
+  } as APIStringSelectComponent;
+  return { type: ComponentType.ActionRow, components: [menu] } as Row;
+}
+
 // ------------------------------------------------------------------ entries and citations
 
+/** Citation marks, bold so that a "[2]" written inside knowledge text (shown as plain text) never passes for one. */
 export function markers(numbers: readonly number[]): string {
-  return numbers.map((n) => `[${n}]`).join('');
+  return numbers.length ? `**${numbers.map((n) => `[${n}]`).join('')}**` : '';
 }
 
 export function dateText(entry: AnswerResult['entry']): string | undefined {
   if (!entry.date) return undefined;
-  return entry.kind === 'fact' && entry.end_date ? `${entry.date} – ${entry.end_date}` : entry.date;
+  return entry.kind === 'fact' && entry.end_date ? `${readableDate(entry.date)} – ${readableDate(entry.end_date)}` : readableDate(entry.date);
 }
 
-/** An entry as shown in an answer: a fact with its citation marks; a quote as a quote with speaker, role and date. */
-export function entryBody(result: AnswerResult, withDate = true): string {
+/** A source's kind in a few words ("official", "press", "reprint of AP"). */
+export function kindText(c: Pick<Citation, 'kind' | 'reprintOf'>): string | undefined {
+  switch (c.kind) {
+    case undefined:
+      return undefined;
+    case 'state-media':
+      return 'state media';
+    case 'reprint':
+      return c.reprintOf ? `reprint of ${oneLine(c.reprintOf)}` : 'reprint';
+    default:
+      return c.kind;
+  }
+}
+
+/** "as quoted in Publisher, date" for a quote whose words are known only as an outlet printed them. */
+function quotedIn(result: AnswerResult, citations: readonly Citation[]): string | undefined {
+  const entry = result.entry;
+  if (entry.kind !== 'quote' || !entry.quoted_in) return undefined;
+  const c = citations.find((x) => x.id === entry.quoted_in);
+  if (!c) return 'as quoted in another outlet';
+  return `as quoted in ${knowledgeLine(c.publisher)}${c.published ? `, ${readableDate(c.published)}` : ''}`;
+}
+
+/** An entry as shown: a fact with its date and citation marks; a quote as a quote with speaker, role and date. */
+export function entryBody(result: AnswerResult, citations: readonly Citation[] = [], withDate = true): string {
   const entry = result.entry;
   const marks = markers(result.citations);
-  const note = entry.note ? `\n*Note: ${entry.note.trim()}*` : '';
+  const note = entry.note ? `\n*Note: ${knowledgeText(entry.note.trim())}*` : '';
   if (entry.kind === 'quote') {
-    const quoted = entry.text
-      .trim()
+    const quoted = knowledgeText(entry.text.trim())
       .split('\n')
       .map((line) => `> ${line}`)
       .join('\n');
-    const who = [`**${entry.speaker}**`, entry.role, entry.date].filter(Boolean).join(', ');
-    return `${quoted}\n— ${who} ${marks}\n*${entry.context.trim()}*${note}`;
+    const who = [`**${knowledgeLine(entry.speaker)}**`, entry.role ? knowledgeLine(entry.role) : undefined, entry.date ? readableDate(entry.date) : undefined, quotedIn(result, citations)]
+      .filter(Boolean)
+      .join(', ');
+    return `${quoted}\n— ${who} ${marks}\n*${knowledgeLine(entry.context)}*${note}`;
   }
   const date = withDate ? dateText(entry) : undefined;
-  return `${date ? `**${date}** — ` : ''}${entry.text.trim()} ${marks}${note}`;
+  return `${date ? `**${date}** — ` : ''}${knowledgeText(entry.text.trim())} ${marks}${note}`;
 }
 
 export function entryHeading(result: AnswerResult): string {
   const entry = result.entry;
-  if (entry.kind === 'quote') return truncate(`${entry.speaker}${entry.date ? `, ${entry.date}` : ''}`, DISCORD.fieldName);
+  if (entry.kind === 'quote') return truncate(`${oneLine(entry.speaker)}${entry.date ? `, ${readableDate(entry.date)}` : ''}`, DISCORD.fieldName);
   return dateText(entry) ?? 'Also relevant';
 }
 
-/** `**[n]** [Title](url) — Publisher, date` */
-export function citationLine(c: Citation): string {
-  const title = c.url ? `[${linkText(c.title)}](${linkTarget(c.url)})` : linkText(c.title);
-  return `**[${c.n}]** ${title} — ${oneLine(c.publisher)}${c.published ? `, ${c.published}` : ''}`;
+/** `**[n]** [Title](url) — Publisher, date · kind`; compact clips title and publisher for the answer's first page. */
+export function citationLine(c: Citation, compact = false): string {
+  const titleText = compact ? clip(c.title, COMPACT.title) : c.title;
+  const title = c.url ? `[${linkText(titleText)}](${linkTarget(c.url)})` : linkText(titleText);
+  const publisher = knowledgeLine(compact ? clip(c.publisher, COMPACT.publisher) : c.publisher);
+  const kind = kindText(c);
+  return `**[${c.n}]** ${title} — ${publisher}${c.published ? `, ${readableDate(c.published)}` : ''}${kind ? ` · ${kind}` : ''}`;
 }
 
 /** Lines packed into as few fields as fit, each at most 1,024 characters. */
@@ -100,40 +171,42 @@ export function textFields(name: string, text: string): APIEmbedField[] {
   return splitAtSentences(text, DISCORD.fieldValue).map((value, i) => ({ name: i === 0 ? name : `${truncate(name, DISCORD.fieldName - 12)} (continued)`, value }));
 }
 
+/** The citations the given results use, in number order. */
+function citationsOf(answer: Answer, results: readonly AnswerResult[]): Citation[] {
+  const used = new Set(results.flatMap((r) => r.citations));
+  return answer.citations.filter((c) => used.has(c.n));
+}
+
 // ------------------------------------------------------------------ pages
 
 type PageSpec = {
   title: string;
   color: number;
   footer: string;
-  /** Whether the first result of a page goes into the description (the answer) or a field (lists). */
+  /** Whether the first result of a page goes into the description (an answer) or a field (lists). */
   leadInDescription: boolean;
-  intro?: string;
+  /** Compact source lines (the answer) or full ones (lists). */
+  compactSources: boolean;
   perPage: number;
-  /** Fields added after the sources on the first page only (see also). */
-  firstPageExtras?: APIEmbedField[];
 };
 
-function pageEmbed(answer: Answer, indices: readonly number[], spec: PageSpec, first: boolean): APIEmbed {
-  const results = indices.map((i) => answer.results[i]!);
+function pageEmbed(answer: Answer, results: readonly AnswerResult[], spec: PageSpec): APIEmbed {
   const fields: APIEmbedField[] = [];
-  let description = spec.intro ?? '';
+  let description = '';
   results.forEach((result, i) => {
     const lead = i === 0 && spec.leadInDescription;
     // In a field the heading already shows a fact's date.
-    const body = entryBody(result, lead);
+    const body = entryBody(result, answer.citations, lead);
     if (lead) {
-      const pieces = splitAtSentences(body, DISCORD.description - description.length - 2);
-      description = [description, pieces[0]].filter(Boolean).join('\n\n');
+      // Entries are at most 900 characters (LIMITS.entryText), so an answer always fits whole.
+      const pieces = splitAtSentences(body, DISCORD.description);
+      description = pieces[0]!;
       if (pieces.length > 1) fields.push(...textFields('(continued)', pieces.slice(1).join(' ')));
     } else {
       fields.push(...textFields(entryHeading(result), body));
     }
   });
-  const used = new Set(results.flatMap((r) => r.citations));
-  const citations = answer.citations.filter((c) => used.has(c.n));
-  fields.push(...packLines(SOURCES, citations.map(citationLine)));
-  if (first && spec.firstPageExtras) fields.push(...spec.firstPageExtras);
+  fields.push(...packLines(SOURCES, citationsOf(answer, results).map((c) => citationLine(c, spec.compactSources))));
   const embed: APIEmbed = { title: spec.title, color: spec.color, fields, footer: { text: spec.footer } };
   if (description) embed.description = description;
   return embed;
@@ -144,18 +217,17 @@ function fits(embed: APIEmbed): boolean {
 }
 
 /**
- * Splits the results into pages that each fit one message. Deterministic: the same answer always
- * pages the same way, so a "next page" button can recompute a page from the answer alone.
+ * Splits results into pages of at most `perPage` that each fit one message. Deterministic: the same
+ * results always page the same way, so a "next page" button can recompute a page from the answer alone.
  */
-export function paginate(answer: Answer, spec: PageSpec): number[][] {
-  const pages: number[][] = [];
-  let current: number[] = [];
-  for (let i = 0; i < answer.results.length; i++) {
-    const candidate = [...current, i];
-    const tooMany = candidate.length > spec.perPage;
-    if (current.length > 0 && (tooMany || !fits(pageEmbed(answer, candidate, spec, pages.length === 0)))) {
+export function paginate(answer: Answer, spec: PageSpec, results: readonly AnswerResult[] = answer.results): AnswerResult[][] {
+  const pages: AnswerResult[][] = [];
+  let current: AnswerResult[] = [];
+  for (const result of results) {
+    const candidate = [...current, result];
+    if (current.length > 0 && (candidate.length > spec.perPage || !fits(pageEmbed(answer, candidate, spec)))) {
       pages.push(current);
-      current = [i];
+      current = [result];
     } else {
       current = candidate;
     }
@@ -165,19 +237,19 @@ export function paginate(answer: Answer, spec: PageSpec): number[][] {
 }
 
 function pageFooter(base: string, page: number, pages: number): string {
-  return pages > 1 ? `${base} · page ${page + 1} of ${pages}` : base;
+  return pages > 1 ? `${base} · ${page + 1} of ${pages}` : base;
 }
 
-export function footerText(version: string): string {
-  return `Hotline · knowledge ${version}`;
+/** "Hotline · knowledge as of 14 May 2026": the date of the newest entry, never an internal hash. */
+export function footerText(asOf?: string): string {
+  return asOf ? `Hotline · knowledge as of ${readableDate(asOf)}` : 'Hotline';
 }
 
-function pagerButtons(prefix: string, page: number, pages: number): APIButtonComponent[] {
+/** An answer's first page offers only "More results"; lists (and later pages) get Previous and Next. */
+function pagerButtons(prefix: string, page: number, pages: number, firstOnlyMore = false): APIButtonComponent[] {
   if (pages <= 1) return [];
-  return [
-    button(`${prefix}:${page - 1}`, 'Previous', ButtonStyle.Secondary, '◀️', page === 0),
-    button(`${prefix}:${page + 1}`, page === 0 ? 'More results' : 'Next page', ButtonStyle.Secondary, '▶️', page >= pages - 1),
-  ];
+  if (page === 0 && firstOnlyMore) return [button(`${prefix}:1`, 'More results', ButtonStyle.Secondary, '▶️')];
+  return [button(`${prefix}:${page - 1}`, 'Previous', ButtonStyle.Secondary, '◀️'), button(`${prefix}:${page + 1}`, 'Next', ButtonStyle.Secondary, '▶️', page >= pages - 1)];
 }
 
 function clampPage(page: number, pages: number): number {
@@ -192,94 +264,140 @@ export function questionTitle(question: string): string {
 
 // ------------------------------------------------------------------ /ask
 
+/** Whether a source has more to show than its compact line (archive copy, note): the "Source details" button. */
+export type SourceDetails = (id: string) => { archiveUrl?: string; note?: string } | undefined;
+
 export type AnswerOptions = {
-  /** Key of the cached view, carried by the buttons (pages, sources, feedback, picks). */
+  /** Key of the cached view, carried by the buttons (pages, sources, feedback, picks, delete). */
   key: string;
   page?: number;
-  /** The user the answer is addressed to: the only one who may be pinged. */
+  /** The member the answer is suggested for: the only one who may be pinged, and only on a public answer. */
   mention?: string;
+  /** Only the asker sees the reply (`hide`, or not an answer): no delete button, and a mention is explained, not made. */
+  ephemeral?: boolean;
+  details?: SourceDetails;
 };
 
-/** /ask and the "Ask Hotline" menu: answered → cited answer; unsure → did you mean; unknown → says so. */
+const USER_ID = /^\d{17,20}$/;
+
+/** A reply is private when the member asked for it (`hide`) or when it is not an answer: declines are nobody else's business. */
+export function isPrivate(answer: Pick<Answer, 'status'>, hide: boolean): boolean {
+  return hide || answer.status !== 'answered';
+}
+
+/** /ask and the "Ask Hotline" menu: answered → cited answer; unsure → did you mean; anything else → says so. */
 export function renderAnswer(answer: Answer, options: AnswerOptions): Reply {
-  const reply = answer.status === 'answered' ? renderAnswered(answer, options) : answer.status === 'unsure' ? renderUnsure(answer, options) : renderUnknown(answer);
-  if (options.mention && /^\d{17,20}$/.test(options.mention)) {
-    reply.content = `<@${options.mention}>`;
-    reply.allowedMentions = { parse: [], users: [options.mention] };
+  const ephemeral = options.ephemeral ?? isPrivate(answer, false);
+  const choices = answer.status === 'unsure' ? onTopicChoices(answer) : [];
+  const reply = answer.status === 'answered' ? renderAnswered(answer, { ...options, ephemeral }) : choices.length > 0 ? renderUnsure(answer, choices, options) : renderUnknown(answer);
+  const mention = options.mention && USER_ID.test(options.mention) ? options.mention : undefined;
+  if (mention) {
+    if (answer.status !== 'answered') reply.content = `*I had no answer to suggest, so <@${mention}> was not notified.*`;
+    else if (ephemeral) reply.content = `*Only you can see this answer, so <@${mention}> was not notified. To suggest it to them, ask again without \`hide\`.*`;
+    else {
+      reply.content = `*Suggested for <@${mention}>:*`;
+      reply.allowedMentions = { parse: [], users: [mention] };
+    }
   }
   return reply;
 }
 
-function renderAnswered(answer: Answer, options: AnswerOptions): Reply {
-  const seeAlso = answer.related.slice(0, 5).map((r) => `• ${oneLine(r.label)}`);
-  const spec: PageSpec = {
-    title: questionTitle(answer.question),
-    color: COLOR.answer,
-    footer: footerText(answer.knowledgeVersion),
-    leadInDescription: true,
-    perPage: PER_PAGE.ask,
-    firstPageExtras: seeAlso.length ? packLines('See also', seeAlso).slice(0, 1) : undefined,
-  };
-  const pages = paginate(answer, spec);
-  const page = clampPage(options.page ?? 0, pages.length);
-  const embed = pageEmbed(answer, pages[page]!, { ...spec, footer: pageFooter(spec.footer, page, pages.length) }, page === 0);
-  const top = answer.results[pages[page]![0]!];
-  const first: APIButtonComponent[] = [...pagerButtons(`ask:page:${options.key}`, page, pages.length), button(`ask:src:${options.key}`, 'Sources', ButtonStyle.Secondary, '📚')];
-  if (top) first.push(button(`fb:up:${options.key}:${top.entry.id}`, 'Helpful', ButtonStyle.Secondary, '👍'), button(`fb:down:${options.key}:${top.entry.id}`, 'Not helpful', ButtonStyle.Secondary, '👎'));
-  const rows: Row[] = [row(...first.slice(0, DISCORD.buttonsPerRow))];
-  if (first.length > DISCORD.buttonsPerRow) rows.push(row(...first.slice(DISCORD.buttonsPerRow)));
-  if (page === 0 && answer.related.length > 0) {
-    rows.push(row(...answer.related.slice(0, 3).map((r) => button(`ask:pick:${options.key}:${r.id}`, r.label, ButtonStyle.Secondary))));
-  }
-  return { embeds: fitEmbeds([embed]), components: rows, allowedMentions: noMentions() };
+/** The pages of an answer: one result each, while results stay relevant; lists (a year, a speaker) five to a page. */
+function answerPages(answer: Answer, spec: PageSpec): AnswerResult[][] {
+  const results = answer.mode === 'search' || answer.mode === 'id' ? relevantResults(answer) : answer.results;
+  return paginate(answer, spec, results);
 }
 
-function renderUnsure(answer: Answer, options: AnswerOptions): Reply {
-  const candidates = answer.results.slice(0, 3);
-  const lines = candidates.map((r, i) => `**${i + 1}.** ${oneLine(truncate(r.entry.text, 300))}${r.entry.kind === 'quote' ? ` — ${r.entry.speaker}` : ''}`);
+function answerSpec(answer: Answer): PageSpec {
+  const single = answer.mode === 'search' || answer.mode === 'id';
+  return {
+    title: questionTitle(answer.question),
+    color: COLOR.answer,
+    footer: footerText(answer.knowledgeAsOf),
+    leadInDescription: single,
+    compactSources: single,
+    perPage: single ? 1 : PER_PAGE.list,
+  };
+}
+
+function needsDetails(citations: readonly Citation[], details?: SourceDetails): boolean {
+  return citations.some((c) => {
+    const extra = details?.(c.id);
+    return Boolean(extra?.archiveUrl || extra?.note) || c.title.length > COMPACT.title || c.publisher.length > COMPACT.publisher;
+  });
+}
+
+function renderAnswered(answer: Answer, options: AnswerOptions & { ephemeral: boolean }): Reply {
+  const spec = answerSpec(answer);
+  const pages = answerPages(answer, spec);
+  const page = clampPage(options.page ?? 0, pages.length);
+  const shown = pages[page]!;
+  const embed = pageEmbed(answer, shown, { ...spec, footer: pageFooter(spec.footer, page, pages.length) });
+  const first: APIButtonComponent[] = pagerButtons(`ask:page:${options.key}`, page, pages.length, true);
+  if (needsDetails(citationsOf(answer, shown), options.details)) first.push(button(`ask:src:${options.key}:${page}`, 'Source details', ButtonStyle.Secondary, '📚'));
+  const second: APIButtonComponent[] = [];
+  // Feedback rates the entry the page shows (list pages hold several: they are not rated one by one).
+  const rated = spec.perPage === 1 ? shown[0] : undefined;
+  if (rated) second.push(button(`fb:up:${options.key}:${rated.entry.id}`, 'Helpful', ButtonStyle.Secondary, '👍'), button(`fb:down:${options.key}:${rated.entry.id}`, 'Not helpful', ButtonStyle.Secondary, '👎'));
+  if (!options.ephemeral) second.push(button(`ask:del:${options.key}`, 'Delete', ButtonStyle.Secondary, '🗑️'));
+  const components = [...rows(first), ...rows(second)];
+  if (page === 0 && answer.related.length > 0) {
+    const seeAlso = answer.related.slice(0, SEE_ALSO).map((r) => ({ label: r.label, value: r.id }));
+    components.push(selectRow(`ask:see:${options.key}`, 'See also…', seeAlso));
+  }
+  return { embeds: fitEmbeds([embed]), components, allowedMentions: noMentions() };
+}
+
+function renderUnsure(answer: Answer, choices: readonly AnswerResult[], options: AnswerOptions): Reply {
+  // The choices are the buttons: the embed only asks, so nothing is said twice.
   const embed: APIEmbed = {
     title: 'Did you mean…',
     color: COLOR.unsure,
-    description: `I'm not sure I understood ${questionTitle(answer.question)}. Is it one of these?\n\n${lines.join('\n')}`,
-    footer: { text: footerText(answer.knowledgeVersion) },
+    description: `I'm not sure I understood ${questionTitle(answer.question)}. Is it one of these?`,
+    footer: { text: footerText(answer.knowledgeAsOf) },
   };
-  const buttons = candidates.map((r, i) => button(`ask:pick:${options.key}:${r.entry.id}`, `${i + 1}. ${oneLine(r.entry.kind === 'quote' ? `${r.entry.speaker}: ${r.entry.text}` : r.entry.text)}`, ButtonStyle.Primary));
-  return { embeds: fitEmbeds([embed]), components: buttons.length ? [row(...buttons)] : [], allowedMentions: noMentions() };
+  const buttons = choices.map((r) => button(`ask:pick:${options.key}:${r.entry.id}`, choiceLabel(r.entry, DISCORD.buttonLabel), ButtonStyle.Primary));
+  return { embeds: fitEmbeds([embed]), components: rows(buttons), allowedMentions: noMentions() };
 }
 
 function renderUnknown(answer: Answer): Reply {
   // Declined for a reason worth saying (an opinion, a forecast, no quotes by X…): said first; an entry that
-  // bears on an opinion or forecast follows as what the record shows, never as the answer.
-  const record = answer.record ? `**${RECORD_HEADING}**\n${oneLine(truncate(answer.record.entry.text, 600))}${answer.record.entry.kind === 'quote' ? ` — ${answer.record.entry.speaker}` : ''}` : undefined;
+  // bears on an opinion or forecast follows, cited, as what the record shows — never as the answer.
+  const record = answer.record;
   const embed: APIEmbed = {
     title: "I don't know that yet",
     color: COLOR.unknown,
     description: [
-      ...(answer.declined ? [escapeUserText(declinedMessage(answer.declined), 500)] : []),
-      ...(record ? [record] : []),
-      ...(answer.declined ? [] : [`I found nothing in my knowledge base that answers ${questionTitle(answer.question)}.`]),
-      'Try `/topics` to see what I can answer, or ask with other words (names, places, years help).',
-      'Questions I could not answer are shown to the moderators, who use them to grow the knowledge base.',
+      // The message may repeat words of the question (a speaker, a name): escaped like any user text.
+      ...(answer.declined ? [escapeUserText(declinedMessage(answer.declined), 500)] : [`I found nothing in my knowledge base that answers ${questionTitle(answer.question)}.`]),
+      ...(record ? [`**${RECORD_HEADING}**\n${entryBody(record, answer.citations)}`] : []),
+      'Try `/topics` to see what I can answer, or ask with other words (names, places, years help). The moderators see questions I could not answer and use them to grow the knowledge base.',
     ].join('\n\n'),
-    footer: { text: footerText(answer.knowledgeVersion) },
+    ...(record ? { fields: packLines(SOURCES, citationsOf(answer, [record]).map((c) => citationLine(c, true))) } : {}),
+    footer: { text: footerText(answer.knowledgeAsOf) },
   };
-  return { embeds: [embed], components: [], allowedMentions: noMentions() };
+  return { embeds: fitEmbeds([embed]), components: [], allowedMentions: noMentions() };
 }
 
-/** The numbered sources of an answer in full (the "Sources" button). */
-export function renderSources(answer: Answer, details?: (id: string) => { archiveUrl?: string; note?: string } | undefined): Reply {
-  const lines = answer.citations.map((c) => {
-    const extra = details?.(c.id);
-    const archive = extra?.archiveUrl ? ` ([archived](${linkTarget(extra.archiveUrl)}))` : '';
-    return `${citationLine(c)}${archive}${extra?.note ? `\n  *${oneLine(extra.note)}*` : ''}`;
+/** The sources of one page of an answer in full: whole titles, archive copies and notes (the "Source details" button). */
+export function renderSources(answer: Answer, options: { page?: number; details?: SourceDetails } = {}): Reply {
+  let citations = answer.citations;
+  if (answer.status === 'answered' && options.page !== undefined) {
+    const spec = answerSpec(answer);
+    const pages = answerPages(answer, spec);
+    citations = citationsOf(answer, pages[clampPage(options.page, pages.length)]!);
+  }
+  const lines = citations.map((c) => {
+    const extra = options.details?.(c.id);
+    const archive = extra?.archiveUrl ? ` ([archived copy](${linkTarget(extra.archiveUrl)}))` : '';
+    return `${citationLine(c)}${archive}${extra?.note ? `\n  *${knowledgeLine(extra.note)}*` : ''}`;
   });
   const fields = packLines(SOURCES, lines.length ? lines : ['No sources.']);
-  const embed: APIEmbed = { title: 'Sources', color: COLOR.notice, fields, footer: { text: footerText(answer.knowledgeVersion) } };
+  const embed: APIEmbed = { title: 'Sources', color: COLOR.notice, fields, footer: { text: footerText(answer.knowledgeAsOf) } };
   // fitEmbeds drops trailing fields past the message total; say so rather than cut silently.
   const fitted = fitEmbeds([embed]);
-  if ((fitted[0]!.fields?.length ?? 0) < fields.length) fitted[0]!.description = `${answer.citations.length} sources; the first ones are listed.`;
-  const embeds = fitEmbeds(fitted);
-  return { embeds: fitEmbeds(embeds), components: [], allowedMentions: noMentions() };
+  if ((fitted[0]!.fields?.length ?? 0) < fields.length) fitted[0]!.description = `${citations.length} sources; the first ones are listed.`;
+  return { embeds: fitEmbeds(fitted), components: [], allowedMentions: noMentions() };
 }
 
 // ------------------------------------------------------------------ /quote and /timeline
@@ -288,12 +406,12 @@ export type ListOptions = { page?: number; pagerPrefix: string; title: string; e
 
 function renderList(answer: Answer, options: ListOptions, color: number, perPage: number): Reply {
   if (answer.results.length === 0) {
-    return { embeds: [{ title: options.title, color: COLOR.unknown, description: options.empty, footer: { text: footerText(answer.knowledgeVersion) } }], components: [], allowedMentions: noMentions() };
+    return { embeds: [{ title: options.title, color: COLOR.unknown, description: options.empty, footer: { text: footerText(answer.knowledgeAsOf) } }], components: [], allowedMentions: noMentions() };
   }
-  const spec: PageSpec = { title: options.title, color, footer: footerText(answer.knowledgeVersion), leadInDescription: false, perPage };
+  const spec: PageSpec = { title: options.title, color, footer: footerText(answer.knowledgeAsOf), leadInDescription: false, compactSources: false, perPage };
   const pages = paginate(answer, spec);
   const page = clampPage(options.page ?? 0, pages.length);
-  const embed = pageEmbed(answer, pages[page]!, { ...spec, footer: pageFooter(spec.footer, page, pages.length) }, page === 0);
+  const embed = pageEmbed(answer, pages[page]!, { ...spec, footer: pageFooter(spec.footer, page, pages.length) });
   const pager = pagerButtons(options.pagerPrefix, page, pages.length);
   return { embeds: fitEmbeds([embed]), components: pager.length ? [row(...pager)] : [], allowedMentions: noMentions() };
 }

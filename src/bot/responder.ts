@@ -57,12 +57,31 @@ export class Responder {
       case 'deferred-reply':
         await this.#ack.catch(() => undefined);
         this.#state = 'replied';
+        // A public "thinking…" cannot become private: it is removed and the private reply follows it.
+        if (options.ephemeral && !this.#ephemeral) {
+          await this.interaction.deleteReply().catch(() => undefined);
+          await this.interaction.followUp({ ...body, flags: MessageFlags.Ephemeral } as InteractionReplyOptions);
+          return;
+        }
         await this.interaction.editReply(body);
         return;
       default:
         await this.#ack.catch(() => undefined);
         await this.interaction.followUp({ ...body, ...(flags ? { flags } : {}) } as InteractionReplyOptions);
     }
+  }
+
+  /** Deletes the message a button belongs to (the 🗑 button of a public answer). */
+  async remove(): Promise<void> {
+    const interaction = this.interaction;
+    if (!interaction.isMessageComponent()) throw new Error('only a button or menu can delete its message');
+    if (this.#state === 'none') {
+      this.#state = 'deferred-update';
+      this.#ack = interaction.deferUpdate();
+    }
+    await this.#ack;
+    this.#state = 'updated';
+    await interaction.deleteReply();
   }
 
   /** Replaces the message a button or menu belongs to (or, for a command, sends as `send`). */
@@ -96,7 +115,7 @@ export class Responder {
 
   /**
    * A private note to the user, whatever happened before (errors and refusals). After a public
-   * deferral the note replaces the "thinking…" message, since that cannot become private.
+   * deferral the "thinking…" message is removed and the note follows privately.
    */
   async tell(reply: Reply): Promise<void> {
     return this.send(reply, { ephemeral: true });

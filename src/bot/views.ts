@@ -11,7 +11,10 @@ export type View = {
   /** Who asked: clicks by anyone else get a private reply instead of changing the shared message. */
   userId: string;
   via: 'slash' | 'context-menu' | 'button';
+  /** Whether the message is private (the member asked to hide it, or it is not an answer). */
   hidden: boolean;
+  /** Whether the member asked to hide it (`hide`): what follows from the view stays private too. */
+  hide?: boolean;
   title?: string;
   /** Extra state of the view (the mention of an /ask, say). */
   mention?: string;

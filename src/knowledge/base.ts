@@ -6,7 +6,7 @@ export type KnowledgeBase = {
   version: string;
   /** ISO time the base was loaded. */
   loadedAt: string;
-  /** Newest `published` date among the sources (the "as of" date shown in /about), if any. */
+  /** Date of the newest entry: "knowledge as of" in /about and reply footers (members see this, not the hash). */
   asOf?: string;
   topics: ReadonlyMap<string, Topic>;
   sources: ReadonlyMap<string, Source>;
@@ -15,6 +15,8 @@ export type KnowledgeBase = {
   /** Facts and quotes by id. */
   byId: ReadonlyMap<string, Entry>;
   synonyms: readonly Synonym[];
+  /** Featured questions for the empty /ask box, in the moderators' order, each with the entry it asks for. */
+  featured?: ReadonlyArray<{ question: string; entryId: string }>;
   /** Relative paths of the files that were read. */
   files: readonly string[];
 };

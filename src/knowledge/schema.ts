@@ -43,6 +43,31 @@ export function isRealDate(value: string): boolean {
   return d >= 1 && d <= days;
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why a date typed by a person is not one the knowledge could hold, in their words; undefined when it
+ * is fine. The rule is dateSchema's (one validator for knowledge files and commands); this only says
+ * more precisely what is wrong with an impossible date ("2025-13", "2025-02-30").
+ */
+export function dateProblem(value: string): string | undefined {
+  const parsed = dateSchema.safeParse(value);
+  if (parsed.success) return undefined;
+  const [y, m, d] = value.split('-').map(Number);
+  if (isRealDate(value) || m === undefined) return parsed.error.issues[0]?.message ?? 'is not a date';
+  if (m < 1 || m > 12) return `is not a real calendar date: there is no month ${String(m).padStart(2, '0')} (months run 01 to 12)`;
+  const days = new Date(Date.UTC(y!, m, 0)).getUTCDate();
+  return `is not a real calendar date: ${MONTH_NAMES[m - 1]} ${y} has ${days} days, so there is no day ${d}`;
+}
+
+/** The first and last day a valid date covers ("1963" → 1963-01-01 … 1963-12-31), for comparing ranges. */
+export function dateBounds(value: string): { first: string; last: string } {
+  const [y, m, d] = value.split('-');
+  if (d !== undefined) return { first: value, last: value };
+  if (m !== undefined) return { first: `${y}-${m}-01`, last: `${y}-${m}-${String(new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate()).padStart(2, '0')}` };
+  return { first: `${y}-01-01`, last: `${y}-12-31` };
+}
+
 export const urlSchema = z
   .string()
   .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
@@ -141,8 +166,19 @@ export const synonymSchema = z.strictObject({
   terms: z.array(oneLine(LIMITS.phrase)).min(2, 'must list at least two equivalent terms'),
 });
 
+/**
+ * A question shown in the empty /ask box before anything is typed (and first among the matches as
+ * one types), like a discord-utils-bot hoisted tag. Moderators list a few, spread over the main
+ * topics; each must be copied from an entry's `questions`, so picking it gives that entry.
+ */
+export const featuredSchema = z.strictObject({
+  question: oneLine(LIMITS.phrase),
+});
+
 export const knowledgeFileSchema = z.strictObject({
   topics: z.array(topicSchema).optional(),
+  /** Featured questions for the empty /ask box (see featuredSchema); usually in topics.yaml. */
+  featured: z.array(featuredSchema).optional(),
   sources: z.array(sourceSchema).optional(),
   facts: z.array(factSchema).optional(),
   quotes: z.array(quoteSchema).optional(),
@@ -154,6 +190,7 @@ export type Source = z.infer<typeof sourceSchema>;
 export type Fact = z.infer<typeof factSchema>;
 export type Quote = z.infer<typeof quoteSchema>;
 export type Synonym = z.infer<typeof synonymSchema>;
+export type Featured = z.infer<typeof featuredSchema>;
 export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
 
 /** Where a record was read from, for messages that point a moderator at it. */

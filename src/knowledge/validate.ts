@@ -7,6 +7,8 @@ import { closest } from './suggest';
 import { dayOf, ruleFindings } from './source-rules';
 import {
   factSchema,
+  featuredSchema,
+  type Featured,
   quoteSchema,
   sourceSchema,
   topicSchema,
@@ -21,17 +23,18 @@ import {
 } from './schema';
 
 type Section = keyof KnowledgeFile;
-const SECTIONS: readonly Section[] = ['topics', 'sources', 'facts', 'quotes', 'synonyms'];
+const SECTIONS: readonly Section[] = ['topics', 'featured', 'sources', 'facts', 'quotes', 'synonyms'];
 const FIELDS: Record<Section, readonly string[]> = {
   topics: Object.keys(topicSchema.shape),
+  featured: Object.keys(featuredSchema.shape),
   sources: Object.keys(sourceSchema.shape),
   facts: Object.keys(factSchema.shape),
   quotes: Object.keys(quoteSchema.shape),
   synonyms: Object.keys(synonymSchema.shape),
 };
-const KIND: Record<Section, string> = { topics: 'topic', sources: 'source', facts: 'fact', quotes: 'quote', synonyms: 'synonym group' };
+const KIND: Record<Section, string> = { topics: 'topic', featured: 'featured question', sources: 'source', facts: 'fact', quotes: 'quote', synonyms: 'synonym group' };
 
-const RECORD_SCHEMAS = { topics: topicSchema, sources: sourceSchema, facts: factSchema, quotes: quoteSchema, synonyms: synonymSchema } as const;
+const RECORD_SCHEMAS = { topics: topicSchema, featured: featuredSchema, sources: sourceSchema, facts: factSchema, quotes: quoteSchema, synonyms: synonymSchema } as const;
 // The file's outline only; each record is checked against its own schema afterwards.
 const topLevelSchema = z.strictObject(Object.fromEntries(SECTIONS.map((s) => [s, z.array(z.unknown()).optional()])) as Record<Section, z.ZodOptional<z.ZodArray<z.ZodUnknown>>>);
 
@@ -55,6 +58,7 @@ export function validateKnowledge(
   const sources: Located<Source>[] = [];
   const entries: Located<Entry>[] = [];
   const synonyms: Synonym[] = [];
+  const featured: Located<Featured>[] = [];
   // Records that failed their schema still take part in the id and reference checks.
   const partial: Array<Located<LooseRecord> & { section: Section }> = [];
 
@@ -81,6 +85,7 @@ export function validateKnowledge(
         else if (section === 'sources') sources.push({ record: record as Source, file, path });
         else if (section === 'facts') entries.push({ record: { ...(record as Fact), kind: 'fact', origin }, file, path });
         else if (section === 'quotes') entries.push({ record: { ...(record as Quote), kind: 'quote', origin }, file, path });
+        else if (section === 'featured') featured.push({ record: record as Featured, file, path });
         else synonyms.push(record as Synonym);
       });
     }
@@ -139,11 +144,24 @@ export function validateKnowledge(
     problem(where, finding.field, finding.message, 'warning');
   }
 
+  // A featured question must be one an entry answers: copied from that entry's questions.
+  const askedBy = new Map<string, { question: string; entryId: string }>();
+  for (const { record } of entries) for (const q of record.questions ?? []) if (!askedBy.has(q.toLowerCase())) askedBy.set(q.toLowerCase(), { question: q, entryId: record.id });
+  const featuredQuestions: Array<{ question: string; entryId: string }> = [];
+  for (const located of featured) {
+    const found = askedBy.get(located.record.question.toLowerCase());
+    if (found) featuredQuestions.push({ question: located.record.question, entryId: found.entryId });
+    else {
+      const near = closest(located.record.question, [...askedBy.values()].map((a) => a.question));
+      problem(located as Located<{ id?: string }>, 'question', `"${located.record.question}" is not one of the questions of any fact or quote: copy it exactly from an entry's questions${near ? ` — did you mean "${near}"?` : ''}`);
+    }
+  }
+
   diagnostics.sort(byPlace);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
 
   const allEntries = entries.map((e) => e.record);
-  const dates = [...allEntries.map((e) => e.date), ...sources.map((s) => s.record.published)].filter((d): d is string => d !== undefined);
+  const dates = allEntries.map((e) => e.date).filter((d): d is string => d !== undefined);
   const base: KnowledgeBase = {
     version: versionOf(texts),
     loadedAt: now().toISOString(),
@@ -153,6 +171,7 @@ export function validateKnowledge(
     entries: allEntries,
     byId: new Map(allEntries.map((e) => [e.id, e])),
     synonyms,
+    featured: featuredQuestions,
     files: files.map((f) => f.file),
   };
   return { base, diagnostics };

@@ -36,7 +36,7 @@ function accepted(reply: Reply): void {
 }
 
 describe('renderAnswer', () => {
-  it('numbers citations in order of first use and lists each once with its link', () => {
+  it('leads with the answer: its own page with its sources; the next result is on the next page', () => {
     const a = answer(
       [
         { entry: fact('a', 'First fact.', ['x', 'y']), score: 1, citations: [1, 2] },
@@ -51,16 +51,18 @@ describe('renderAnswer', () => {
     const reply = renderAnswer(a, { key: 'k' });
     accepted(reply);
     const embed = reply.embeds[0]!;
-    expect(embed.description).toBe('First fact. [1][2]');
-    expect(embed.fields![0]!.value).toBe('Second fact. [2][3]');
-    const sources = embed.fields!.find((f) => f.name === 'Sources')!.value.split('\n');
-    expect(sources).toEqual(['**[1]** [X](https://example.org/x) — PX', '**[2]** Y — PY, 1999', '**[3]** Z — PZ']);
+    expect(embed.description).toBe('First fact. **[1][2]**');
+    expect(embed.fields!.map((f) => f.name)).toEqual(['Sources']);
+    expect(embed.fields![0]!.value.split('\n')).toEqual(['**[1]** [X](https://example.org/x) — PX', '**[2]** Y — PY, 1999']);
+    const second = renderAnswer(a, { key: 'k', page: 1 }).embeds[0]!;
+    expect(second.description).toBe('Second fact. **[2][3]**');
+    expect(second.fields![0]!.value.split('\n')).toEqual(['**[2]** Y — PY, 1999', '**[3]** Z — PZ']);
   });
 
   it('shows a quote as a quote with speaker, role and date', () => {
     const quote = { kind: 'quote', id: 'q', text: 'Keep the line open.\nAlways.', speaker: 'A. Speaker', role: 'Minister', date: '2003-06-01', context: 'At a meeting.', topics: ['t'], sources: ['x'], origin: { file: 'f', line: 1 } } as Entry;
     const reply = renderAnswer(answer([{ entry: quote, score: 1, citations: [1] }], [citation(1)]), { key: 'k' });
-    expect(reply.embeds[0]!.description).toBe('> Keep the line open.\n> Always.\n— **A. Speaker**, Minister, 2003-06-01 [1]\n*At a meeting.*');
+    expect(reply.embeds[0]!.description).toBe('> Keep the line open.\n> Always.\n— **A. Speaker**, Minister, 1 June 2003 **[1]**\n*At a meeting.*');
   });
 
   it('escapes markdown and breaks mentions in the echoed question', () => {
@@ -72,7 +74,7 @@ describe('renderAnswer', () => {
 
   it('allows exactly one mention when asked to address a user, and no other', () => {
     const reply = renderAnswer(answer([{ entry: fact('a', 'A.', ['x']), score: 1, citations: [1] }], [citation(1)]), { key: 'k', mention: '123456789012345678' });
-    expect(reply.content).toBe('<@123456789012345678>');
+    expect(reply.content).toBe('*Suggested for <@123456789012345678>:*');
     expect(reply.allowedMentions).toEqual({ parse: [], users: ['123456789012345678'] });
     const bogus = renderAnswer(answer([], []), { key: 'k', mention: 'everyone' });
     expect(bogus.allowedMentions).toEqual({ parse: [] });
@@ -83,15 +85,15 @@ describe('renderAnswer', () => {
     const citations = Array.from({ length: 30 }, (_, i) => citation(i + 1, true));
     const results = Array.from({ length: 9 }, (_, i) => ({ entry: fact(`e${i}`, long, citations.map((c) => c.id)), score: 1, citations: citations.map((c) => c.n) }));
     const a = answer(results, citations, { related: Array.from({ length: 5 }, (_, i) => ({ id: `r${i}`, label: 'x'.repeat(150) })) });
-    const pages = paginate(a, { title: 't', color: 0, footer: 'f', leadInDescription: true, perPage: 3 });
-    expect(pages.flat()).toEqual(results.map((_, i) => i)); // every result on exactly one page
+    const pages = paginate(a, { title: 't', color: 0, footer: 'f', leadInDescription: true, compactSources: true, perPage: 3 });
+    expect(pages.flat()).toEqual(results); // every result on exactly one page
     for (let page = 0; page < pages.length; page++) {
       const reply = renderAnswer(a, { key: 'k', page });
       accepted(reply);
       expect(embedLength(reply.embeds[0]!)).toBeLessThanOrEqual(6000);
       for (const text of [reply.embeds[0]!.description ?? '', ...(reply.embeds[0]!.fields ?? []).map((f) => f.value)]) {
         // Split pieces end at a sentence end (or are the citation list); never mid-word.
-        if (text.startsWith('Sentence')) expect(text).toMatch(/\.( \[[\d\]\[]+)?$|…$/);
+        if (text.startsWith('Sentence')) expect(text).toMatch(/\.( \*\*\[[\d\]\[]+\*\*)?$|…$/);
       }
     }
   });
@@ -142,7 +144,7 @@ describe('lists and sources', () => {
 
   it('lists many long sources without breaking the message', () => {
     const citations = Array.from({ length: 60 }, (_, i) => citation(i + 1, true));
-    const reply = renderSources(answer([], citations), () => ({ archiveUrl: 'https://example.org/archive', note: 'n'.repeat(400) }));
+    const reply = renderSources(answer([], citations), { details: () => ({ archiveUrl: 'https://example.org/archive', note: 'n'.repeat(400) }) });
     accepted(reply);
     expect(reply.embeds[0]!.description).toContain('60 sources');
   });
