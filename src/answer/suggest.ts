@@ -50,19 +50,20 @@ function entryChoice(entry: Entry, typed: readonly string[]): Suggestion {
   return { name: entryLabel(entry, MAX_CHOICE), value: formatChoice(entry.id) };
 }
 
-/** What the empty box shows: the moderators' featured questions; without any, one question per topic, largest topics first. */
-function featuredChoices(base: KnowledgeBase): Suggestion[] {
+/** What the empty box shows: the moderators' featured questions; without any, questions taken in turn from each topic, largest topics first. */
+function featuredChoices(base: KnowledgeBase, limit: number): Suggestion[] {
   if (base.featured?.length) return base.featured.filter((f) => f.question.length <= MAX_CHOICE).map((f) => ({ name: f.question, value: f.question }));
   const byTopic = new Map<string, Entry[]>();
   for (const entry of base.entries) {
     const topic = entry.topics[0];
-    if (topic !== undefined) byTopic.set(topic, [...(byTopic.get(topic) ?? []), entry]);
+    if (topic !== undefined && bestQuestion(entry, []) !== undefined) byTopic.set(topic, [...(byTopic.get(topic) ?? []), entry]);
   }
-  return [...byTopic.values()]
-    .sort((a, b) => b.length - a.length)
-    .map((entries) => entries.find((e) => bestQuestion(e, []) !== undefined))
-    .filter((e): e is Entry => e !== undefined)
-    .map((e) => entryChoice(e, []));
+  const lists = [...byTopic.values()].sort((a, b) => b.length - a.length);
+  const out: Suggestion[] = [];
+  for (let round = 0; out.length < limit && lists.some((l) => l.length > round); round++) {
+    for (const list of lists) if (list[round] && out.length < limit) out.push(entryChoice(list[round]!, []));
+  }
+  return out;
 }
 
 /**
@@ -107,11 +108,11 @@ export function suggestQuestions(base: KnowledgeBase, search: EntryIndex, partia
     }
   };
   if (typed.length === 0) {
-    for (const choice of featuredChoices(base)) push(choice);
+    for (const choice of featuredChoices(base, n)) push(choice);
     return out;
   }
   // Featured questions that hold what was typed come first ("when was the h" → the hotline question).
-  for (const choice of featuredChoices(base)) if (matchesTyped(words(choice.name), typed)) push(choice);
+  for (const choice of base.featured?.length ? featuredChoices(base, n) : []) if (matchesTyped(words(choice.name), typed)) push(choice);
   const byId = base.byId.get(text.trim().toLowerCase());
   if (byId) push({ name: entryLabel(byId, MAX_CHOICE), value: formatChoice(byId.id) });
   // What was typed is how a curated question begins: those are the best completions.

@@ -237,7 +237,7 @@ export function paginate(answer: Answer, spec: PageSpec, results: readonly Answe
 }
 
 function pageFooter(base: string, page: number, pages: number): string {
-  return pages > 1 ? `${base} · ${page + 1} of ${pages}` : base;
+  return pages > 1 ? `${base} · page ${page + 1} of ${pages}` : base;
 }
 
 /** "Hotline · knowledge as of 14 May 2026": the date of the newest entry, never an internal hash. */
@@ -249,7 +249,10 @@ export function footerText(asOf?: string): string {
 function pagerButtons(prefix: string, page: number, pages: number, firstOnlyMore = false): APIButtonComponent[] {
   if (pages <= 1) return [];
   if (page === 0 && firstOnlyMore) return [button(`${prefix}:1`, 'More results', ButtonStyle.Secondary, '▶️')];
-  return [button(`${prefix}:${page - 1}`, 'Previous', ButtonStyle.Secondary, '◀️'), button(`${prefix}:${page + 1}`, 'Next', ButtonStyle.Secondary, '▶️', page >= pages - 1)];
+  return [
+    button(`${prefix}:${page - 1}`, 'Previous', ButtonStyle.Secondary, '◀️', page === 0),
+    button(`${prefix}:${page + 1}`, page === 0 ? 'More results' : 'Next', ButtonStyle.Secondary, '▶️', page >= pages - 1),
+  ];
 }
 
 function clampPage(page: number, pages: number): number {

@@ -31,8 +31,10 @@ describe('/ask through the stand-in', () => {
     expect(embed.description).toContain('agreed to open a direct defence telephone link');
     expect(embed.description).toContain('[1]');
     const sources = embed.fields.find((f: any) => f.name === 'Sources');
-    expect(sources.value).toContain('**[1]** [Example Gazette report on the link](https://example.org/gazette/link) — Example Gazette, 2001-05-02');
-    expect(embed.footer.text).toContain(`knowledge ${h.app.store.current.base.version}`);
+    expect(sources.value).toContain('**[1]** [Example Gazette report on the link](https://example.org/gazette/link) — Example Gazette, 2 May 2001');
+    // The date of the newest entry, never the internal version hash.
+    expect(embed.footer.text).toContain('knowledge as of 1 June 2003');
+    expect(embed.footer.text).not.toContain(h.app.store.current.base.version);
     expect(callback.data.allowed_mentions).toEqual({ parse: [] });
     expect(callback.data.flags ?? 0).toBe(0);
     await h.standIn.waitFor(() => h.insight.questions.some((q) => q.question === 'When was the Exampleland link agreed?'));
@@ -52,7 +54,7 @@ describe('/ask through the stand-in', () => {
 
     const picked = await h.standIn.slash('ask', { question: quote!.value }, MEMBER).response();
     expect(picked.embeds[0].description).toContain('> A line that is never used is still worth keeping open.');
-    expect(picked.embeds[0].description).toContain('**Alex Example**, Exampleland Defence Minister, 2003-06-01');
+    expect(picked.embeds[0].description).toContain('**Alex Example**, Exampleland Defence Minister, 1 June 2003');
   });
 
   it("falls back to search when a client sends the choice's name instead of its value", async () => {
@@ -68,17 +70,16 @@ describe('/ask through the stand-in', () => {
   it('mention addresses the answer to one user and allows pinging only that user', async () => {
     const target = '400000000000000004';
     const callback = await h.standIn.slash('ask', { question: 'telephone link', mention: target }, MEMBER).callback();
-    expect(callback.data.content).toBe(`<@${target}>`);
+    expect(callback.data.content).toBe(`*Suggested for <@${target}>:*`);
     expect(callback.data.allowed_mentions).toEqual({ parse: [], users: [target] });
   });
 
-  it('escapes echoed text: no markdown, no working mentions, nobody pinged', async () => {
-    const reply = await h.standIn.slash('ask', { question: '@everyone **pizza** <@123456789012345678> recipes' }, MEMBER).response();
-    const title: string = reply.embeds[0].description;
-    expect(title).not.toContain('@everyone');
-    expect(title).toContain('@\u200beveryone');
-    expect(title).toContain('\\*\\*pizza\\*\\*');
-    expect(title).not.toMatch(/<@\d/);
+  it('echoes the question cleanly: mentions and markdown taken out, what is left escaped, nobody pinged', async () => {
+    const reply = await h.standIn.slash('ask', { question: '@everyone **pizza** <@123456789012345678> recipes_[x]' }, MEMBER).response();
+    const text: string = reply.embeds[0].description;
+    expect(text).toContain('“pizza recipes\\_\\[x\\]”');
+    expect(text).not.toContain('everyone');
+    expect(text).not.toMatch(/<@\d/);
     expect(reply.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -93,21 +94,29 @@ describe('/ask through the stand-in', () => {
   it('offers "did you mean" buttons when unsure; a click answers in place', async () => {
     const reply = await h.standIn.slash('ask', { question: 'monthly checks' }, MEMBER).response();
     expect(reply.embeds[0].title).toBe('Did you mean…');
+    expect(reply.flags & 64).toBe(64); // only the asker sees a did-you-mean
     const pick = customIds(reply).find((id) => id.startsWith('ask:pick:') && id.endsWith(':link-tested'));
     expect(pick).toBeDefined();
     const click = h.standIn.click(reply, pick!, MEMBER);
     const callback = await click.callback();
+    // The private menu closes, and the answer is posted for everyone.
     expect(callback.type).toBe(7);
-    expect(callback.data.embeds[0].description).toContain('first test call in 2002');
+    expect(callback.data.content).toContain('posted in the channel');
+    expect(callback.data.components).toEqual([]);
+    await h.standIn.waitFor(() => click.followups.length > 0);
+    expect(click.followups[0]!.flags & 64).toBe(0);
+    expect(click.followups[0]!.embeds[0].description).toContain('first test call in 2002');
+    expect(click.followups[0]!.embeds[0].title).toBe('“monthly checks”');
   });
 
   it('shows the sources privately from the Sources button', async () => {
     const reply = await h.standIn.slash('ask', { question: 'When was the Exampleland link first tested?' }, MEMBER).response();
     const src = customIds(reply).find((id) => id.startsWith('ask:src:'))!;
+    expect(src).toBeDefined(); // the archive copy is more than the compact line shows
     const callback = await h.standIn.click(reply, src, MEMBER).callback();
     expect(callback.type).toBe(4);
     expect(callback.data.flags & 64).toBe(64);
-    expect(fieldText(callback.data)).toContain('[archived](https://example.org/archive/memo-copy)');
+    expect(fieldText(callback.data)).toContain('[archived copy](https://example.org/archive/memo-copy)');
   });
 
   it('records 👍 and 👎 with the reason from the "What was wrong?" modal', async () => {
@@ -153,7 +162,7 @@ describe('other commands', () => {
     const auto = await h.standIn.autocomplete('quote', { speaker: 'ale' }, 'speaker').callback();
     expect(auto.data.choices[0].value).toBe('Alex Example');
     const reply = await h.standIn.slash('quote', { speaker: 'Alex Example' }, MEMBER).response();
-    expect(fieldText(reply)).toContain('**Alex Example**, Exampleland Defence Minister, 2003-06-01');
+    expect(fieldText(reply)).toContain('**Alex Example**, Exampleland Defence Minister, 1 June 2003');
   });
 
   it('/timeline lists dated events in order', async () => {
@@ -175,7 +184,10 @@ describe('other commands', () => {
     const reply = await h.standIn.slash('topics', {}, MEMBER).response();
     expect(reply.embeds[0].description).toContain('Exampleland–Sampleland link');
     const picked = await h.standIn.select(reply, 'topics:pick', ['test-talks'], MEMBER).callback();
-    expect(picked.data.embeds[0].description).toContain('talks-yearly');
+    expect(picked.data.flags & 64).toBe(64);
+    // Entries by the question a member would ask, never by id.
+    expect(picked.data.embeds[0].description).toContain('How often were the test talks held?');
+    expect(picked.data.embeds[0].description).not.toContain('talks-yearly');
   });
 
   it('/about gives the size of the knowledge base', async () => {

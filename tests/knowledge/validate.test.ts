@@ -60,7 +60,7 @@ describe('knowledge validation', () => {
 
   it('rejects an unknown section at the top of a file', () => {
     expect(messages({ 'f.yaml': 'fact:\n  - id: x\n' })).toEqual([
-      'f.yaml:1:1: error: field fact: unknown field "fact" — did you mean "facts"? — a file may hold: topics, sources, facts, quotes, synonyms',
+      'f.yaml:1:1: error: field fact: unknown field "fact" — did you mean "facts"? — a file may hold: topics, featured, sources, facts, quotes, synonyms',
     ]);
   });
 
