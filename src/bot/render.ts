@@ -386,10 +386,10 @@ function renderUnknown(answer: Answer): Reply {
     description: [
       // The message may repeat words of the question (a speaker, a name): escaped like any user text.
       ...(answer.declined ? [escapeUserText(declinedMessage(answer.declined), 500)] : [`I found nothing in my knowledge base that answers ${questionTitle(answer.question)}.`]),
-      ...(record ? [`**${RECORD_HEADING}**\n${entryBody(record, answer.citations)}`] : []),
+      ...(record ? [`**${RECORD_HEADING}**\n${entryBody(record, answer.citations, true, true)}`] : []),
       'Try `/topics` to see what I can answer, or ask with other words (names, places, years help). The moderators see questions I could not answer and use them to grow the knowledge base.',
     ].join('\n\n'),
-    ...(record ? { fields: packLines(SOURCES, citationsOf(answer, [record]).map((c) => citationLine(c, true))) } : {}),
+    ...(record ? { fields: packLines(SOURCES, citationsOf(answer, [record]).slice(0, COMPACT.sources).map((c) => citationLine(c, true))) } : {}),
     footer: { text: footerText(answer.knowledgeAsOf) },
   };
   return { embeds: fitEmbeds([embed]), components: [], allowedMentions: noMentions() };
