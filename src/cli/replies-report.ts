@@ -1,6 +1,7 @@
 import { createEngine } from '../answer/engine';
 import type { Answer } from '../answer/model';
 import { percentile } from '../bench/measure';
+import { splitsIn } from '../eval/run';
 import type { Split } from '../eval/questions';
 import { resolveQuestion } from '../bot/answering';
 import { embedLength } from '../bot/discord-text';
@@ -11,7 +12,7 @@ import { runMain } from './run-main';
 // `npm run replies:report`: how long the first page of an /ask reply is, and how much of it is the
 // answer, over the eval questions (tests/eval: every split, questions used as inputs only). Each
 // question goes the way the bot takes it (resolveQuestion → renderAnswer, first page). Figures are
-// aggregates only: no question of any split is printed, so held-out stays unread.
+// aggregates only: no question of any split is printed, so held-out and blind stay unread.
 //
 // Measured:
 // - page: the characters Discord counts toward a message (content + every embed's title,
@@ -82,7 +83,7 @@ async function main(): Promise<number> {
   });
   process.stdout.write(`replies report on ${knowledgeDir} (${inputs.base.entries.length} entries) over ${questionsDir}: first page of the /ask reply\n`);
   print('all splits', samples);
-  for (const split of ['tune', 'dev', 'heldout'] as const) print(split, samples.filter((s) => s.split === split));
+  for (const split of splitsIn(questions)) print(split, samples.filter((s) => s.split === split));
   return 0;
 }
 
