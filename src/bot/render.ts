@@ -11,8 +11,8 @@ import {
 import { clip } from '../answer/compose';
 import { choiceLabel } from '../answer/labels';
 import type { Answer, AnswerResult, Citation } from '../answer/model';
-import { declinedMessage, RECORD_HEADING } from '../render/declined';
 import { onTopicChoices, relevantResults } from '../answer/relevance';
+import { declinedMessage, RECORD_HEADING } from '../render/declined';
 import { readableDate } from '../text/readable-date';
 import { DISCORD, embedLength, escapeUserText, fitEmbeds, knowledgeLine, knowledgeText, linkTarget, linkText, oneLine, splitAtSentences, suppressPreviews, truncate } from './discord-text';
 
@@ -36,13 +36,19 @@ export const COLOR = { answer: 0x2b6cb0, unsure: 0xd69e2e, unknown: 0x718096, qu
 const PAGE_BUDGET = DISCORD.total - 400;
 const SOURCES = 'Sources';
 
-export const PER_PAGE = { list: 5, quotes: 5, timeline: 8 } as const;
+export const PER_PAGE = { list: 3, quotes: 5, timeline: 8 } as const;
 /** Results an /ask answer holds: the answer and up to five pages after it (fewer when relevance falls off). */
 export const ASK_RESULTS = 6;
 /** See-also choices under an answer. */
 const SEE_ALSO = 5;
-/** Compact source lines: a title and a publisher are clipped to these (the full ones are in "Source details"). */
-const COMPACT = { title: 70, publisher: 50 } as const;
+/**
+ * The answer's compact source list: at most `sources` lines, titles and publishers clipped to these
+ * lengths (all sources, in full, are in "Source details"). Long source addresses count toward a
+ * message like any text, so this is what keeps a first page near 1,000 characters.
+ */
+const COMPACT = { sources: 3, title: 48, publisher: 32 } as const;
+/** An answer's note (how sources differ) longer than this moves to "Source details", with a pointer in its place. */
+const NOTE_INLINE = 160;
 
 export function noMentions(): Mentions {
   return { parse: [] };
@@ -115,10 +121,11 @@ function quotedIn(result: AnswerResult, citations: readonly Citation[]): string 
 }
 
 /** An entry as shown: a fact with its date and citation marks; a quote as a quote with speaker, role and date. */
-export function entryBody(result: AnswerResult, citations: readonly Citation[] = [], withDate = true): string {
+export function entryBody(result: AnswerResult, citations: readonly Citation[] = [], withDate = true, compact = false): string {
   const entry = result.entry;
   const marks = markers(result.citations);
-  const note = entry.note ? `\n*Note: ${knowledgeText(entry.note.trim())}*` : '';
+  const longNote = compact && (entry.note?.trim().length ?? 0) > NOTE_INLINE;
+  const note = !entry.note ? '' : longNote ? '\n*A note on how the sources differ is in Source details.*' : `\n*Note: ${knowledgeText(entry.note.trim())}*`;
   if (entry.kind === 'quote') {
     const quoted = knowledgeText(entry.text.trim())
       .split('\n')
@@ -196,7 +203,7 @@ function pageEmbed(answer: Answer, results: readonly AnswerResult[], spec: PageS
   results.forEach((result, i) => {
     const lead = i === 0 && spec.leadInDescription;
     // In a field the heading already shows a fact's date.
-    const body = entryBody(result, answer.citations, lead);
+    const body = entryBody(result, answer.citations, lead, spec.compactSources);
     if (lead) {
       // Entries are at most 900 characters (LIMITS.entryText), so an answer always fits whole.
       const pieces = splitAtSentences(body, DISCORD.description);
@@ -206,7 +213,12 @@ function pageEmbed(answer: Answer, results: readonly AnswerResult[], spec: PageS
       fields.push(...textFields(entryHeading(result), body));
     }
   });
-  fields.push(...packLines(SOURCES, citationsOf(answer, results).map((c) => citationLine(c, spec.compactSources))));
+  const cited = citationsOf(answer, results);
+  // An answer's page lists its first sources (official ones come first); the rest are a click away.
+  const listed = spec.compactSources ? cited.slice(0, COMPACT.sources) : cited;
+  const lines = listed.map((c) => citationLine(c, spec.compactSources));
+  if (listed.length < cited.length) lines.push(`${markers(cited.slice(listed.length).map((c) => c.n))}: ${cited.length - listed.length} more in Source details`);
+  fields.push(...packLines(SOURCES, lines));
   const embed: APIEmbed = { title: spec.title, color: spec.color, fields, footer: { text: spec.footer } };
   if (description) embed.description = description;
   return embed;
@@ -318,13 +330,14 @@ function answerSpec(answer: Answer): PageSpec {
     color: COLOR.answer,
     footer: footerText(answer.knowledgeAsOf),
     leadInDescription: single,
-    compactSources: single,
+    compactSources: true,
     perPage: single ? 1 : PER_PAGE.list,
   };
 }
 
-function needsDetails(citations: readonly Citation[], details?: SourceDetails): boolean {
-  return citations.some((c) => {
+function needsDetails(results: readonly AnswerResult[], citations: readonly Citation[], details?: SourceDetails): boolean {
+  if (results.some((r) => (r.entry.note?.trim().length ?? 0) > NOTE_INLINE)) return true;
+  return citations.length > COMPACT.sources || citations.some((c) => {
     const extra = details?.(c.id);
     return Boolean(extra?.archiveUrl || extra?.note) || c.title.length > COMPACT.title || c.publisher.length > COMPACT.publisher;
   });
@@ -337,7 +350,7 @@ function renderAnswered(answer: Answer, options: AnswerOptions & { ephemeral: bo
   const shown = pages[page]!;
   const embed = pageEmbed(answer, shown, { ...spec, footer: pageFooter(spec.footer, page, pages.length) });
   const first: APIButtonComponent[] = pagerButtons(`ask:page:${options.key}`, page, pages.length, true);
-  if (needsDetails(citationsOf(answer, shown), options.details)) first.push(button(`ask:src:${options.key}:${page}`, 'Source details', ButtonStyle.Secondary, '📚'));
+  if (needsDetails(shown, citationsOf(answer, shown), options.details)) first.push(button(`ask:src:${options.key}:${page}`, 'Source details', ButtonStyle.Secondary, '📚'));
   const second: APIButtonComponent[] = [];
   // Feedback rates the entry the page shows (list pages hold several: they are not rated one by one).
   const rated = spec.perPage === 1 ? shown[0] : undefined;
@@ -365,36 +378,40 @@ function renderUnsure(answer: Answer, choices: readonly AnswerResult[], options:
 
 function renderUnknown(answer: Answer): Reply {
   // Declined for a reason worth saying (an opinion, a forecast, no quotes by X…): said first; an entry that
-  // bears on an opinion or forecast follows as what the record shows, never as the answer.
-  const record = answer.record ? `**${RECORD_HEADING}**\n${oneLine(truncate(answer.record.entry.text, 600))}${answer.record.entry.kind === 'quote' ? ` — ${answer.record.entry.speaker}` : ''}` : undefined;
+  // bears on an opinion or forecast follows, cited, as what the record shows — never as the answer.
+  const record = answer.record;
   const embed: APIEmbed = {
     title: "I don't know that yet",
     color: COLOR.unknown,
     description: [
-      ...(answer.declined ? [escapeUserText(declinedMessage(answer.declined), 500)] : []),
-      ...(record ? [record] : []),
-      ...(answer.declined ? [] : [`I found nothing in my knowledge base that answers ${questionTitle(answer.question)}.`]),
+      // The message may repeat words of the question (a speaker, a name): escaped like any user text.
+      ...(answer.declined ? [escapeUserText(declinedMessage(answer.declined), 500)] : [`I found nothing in my knowledge base that answers ${questionTitle(answer.question)}.`]),
+      ...(record ? [`**${RECORD_HEADING}**\n${entryBody(record, answer.citations, true, true)}`] : []),
       'Try `/topics` to see what I can answer, or ask with other words (names, places, years help). The moderators see questions I could not answer and use them to grow the knowledge base.',
     ].join('\n\n'),
+    ...(record ? { fields: packLines(SOURCES, citationsOf(answer, [record]).slice(0, COMPACT.sources).map((c) => citationLine(c, true))) } : {}),
     footer: { text: footerText(answer.knowledgeAsOf) },
   };
-  return { embeds: [embed], components: [], allowedMentions: noMentions() };
+  return { embeds: fitEmbeds([embed]), components: [], allowedMentions: noMentions() };
 }
 
 /** The sources of one page of an answer in full: whole titles, archive copies and notes (the "Source details" button). */
 export function renderSources(answer: Answer, options: { page?: number; details?: SourceDetails } = {}): Reply {
   let citations = answer.citations;
+  let notes: string[] = [];
   if (answer.status === 'answered' && options.page !== undefined) {
     const spec = answerSpec(answer);
     const pages = answerPages(answer, spec);
-    citations = citationsOf(answer, pages[clampPage(options.page, pages.length)]!);
+    const shown = pages[clampPage(options.page, pages.length)]!;
+    citations = citationsOf(answer, shown);
+    notes = shown.filter((r) => r.entry.note).map((r) => knowledgeText(r.entry.note!.trim()));
   }
   const lines = citations.map((c) => {
     const extra = options.details?.(c.id);
     const archive = extra?.archiveUrl ? ` ([archived copy](${linkTarget(extra.archiveUrl)}))` : '';
     return `${citationLine(c)}${archive}${extra?.note ? `\n  *${knowledgeLine(extra.note)}*` : ''}`;
   });
-  const fields = packLines(SOURCES, lines.length ? lines : ['No sources.']);
+  const fields = [...notes.flatMap((n) => textFields('Note', n)), ...packLines(SOURCES, lines.length ? lines : ['No sources.'])];
   const embed: APIEmbed = { title: 'Sources', color: COLOR.notice, fields, footer: { text: footerText(answer.knowledgeAsOf) } };
   // fitEmbeds drops trailing fields past the message total; say so rather than cut silently.
   const fitted = fitEmbeds([embed]);

@@ -1,10 +1,9 @@
 import { createEngine } from '../answer/engine';
 import { GOALS } from '../eval/floors';
-import { readEvalQuestions, runEval, splitsIn, type SplitReport } from '../eval/run';
+import { runEval, splitsIn, type SplitReport } from '../eval/run';
 import { SPLITS, type Split } from '../eval/questions';
-import { formatDiagnostic } from '../knowledge/format';
-import { loadKnowledge } from '../knowledge/load';
 import { nearCopies } from '../eval/overlap';
+import { loadEvalInputs } from './eval-inputs';
 import { runMain } from './run-main';
 
 // `npm run eval`: quality figures for every split (tune, dev, held-out, and blind when tests/eval/blind/ holds it),
@@ -55,19 +54,10 @@ async function main(): Promise<number> {
     return 1;
   }
   const json = argv.includes('--json');
-  const knowledgeDir = process.env.KNOWLEDGE_DIR || 'knowledge';
-  const questionsDir = process.env.EVAL_DIR || 'tests/eval';
-
-  const loaded = await loadKnowledge(knowledgeDir);
-  if (!loaded.ok) {
-    for (const d of loaded.errors) process.stderr.write(`${formatDiagnostic(d, d.file === knowledgeDir ? '' : knowledgeDir)}\n`);
-    return 1;
-  }
-  const questions = await readEvalQuestions(questionsDir);
-  if (!questions) {
-    process.stderr.write(`no eval questions in ${questionsDir} (answerable.yaml and out-of-scope.yaml)\n`);
-    return 1;
-  }
+  const inputs = await loadEvalInputs();
+  if (!inputs) return 1;
+  const { knowledgeDir, questions } = inputs;
+  const loaded = { base: inputs.base };
   const engine = createEngine(loaded.base);
   const reports = runEval(engine, questions, only ? [only] : splitsIn(questions));
   if (json) process.stdout.write(`${JSON.stringify(reports.map(publicReport), null, 2)}\n`);

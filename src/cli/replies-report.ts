@@ -1,19 +1,18 @@
 import { createEngine } from '../answer/engine';
 import type { Answer } from '../answer/model';
 import { percentile } from '../bench/measure';
-import { readEvalQuestions } from '../eval/run';
+import { splitsIn } from '../eval/run';
 import type { Split } from '../eval/questions';
-import { formatDiagnostic } from '../knowledge/format';
-import { loadKnowledge } from '../knowledge/load';
 import { resolveQuestion } from '../bot/answering';
 import { embedLength } from '../bot/discord-text';
 import { renderAnswer, type Reply } from '../bot/render';
+import { loadEvalInputs } from './eval-inputs';
 import { runMain } from './run-main';
 
 // `npm run replies:report`: how long the first page of an /ask reply is, and how much of it is the
 // answer, over the eval questions (tests/eval: every split, questions used as inputs only). Each
 // question goes the way the bot takes it (resolveQuestion → renderAnswer, first page). Figures are
-// aggregates only: no question of any split is printed, so held-out stays unread.
+// aggregates only: no question of any split is printed, so held-out and blind stay unread.
 //
 // Measured:
 // - page: the characters Discord counts toward a message (content + every embed's title,
@@ -72,28 +71,19 @@ function print(label: string, samples: readonly Sample[]): void {
 }
 
 async function main(): Promise<number> {
-  const knowledgeDir = process.env.KNOWLEDGE_DIR || 'knowledge';
-  const questionsDir = process.env.EVAL_DIR || 'tests/eval';
-  const loaded = await loadKnowledge(knowledgeDir);
-  if (!loaded.ok) {
-    for (const d of loaded.errors) process.stderr.write(`${formatDiagnostic(d, d.file === knowledgeDir ? '' : knowledgeDir)}\n`);
-    return 1;
-  }
-  const questions = await readEvalQuestions(questionsDir);
-  if (!questions) {
-    process.stderr.write(`no eval questions in ${questionsDir} (answerable.yaml and out-of-scope.yaml)\n`);
-    return 1;
-  }
-  const engine = createEngine(loaded.base);
+  const inputs = await loadEvalInputs();
+  if (!inputs) return 1;
+  const { knowledgeDir, questionsDir, questions } = inputs;
+  const engine = createEngine(inputs.base);
   const ctx = { engine };
   const samples: Sample[] = [...questions.answerable, ...questions.outOfScope].map(({ q, split }) => {
     const answer = resolveQuestion(ctx, q);
     const reply = renderAnswer(answer, { key: 'report00' });
     return { split, status: answer.status, page: pageLength(reply), buttons: buttonLength(reply), answer: answerLength(answer) };
   });
-  process.stdout.write(`replies report on ${knowledgeDir} (${loaded.base.entries.length} entries) over ${questionsDir}: first page of the /ask reply\n`);
+  process.stdout.write(`replies report on ${knowledgeDir} (${inputs.base.entries.length} entries) over ${questionsDir}: first page of the /ask reply\n`);
   print('all splits', samples);
-  for (const split of ['tune', 'dev', 'heldout'] as const) print(split, samples.filter((s) => s.split === split));
+  for (const split of splitsIn(questions)) print(split, samples.filter((s) => s.split === split));
   return 0;
 }
 

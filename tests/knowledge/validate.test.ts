@@ -44,6 +44,15 @@ describe('knowledge validation', () => {
     expect(result.base.version).toMatch(/^[0-9a-f]{10}$/);
   });
 
+  it('reads featured questions copied from an entry, and names one that is not with the question meant', () => {
+    const withQuestion = fact('    questions: [When was the MMCA signed?]\n');
+    const ok = loadKnowledgeFromStrings({ 'topics.yaml': `${TOPICS}featured:\n  - question: when was the MMCA signed?\n`, 'sources.yaml': SOURCES, 'f.yaml': withQuestion });
+    expect(ok.ok && ok.base.featured).toEqual([{ question: 'when was the MMCA signed?', entryId: 'mmca-signed' }]);
+    expect(messages({ 'topics.yaml': `${TOPICS}featured:\n  - question: When was the MMCA sined?\n`, 'f.yaml': withQuestion })).toEqual([
+      'topics.yaml:5:15: error: field question: "When was the MMCA sined?" is not one of the questions of any fact or quote: copy it exactly from an entry\'s questions — did you mean "When was the MMCA signed?"?',
+    ]);
+  });
+
   it('names an unknown source and suggests the id that was meant', () => {
     const text = fact('').replace('sources: [ipdf-2025-11-26]', 'sources: [ipdf-2025]');
     expect(messages({ 'f.yaml': text })).toEqual([

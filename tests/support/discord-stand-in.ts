@@ -142,6 +142,8 @@ export class DiscordStandIn extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
   readonly interactions = new Map<string, InteractionRecord>();
   readonly channelMessages: ApiMessage[] = [];
+  /** Ids of messages deleted through an interaction webhook (a 🗑 button deleting the answer it sits on). */
+  readonly deletedMessageIds = new Set<string>();
   readonly identifies: any[] = [];
   /** When each IDENTIFY arrived (ms since epoch), for pacing assertions. */
   readonly identifyTimes: number[] = [];
@@ -603,6 +605,7 @@ export class DiscordStandIn extends EventEmitter {
     if (method === 'GET') return send(200, target);
     if (method === 'DELETE') {
       record.deleted = true;
+      this.deletedMessageIds.add(target.id);
       return send(204);
     }
     if (method === 'PATCH') {
