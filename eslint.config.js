@@ -38,10 +38,4 @@ export default tseslint.config(
     files: ['tests/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  {
-    // Temporary: Responder#ephemeral is written but not yet read on main; the replies work (a public
-    // deferral turned private) reads it. Delete this block once that is merged.
-    files: ['src/bot/responder.ts'],
-    rules: { 'no-unused-private-class-members': 'off' },
-  },
 );

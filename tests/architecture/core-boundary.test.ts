@@ -26,12 +26,10 @@ const ALLOWED: Record<string, readonly string[]> = {
 // Folders that must work without Discord (CLI, eval, bench, reports): they never import discord.js.
 const DISCORD_FREE = [...CORE, ...SIDE];
 
-// Edges that break the table today and that someone is removing. Each row names the importing file,
-// so a new file repeating the mistake still fails; a row whose import has gone fails too (delete it).
+// Edges that break the table today, kept until the change that removes them lands (search → answer
+// went with the answer-decision stage, review (b)1). Each row names the importing file, so a new file
+// repeating the mistake still fails; a row whose import has gone fails too (delete the row).
 const KNOWN_EXCEPTIONS: { file: string; to: string; why: string }[] = [
-  // AnswerStatus is a type of the answer decision, which sits half in search/confidence.ts; the
-  // answer-decision work (review (b)1, the `engine` helper) moves it into src/answer.
-  { file: 'src/search/confidence.ts', to: 'answer', why: 'abstention thresholds live in search (review (b)1)' },
   // The composition root (app, deploy) lives inside the adapter folder the commands build on, so
   // bot ⇄ commands is a cycle; review (b)6 moves it to its own folder. No other bot file may do it.
   { file: 'src/bot/app.ts', to: 'commands', why: 'composition root inside src/bot (review (b)6)' },
