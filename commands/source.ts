@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { ChatCommand } from '../src/bot/command';
 import { renderSourceCard } from '../src/bot/cards';
-import { DISCORD, escapeUserText, oneLine, truncate } from '../src/bot/discord-text';
+import { DISCORD, escapeUserText } from '../src/bot/discord-text';
 import { notice } from '../src/bot/render';
 import { respondChoices } from '../src/bot/answering';
 

@@ -69,15 +69,3 @@ export function scrub(line: string, secrets: readonly string[]): string {
   for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join('[redacted]');
   return out;
 }
-
-/** A collecting destination for tests: every line written, parsed. */
-export function memoryDestination(): DestinationStream & { lines: string[]; records: () => any[] } {
-  const lines: string[] = [];
-  return {
-    lines,
-    write(line: string) {
-      lines.push(line);
-    },
-    records: () => lines.map((l) => JSON.parse(l)),
-  };
-}

@@ -249,7 +249,10 @@ describe('ask: search', () => {
   it('scores results between 0 and 1, best first', () => {
     const a = engine.ask('defense hotline china');
     expect(a.results.length).toBeGreaterThan(0);
-    for (const r of a.results) expect(r.score).toBeGreaterThanOrEqual(0), expect(r.score).toBeLessThanOrEqual(1);
+    for (const r of a.results) {
+      expect(r.score).toBeGreaterThanOrEqual(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+    }
     const scores = a.results.map((r) => r.score);
     expect([...scores].sort((x, y) => y - x)).toEqual(scores);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadBotConfig, loadDeployConfig } from '../../src/bot/config';
 import { parseDeployArgs } from '../../src/bot/deploy';
-import { createLogger, memoryDestination } from '../../src/bot/logger';
+import { createLogger } from '../../src/bot/logger';
+import { memoryDestination } from '../support/memory-log';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNullInsight } from '../../src/insight/api';
 import { openInsight } from '../../src/insight/index';
 import { SCHEMA_VERSION } from '../../src/insight/migrations';
-import { DAY, memoryLogger, question, tempDir, vote } from './helpers';
+import { DAY, question, tempDir, vote } from './helpers';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {

@@ -2,14 +2,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from '../bot/app';
-import { loadBotConfig } from '../bot/config';
-import { deployCommands } from '../bot/deploy';
-import { createLogger } from '../bot/logger';
-import { percentile } from '../bench/measure';
-import { DiscordStandIn, type InteractionRecord } from '../../tests/support/discord-stand-in';
+import { createApp } from '../../src/bot/app';
+import { loadBotConfig } from '../../src/bot/config';
+import { deployCommands } from '../../src/bot/deploy';
+import { createLogger } from '../../src/bot/logger';
+import { percentile } from '../../src/bench/measure';
+import { DiscordStandIn, type InteractionRecord } from '../support/discord-stand-in';
 
 // `npm run bench:load [-- --quick] [-- --seconds 60] [-- --burst 1000] [-- --soak 10000] [-- --users 5000]`
+//
+// Lives under tests/, not src/cli, because it drives the bot through the Discord stand-in
+// (tests/support/discord-stand-in.ts), which is test code built on the `ws` devDependency:
+// nothing under src/ may import tests/ (tests/architecture/core-boundary.test.ts), and production
+// code never needs `ws`. Not a test itself (no `.test.ts`), so vitest does not collect it.
 //
 // The bot as `npm start` wires it (shipped knowledge, real SQLite insight in a temporary folder,
 // the real discord.js client) against the local Discord stand-in, in one process: a burst of
@@ -29,7 +34,7 @@ const { values: args } = parseArgs({
   },
 });
 const quick = args.quick ?? false;
-const BURST = Number(args.burst ?? (quick ? 1000 : 1000));
+const BURST = Number(args.burst ?? 1000);
 const SOAK = Number(args.soak ?? (quick ? 2000 : 10_000));
 const SECONDS = Number(args.seconds ?? (quick ? 5 : 60));
 /** Distinct users the interactions rotate through (each is cached by discord.js). */
