@@ -59,7 +59,7 @@ export const command: ChatCommand = {
         ctx.logger.info({ ok: outcome.ok, ...(outcome.ok ? { version: outcome.version, changed: outcome.changed } : { errors: outcome.errors.length }) }, 'knowledge reload requested by a moderator');
         const reply = outcome.ok
           ? renderKbOutcome('reload', { ok: true, version: outcome.version, changed: outcome.changed, warnings: outcome.warnings, base: ctx.knowledge.current.base })
-          : renderKbOutcome('reload', outcome);
+          : renderKbOutcome('reload', { ...outcome, keptLoadedAt: ctx.knowledge.current.base.loadedAt });
         return ctx.respond.send(reply, { ephemeral: true });
       }
       case 'check': {
