@@ -5,7 +5,7 @@ import { readableDate } from '../text/readable-date';
 import type { Diagnostic, KnowledgeBase } from '../knowledge/base';
 import { countKnowledge, formatDiagnostic } from '../knowledge/format';
 import type { Entry, Source, Topic } from '../knowledge/schema';
-import type { FeedbackRow, GapRow, Rating, UsageStats } from '../insight/api';
+import type { FeedbackRow, Rating, UsageStats } from '../insight/api';
 import { plural } from '../text/plural';
 import { discordTime } from './discord-time';
 import { DISCORD, escapeUserText, fitEmbeds, knowledgeLine, knowledgeText, linkTarget, oneLine, truncate } from './discord-text';
@@ -158,17 +158,71 @@ export function renderStats(base: KnowledgeBase, usage: UsageStats, days: number
   return { embeds: fitEmbeds([embed]), components: [], allowedMentions: noMentions() };
 }
 
-export function renderGaps(rows: readonly GapRow[], days: number): Reply {
-  const lines = rows.map(
-    (r) =>
-      `**${r.count}×** ${escapeUserText(r.question, 300)} — ${r.status}, last ${r.lastAsked.slice(0, 10)}${r.examples.length ? `\n  also: ${r.examples.slice(0, 2).map((e) => escapeUserText(e, 120)).join(' · ')}` : ''}`,
-  );
+/** One line of /kb gaps: a question unanswered, or answered and marked 👎, with the entries nearest to it. */
+export type GapItem = {
+  kind: 'unanswered' | 'disliked';
+  question: string;
+  count: number;
+  lastAsked: string;
+  /** unanswered: unknown / unsure / mixed; disliked: the entry the answer led with. */
+  status: string;
+  examples: readonly string[];
+  reasons?: readonly string[];
+  nearest: readonly Entry[];
+};
+
+const GAP_BUTTONS = DISCORD.rows * DISCORD.buttonsPerRow;
+
+function gapLine(item: GapItem, n: number): string {
+  const what =
+    item.kind === 'disliked'
+      ? `👎 from ${plural(item.count, 'member')}, answered with \`${item.status}\`, last ${discordTime(item.lastAsked, 'R')}`
+      : `${item.count}×, ${item.status === 'unsure' ? 'did-you-mean' : item.status === 'mixed' ? 'unanswered or did-you-mean' : 'unanswered'}, last ${discordTime(item.lastAsked, 'R')}`;
+  const lines = [`**${n}.** “${escapeUserText(item.question, 200)}” — ${what}`];
+  if (item.examples.length) lines.push(`  also asked: ${item.examples.slice(0, 2).map((e) => `“${escapeUserText(e, 100)}”`).join(' · ')}`);
+  if (item.reasons?.length) lines.push(`  why: ${item.reasons.slice(0, 2).map((r) => `“${escapeUserText(r, 120)}”`).join(' · ')}`);
+  lines.push(`  nearest: ${item.nearest.length ? item.nearest.map((e) => `\`${e.id}\``).join(' · ') : 'nothing close'}`);
+  return lines.join('\n');
+}
+
+/**
+ * /kb gaps: what members asked that Hotline could not answer, and answers they marked 👎, each with
+ * the entries nearest to it and a button that opens /kb preview with a skeleton for a new entry.
+ */
+export function renderGaps(items: readonly GapItem[], days: number, draftIds?: (n: number) => string): Reply {
+  const sections: Array<[string, GapItem[]]> = [
+    ['**Unanswered**', items.filter((i) => i.kind === 'unanswered')],
+    ['**Answered, but marked 👎**', items.filter((i) => i.kind === 'disliked')],
+  ];
+  const parts: string[] = [];
+  const shown: number[] = [];
+  let length = 0;
+  let n = 0;
+  for (const [heading, list] of sections) {
+    if (list.length === 0) continue;
+    parts.push(heading);
+    length += heading.length + 1;
+    for (const item of list) {
+      const index = items.indexOf(item);
+      const line = gapLine(item, ++n);
+      if (length + line.length + 1 > DISCORD.description - 200 || shown.length >= GAP_BUTTONS) break;
+      parts.push(line);
+      shown.push(index);
+      length += line.length + 1;
+    }
+  }
+  const more = items.length - shown.length;
   const embed: APIEmbed = {
-    title: `Unanswered questions, ${lastDays(days)}`,
+    title: `Gaps, ${lastDays(days)}`,
     color: COLOR.unsure,
-    description: lines.length ? truncate(lines.join('\n'), DISCORD.description) : 'No unanswered questions recorded in this period.',
+    description: shown.length
+      ? `${parts.join('\n')}${more > 0 ? `\n…and ${more} more (\`npm run gaps\` lists them all).` : ''}\n\nPress a number to draft an entry for that question in \`/kb preview\`.`
+      : 'No unanswered questions and no 👎 recorded in this period.',
   };
-  return { embeds: fitEmbeds([embed]), components: [], allowedMentions: noMentions() };
+  const buttons = draftIds ? shown.map((index, i) => button(draftIds(index), `Draft #${i + 1}`, ButtonStyle.Secondary, '✏️')) : [];
+  const rows: Row[] = [];
+  for (let i = 0; i < buttons.length; i += DISCORD.buttonsPerRow) rows.push(row(...buttons.slice(i, i + DISCORD.buttonsPerRow)));
+  return { embeds: fitEmbeds([embed]), components: rows, allowedMentions: noMentions() };
 }
 
 /** "last 1 day", "last 30 days". */

@@ -1,0 +1,32 @@
+import type { Entry } from '../knowledge/schema';
+import type { AnswerEngine } from './engine-api';
+import { draftSkeleton } from './skeleton';
+
+// From a gap to an entry: for a question Hotline could not answer, the entries it came nearest to
+// (what the engine would have offered: its did-you-mean, else its autocomplete) and a record
+// skeleton for the moderator to fill in, filed under the nearest entry's topics. `/kb gaps` and
+// `npm run gaps -- --yaml` both use this, so the button and the file hold the same skeleton.
+
+export const NEAREST = 3;
+/** How engine.suggest marks an entry's value (see AnswerEngine.suggest). */
+const ENTRY_VALUE = 'entry:';
+
+export type GapDraft = { nearest: Entry[]; skeleton: string };
+
+export function nearestEntries(engine: AnswerEngine, question: string, limit = NEAREST): Entry[] {
+  const answer = engine.ask(question, { limit });
+  if (answer.results.length > 0) return answer.results.slice(0, limit).map((r) => r.entry);
+  return engine
+    .suggest(question, limit * 3)
+    .filter((s) => s.value.startsWith(ENTRY_VALUE))
+    .map((s) => engine.base.byId.get(s.value.slice(ENTRY_VALUE.length)))
+    .filter((e): e is Entry => e !== undefined)
+    .slice(0, limit);
+}
+
+export function gapDraft(engine: AnswerEngine, gap: { question: string; examples?: readonly string[] }): GapDraft {
+  const nearest = nearestEntries(engine, gap.question);
+  const taken = new Set([...engine.base.byId.keys(), ...engine.base.sources.keys()]);
+  const skeleton = draftSkeleton({ question: gap.question, alsoAsked: gap.examples, topics: nearest[0]?.topics, takenIds: taken });
+  return { nearest, skeleton };
+}
