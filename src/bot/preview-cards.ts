@@ -23,11 +23,12 @@ export const previewIds = {
 
 const HITS_SHOWN = 8;
 
-/** "line 4, column 11 — "link-upgraded" date: is not a real calendar date" */
+/** **line 4, column 11** — `"link-upgraded" date: is not a real calendar date` */
 export function draftProblemLine(d: Diagnostic): string {
   const where = d.file === DRAFT_FILE ? `line ${d.line}, column ${d.column}` : `${d.file}:${d.line}`;
   const what = [d.id ? `"${d.id}"` : undefined, d.field].filter(Boolean).join(' ');
-  return `**${where}** — ${escapeUserText(`${what ? `${what}: ` : ''}${d.message}`, 400)}`;
+  // In a code span: the message quotes the moderator's own text, which must show as written.
+  return `**${where}** — \`${truncate(`${what ? `${what}: ` : ''}${d.message}`, 400).replace(/`/g, "'")}\``;
 }
 
 function editButton(key: string) {
