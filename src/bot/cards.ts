@@ -3,6 +3,7 @@ import type { AnswerEngine } from '../answer/engine-api';
 import { choiceLabel } from '../answer/labels';
 import { readableDate } from '../text/readable-date';
 import type { Diagnostic, KnowledgeBase } from '../knowledge/base';
+import { countProblems } from '../knowledge/diagnostics';
 import { countKnowledge, formatDiagnostic } from '../knowledge/format';
 import type { Entry, Source, Topic } from '../knowledge/schema';
 import type { FeedbackRow, Rating, UsageStats } from '../insight/api';
@@ -124,13 +125,13 @@ export function renderKbOutcome(action: 'reload' | 'check', outcome: KbOutcome):
           ? `Nothing changed since the last load (${discordTime(outcome.base.loadedAt)}).`
           : `Reloaded: members now get the knowledge loaded ${discordTime(outcome.base.loadedAt)}.`;
     embed = { title: action === 'check' ? 'Knowledge check passed' : 'Knowledge reloaded', color: COLOR.timeline, description: `${what}\n${summary}`, footer: { text: footerText(outcome.base.asOf) } };
-    if (outcome.warnings.length) embed.fields = packLines(plural(outcome.warnings.length, 'warning'), diagnosticLines(outcome.warnings)).slice(0, 3);
+    if (outcome.warnings.length) embed.fields = packLines(plural(countProblems(outcome.warnings), 'warning'), diagnosticLines(outcome.warnings)).slice(0, 3);
   } else {
     const kept = outcome.keptLoadedAt ? `The last good knowledge (loaded ${discordTime(outcome.keptLoadedAt)}) keeps serving.` : 'Nothing was changed.';
     embed = {
       title: action === 'check' ? 'Knowledge check failed' : 'Reload refused',
       color: COLOR.error,
-      description: `${plural(outcome.errors.length, 'error')} in the knowledge folder. ${kept} Fix them and try again.`,
+      description: `${plural(countProblems(outcome.errors), 'error')} in the knowledge folder. ${kept} Fix them and try again.`,
       fields: packLines('Errors', diagnosticLines(outcome.errors)).slice(0, 4),
     };
   }
