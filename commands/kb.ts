@@ -2,7 +2,7 @@ import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from
 import { loadKnowledge } from '../src/knowledge/load';
 import type { ChatCommand } from '../src/bot/command';
 import { renderFeedback, renderGaps, renderKbOutcome, renderStats, type GapItem } from '../src/bot/cards';
-import { gapDraft } from '../src/answer/gap-draft';
+import { gapDrafts } from '../src/answer/gap-draft';
 import { previewIds } from '../src/bot/preview-cards';
 import { onPreviewComponent, previewModal, rememberGapSkeletons } from './kb-preview';
 import { notice } from '../src/bot/render';
@@ -83,13 +83,12 @@ export const command: ChatCommand = {
       case 'gaps': {
         const gaps = readInsight(() => ({ unanswered: ctx.insight.gaps({ days, limit: 15 }), disliked: ctx.insight.disliked({ days, limit: 5 }) }));
         if (!gaps.ok) return ctx.respond.send(notice(`The insight database is unavailable: ${gaps.problem}`), { ephemeral: true });
+        const { unanswered, disliked } = gaps.value;
+        const drafts = gapDrafts(ctx.engine, [...unanswered, ...disliked.map((d) => ({ question: d.question }))]);
         const items: Array<GapItem & { skeleton: string }> = [
-          ...gaps.value.unanswered.map((g) => ({ kind: 'unanswered' as const, ...g, ...draftFor(g.question, g.examples) })),
-          ...gaps.value.disliked.map((d) => ({ kind: 'disliked' as const, question: d.question, count: d.count, lastAsked: d.lastAsked, status: d.entryId, examples: [], reasons: d.reasons, ...draftFor(d.question, []) })),
+          ...unanswered.map((g, i) => ({ kind: 'unanswered' as const, ...g, ...drafts[i]! })),
+          ...disliked.map((d, i) => ({ kind: 'disliked' as const, question: d.question, count: d.count, lastAsked: d.lastAsked, status: d.entryId, examples: [], reasons: d.reasons, ...drafts[unanswered.length + i]! })),
         ];
-        function draftFor(question: string, examples: readonly string[]) {
-          return gapDraft(ctx.engine, { question, examples });
-        }
         const key = rememberGapSkeletons(interaction.user.id, items.map((i) => i.skeleton));
         return ctx.respond.send(renderGaps(items, days, (n) => previewIds.draft(key, n)), { ephemeral: true });
       }

@@ -1,6 +1,6 @@
 import type { Entry } from '../knowledge/schema';
 import type { AnswerEngine } from './engine-api';
-import { draftSkeleton } from './skeleton';
+import { draftSkeleton, suggestId } from './skeleton';
 
 // From a gap to an entry: for a question Hotline could not answer, the entries it came nearest to
 // (what the engine would have offered: its did-you-mean, else its autocomplete) and a record
@@ -11,7 +11,7 @@ export const NEAREST = 3;
 /** How engine.suggest marks an entry's value (see AnswerEngine.suggest). */
 const ENTRY_VALUE = 'entry:';
 
-export type GapDraft = { nearest: Entry[]; skeleton: string };
+export type GapDraft = { id: string; nearest: Entry[]; skeleton: string };
 
 export function nearestEntries(engine: AnswerEngine, question: string, limit = NEAREST): Entry[] {
   const answer = engine.ask(question, { limit });
@@ -24,9 +24,16 @@ export function nearestEntries(engine: AnswerEngine, question: string, limit = N
     .slice(0, limit);
 }
 
-export function gapDraft(engine: AnswerEngine, gap: { question: string; examples?: readonly string[] }): GapDraft {
-  const nearest = nearestEntries(engine, gap.question);
+/**
+ * One draft per gap, in order. Ids are suggested apart from the base's and from each other's, so two
+ * near-identical questions never get skeletons that would clash when both are kept.
+ */
+export function gapDrafts(engine: AnswerEngine, gaps: ReadonlyArray<{ question: string; examples?: readonly string[] }>): GapDraft[] {
   const taken = new Set([...engine.base.byId.keys(), ...engine.base.sources.keys()]);
-  const skeleton = draftSkeleton({ question: gap.question, alsoAsked: gap.examples, topics: nearest[0]?.topics, takenIds: taken });
-  return { nearest, skeleton };
+  return gaps.map((gap) => {
+    const nearest = nearestEntries(engine, gap.question);
+    const id = suggestId(gap.question, taken);
+    taken.add(id);
+    return { id, nearest, skeleton: draftSkeleton({ question: gap.question, alsoAsked: gap.examples, topics: nearest[0]?.topics, id }) };
+  });
 }

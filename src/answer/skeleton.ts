@@ -15,6 +15,8 @@ export type SkeletonInput = {
   topics?: readonly string[];
   /** Ids already used in the base: the suggested id avoids them. */
   takenIds?: ReadonlySet<string> | ReadonlyMap<string, unknown>;
+  /** The id to use, when the caller has chosen it already. */
+  id?: string;
 };
 
 const ID_WORDS = 6;
@@ -43,7 +45,7 @@ function quoted(text: string): string {
 
 /** The skeleton as knowledge-file text: one fact citing one source, both to fill in. */
 export function draftSkeleton(input: SkeletonInput): string {
-  const id = suggestId(input.question, input.takenIds ?? new Set());
+  const id = input.id ?? suggestId(input.question, input.takenIds ?? new Set());
   const topics = input.topics?.length ? input.topics.slice(0, 3) : ['topic-id'];
   const wordings = [input.question, ...(input.alsoAsked ?? [])].filter((q, i, all) => q.trim() && all.indexOf(q) === i).slice(0, 3);
   return [
