@@ -1,5 +1,5 @@
 import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type MessageComponentInteraction, type ModalSubmitInteraction } from 'discord.js';
-import { previewDraft, type PreviewQuestions } from '../src/answer/draft-preview';
+import { previewInWorker, type PreviewQuestions } from '../src/answer/draft-preview';
 import type { CommandContext } from '../src/bot/command';
 import { MODAL_TEXT_MAX, previewIds, renderPreview, renderPreviewErrors } from '../src/bot/preview-cards';
 import { notice } from '../src/bot/render';
@@ -77,13 +77,9 @@ async function submit(interaction: ModalSubmitInteraction, ctx: CommandContext):
   await ctx.respond.defer({ ephemeral: true });
   evalQuestions ??= tuningQuestions().catch(() => []);
   const questions: PreviewQuestions = { eval: await evalQuestions, members: await membersQuestions(ctx) };
-  let preview;
-  try {
-    preview = await previewDraft(ctx.knowledge.current, text, questions);
-  } catch (error) {
-    ctx.logger.error({ err: error }, 'preview failed');
-    return ctx.respond.tell(notice('The preview could not be built. The moderators can see why in the logs; `npm run kb:check` checks files the same way.'));
-  }
+  const live = ctx.knowledge.current;
+  if (!live.base.texts) return ctx.respond.tell(notice('The preview is not available for this knowledge (it was not loaded from files). `npm run kb:check` checks files the same way.'));
+  const preview = await previewInWorker({ texts: live.base.texts, draft: text, questions }, live.engine);
   const key = drafts.put({ userId: interaction.user.id, text, ...(preview.ok ? { yaml: preview.yaml } : {}) });
   ctx.logger.info({ ok: preview.ok, ...(preview.ok ? { entries: preview.entries.length } : { errors: preview.errors.length }) }, 'knowledge draft previewed');
   return ctx.respond.send(preview.ok ? renderPreview(preview, key, note) : renderPreviewErrors(preview, key, note), { ephemeral: true });

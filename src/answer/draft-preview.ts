@@ -1,16 +1,19 @@
+import { Worker } from 'node:worker_threads';
 import { stringify } from 'yaml';
-import type { Diagnostic, KnowledgeBase } from '../knowledge/base';
-import { loadKnowledgeFromStrings } from '../knowledge/load';
+import type { Diagnostic } from '../knowledge/base';
+import { loadKnowledgeFromStrings, TS_WORKER } from '../knowledge/load';
 import { parseKnowledgeText } from '../knowledge/parse';
 import { factSchema, quoteSchema, sourceSchema, topicSchema, type Entry, type Source, type Topic } from '../knowledge/schema';
+import { entryLabel } from './compose';
 import { createEngine } from './engine';
 import type { AnswerEngine } from './engine-api';
+import type { Answer } from './model';
 
 // `/kb preview`: a moderator's draft records checked against the live base through the one
 // validation path (the same loadKnowledge checks as kb:check, over the live files plus the draft),
 // then, when valid, an engine built in memory over base + draft is asked the questions the draft
-// might now answer. Nothing is written anywhere and the draft engine is never served: it lives for
-// the length of one preview.
+// might now answer. Nothing is written anywhere and the draft engine is never served: it lives in a
+// worker thread for the length of one preview.
 
 /** The name the draft goes by among the knowledge files: no file in a folder can have it (it is not .yaml). */
 export const DRAFT_FILE = '(draft)';
@@ -24,8 +27,11 @@ export type PreviewQuestions = {
 };
 
 /** A question the draft engine answers with a draft entry first; `before` is what members get today. */
-export type QuestionHit = { question: string; entryId: string; before: { status: 'answered' | 'unsure' | 'unknown'; entryId?: string } };
+export type QuestionHit = { question: string; entryId: string; before?: { status: 'answered' | 'unsure' | 'unknown'; entryId?: string } };
 
+type Hits = { curated: QuestionHit[]; eval: QuestionHit[]; members: QuestionHit[] };
+
+/** Plain data only: it crosses from the preview's worker thread. */
 export type DraftPreview =
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] }
   | {
@@ -37,9 +43,9 @@ export type DraftPreview =
       topics: Topic[];
       /** The draft's records as normalised YAML, ready to paste into a knowledge file. */
       yaml: string;
-      base: KnowledgeBase;
-      engine: AnswerEngine;
-      answers: { curated: QuestionHit[]; eval: QuestionHit[]; members: QuestionHit[] };
+      /** Each draft entry's answer as /ask would give it, over base + draft. */
+      shown: Answer[];
+      answers: Hits;
     };
 
 /** Questions asked between two turns of the event loop, so other interactions are not held up. */
@@ -48,10 +54,11 @@ const SECTIONS = { topics: topicSchema, sources: sourceSchema, facts: factSchema
 
 const problem = (message: string): Diagnostic => ({ severity: 'error', file: DRAFT_FILE, line: 1, column: 1, message });
 
-/** The preview of `draft` against `live`. Throws only when the live base does not keep its texts. */
-export async function previewDraft(live: { base: KnowledgeBase; engine: AnswerEngine }, draft: string, questions: PreviewQuestions): Promise<DraftPreview> {
-  const texts = live.base.texts;
-  if (!texts) throw new Error('the live knowledge base does not keep its texts; a preview cannot be checked against it');
+/**
+ * The preview of `draft` against the live files `texts`, in this thread. The bot runs it through
+ * previewInWorker instead: parsing the whole base and building an engine takes seconds of CPU.
+ */
+export async function previewDraft(texts: ReadonlyMap<string, string>, draft: string, questions: PreviewQuestions): Promise<DraftPreview> {
   const result = loadKnowledgeFromStrings({ ...Object.fromEntries(texts), [DRAFT_FILE]: draft });
   const ofDraft = (list: readonly Diagnostic[]) => list.filter((d) => d.file === DRAFT_FILE);
   // The live files are valid on their own, so every error is the draft's; one reported on a live
@@ -65,27 +72,70 @@ export async function previewDraft(live: { base: KnowledgeBase; engine: AnswerEn
   const sources = records.ids.sources.map((id) => base.sources.get(id)!).filter(Boolean);
   const topics = records.ids.topics.map((id) => base.topics.get(id)!).filter(Boolean);
   const engine = createEngine(base);
+  const shown = entries.map((e) => engine.answerFor(e.id, e.questions?.[0] ?? entryLabel(e))).filter((a): a is Answer => a !== undefined);
 
   const draftIds = new Set(entries.map((e) => e.id));
   const curated = [...new Set(base.entries.flatMap((e) => e.questions ?? []))];
   const answers = {
-    curated: await hits(curated, engine, live.engine, draftIds),
-    eval: await hits(questions.eval, engine, live.engine, draftIds),
-    members: await hits(questions.members, engine, live.engine, draftIds),
+    curated: await hits(curated, engine, draftIds),
+    eval: await hits(questions.eval, engine, draftIds),
+    members: await hits(questions.members, engine, draftIds),
   };
-  return { ok: true, warnings: ofDraft(result.warnings), entries, sources, topics, yaml: normalisedYaml(entries, sources, topics), base, engine, answers };
+  return { ok: true, warnings: ofDraft(result.warnings), entries, sources, topics, yaml: normalisedYaml(entries, sources, topics), shown, answers };
 }
 
-async function hits(questions: readonly string[], draft: AnswerEngine, live: AnswerEngine, draftIds: ReadonlySet<string>): Promise<QuestionHit[]> {
+/** What each question gets today, from the live engine: only the few the draft would answer are asked. */
+export function withBefore(preview: DraftPreview, live: AnswerEngine): DraftPreview {
+  if (!preview.ok) return preview;
+  const before = (hit: QuestionHit): QuestionHit => {
+    const answer = live.ask(hit.question, { limit: 3 });
+    return { ...hit, before: { status: answer.status, ...(answer.results[0] ? { entryId: answer.results[0].entry.id } : {}) } };
+  };
+  const { curated, eval: tuning, members } = preview.answers;
+  return { ...preview, answers: { curated: curated.map(before), eval: tuning.map(before), members: members.map(before) } };
+}
+
+/** Limits of one preview in its worker: far above what a 4,000-character draft over the shipped base needs. */
+export const PREVIEW_LIMITS = { timeoutMs: 30_000, memoryMb: 512 } as const;
+
+export type PreviewRequest = { texts: ReadonlyMap<string, string>; draft: string; questions: PreviewQuestions };
+
+/**
+ * previewDraft in a worker thread, then `before` from the live engine: the caller's event loop stays
+ * free (the bot keeps answering members). A failure of the worker is a refusal naming the reason.
+ */
+export function previewInWorker(request: PreviewRequest, live: AnswerEngine, limits = PREVIEW_LIMITS): Promise<DraftPreview> {
+  return new Promise((resolve) => {
+    const worker = new Worker(TS_WORKER.bootstrap, {
+      eval: true,
+      workerData: { entry: new URL('./draft-preview-worker.ts', import.meta.url).href, tsx: TS_WORKER.tsx, request },
+      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
+    });
+    const finish = (preview: DraftPreview) => {
+      clearTimeout(timer);
+      worker.removeAllListeners();
+      worker.on('error', () => undefined);
+      void worker.terminate();
+      resolve(preview.ok ? withBefore(preview, live) : preview);
+    };
+    const refuse = (message: string) => finish({ ok: false, errors: [problem(message)], warnings: [] });
+    worker.on('message', (preview: DraftPreview) => finish(preview));
+    worker.on('error', (error: Error & { code?: string }) =>
+      refuse(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'the draft needs more memory to check than Hotline allows: preview fewer records at a time' : `the preview could not be built: ${error.message}`),
+    );
+    worker.on('exit', (code) => refuse(`the preview stopped unexpectedly (exit code ${code})`));
+    const timer = setTimeout(() => refuse(`the preview took more than ${limits.timeoutMs / 1000} s: preview fewer records at a time`), limits.timeoutMs);
+  });
+}
+
+async function hits(questions: readonly string[], draft: AnswerEngine, draftIds: ReadonlySet<string>): Promise<QuestionHit[]> {
   const found: QuestionHit[] = [];
   for (let i = 0; i < questions.length; i++) {
     if (i > 0 && i % ASKS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     const question = questions[i]!;
     const answer = draft.ask(question, { limit: 3 });
     const top = answer.results[0]?.entry.id;
-    if (answer.status !== 'answered' || top === undefined || !draftIds.has(top)) continue;
-    const before = live.ask(question, { limit: 3 });
-    found.push({ question, entryId: top, before: { status: before.status, ...(before.results[0] ? { entryId: before.results[0].entry.id } : {}) } });
+    if (answer.status === 'answered' && top !== undefined && draftIds.has(top)) found.push({ question, entryId: top });
   }
   return found;
 }

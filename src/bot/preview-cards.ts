@@ -1,5 +1,4 @@
 import { ButtonStyle, type APIEmbed } from 'discord.js';
-import { entryLabel } from '../answer/compose';
 import type { DraftPreview, QuestionHit } from '../answer/draft-preview';
 import { DRAFT_FILE } from '../answer/draft-preview';
 import type { Diagnostic } from '../knowledge/base';
@@ -52,8 +51,8 @@ export function renderPreviewErrors(preview: Extract<DraftPreview, { ok: false }
 
 function hitLines(hits: readonly QuestionHit[]): string[] {
   const lines = hits.slice(0, HITS_SHOWN).map((h) => {
-    const before = h.before.status === 'answered' ? `today answered by \`${h.before.entryId}\`` : `today ${h.before.status === 'unsure' ? 'a did-you-mean' : 'unanswered'}`;
-    return `• “${escapeUserText(h.question, 150)}” → \`${h.entryId}\` (${before})`;
+    const before = !h.before ? '' : h.before.status === 'answered' ? ` (today answered by \`${h.before.entryId}\`)` : ` (today ${h.before.status === 'unsure' ? 'a did-you-mean' : 'unanswered'})`;
+    return `• “${escapeUserText(h.question, 150)}” → \`${h.entryId}\`${before}`;
   });
   if (hits.length > HITS_SHOWN) lines.push(`…and ${hits.length - HITS_SHOWN} more.`);
   return lines;
@@ -91,9 +90,8 @@ export function renderPreview(preview: Extract<DraftPreview, { ok: true }>, key:
   const embeds = fitEmbeds([summary]);
   let total = embedLength(embeds[0]!);
   let left = 0;
-  for (const entry of entries) {
-    const answer = preview.engine.answerFor(entry.id, entry.questions?.[0] ?? entryLabel(entry));
-    const shown = answer ? renderAnswer(answer, { key: 'preview' }).embeds[0] : undefined;
+  for (const answer of preview.shown) {
+    const shown = renderAnswer(answer, { key: 'preview' }).embeds[0];
     if (!shown || embeds.length >= DISCORD.embeds || total + embedLength(shown) > DISCORD.total) {
       left++;
       continue;
