@@ -145,7 +145,7 @@ export function renderStats(base: KnowledgeBase, usage: UsageStats, days: number
     title: 'Hotline stats',
     color: COLOR.notice,
     fields: [
-      { name: 'Knowledge', value: `\`${base.version}\` loaded ${base.loadedAt.slice(0, 16).replace('T', ' ')} UTC\n${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources, ${counts.files} files` },
+      { name: 'Knowledge', value: `Loaded ${discordTime(base.loadedAt)}\n${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources, ${counts.files} files` },
       ...packLines('Entries per topic', counts.perTopic.map((t) => `${oneLine(t.name)}: ${t.count}`)).slice(0, 2),
       {
         name: `Usage, ${lastDays(days)}`,

@@ -101,7 +101,7 @@ try {
   } else {
     const rows = store!.gaps(Date.now() - days * 86_400_000, limit);
     process.stdout.write(
-      opts.csv ? gapsAsCsv(rows) : gapsAsText(rows, `Unknown and unsure questions, last ${days} days (${path})`),
+      opts.csv ? gapsAsCsv(rows) : gapsAsText(rows, `Unknown and unsure questions, last ${plural(days, 'day')} (${path})`),
     );
   }
 } catch (err) {
