@@ -1,11 +1,14 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { loadKnowledge } from '../src/knowledge/load';
 import type { ChatCommand } from '../src/bot/command';
-import { renderFeedback, renderGaps, renderKbOutcome, renderStats } from '../src/bot/cards';
+import { renderFeedback, renderGaps, renderKbOutcome, renderStats, type GapItem } from '../src/bot/cards';
+import { gapDrafts } from '../src/answer/gap-draft';
+import { previewIds } from '../src/bot/preview-cards';
+import { onPreviewComponent, previewModal, rememberGapSkeletons } from './kb-preview';
 import { notice } from '../src/bot/render';
 import { truncate } from '../src/bot/discord-text';
 
-// /kb reload | check | stats | gaps | feedback — moderators only: hidden from others through
+// /kb reload | check | stats | gaps | feedback | preview — moderators only: hidden from others through
 // default_member_permissions (Manage Server), and checked again at run time by the router
 // (moderatorOnly), because server admins can override the default in their settings.
 
@@ -22,9 +25,10 @@ export const data = new SlashCommandBuilder()
   .addSubcommand((s) =>
     s
       .setName('gaps')
-      .setDescription('The most frequent questions Hotline could not answer')
+      .setDescription('Questions Hotline could not answer and answers marked 👎, with a draft button each')
       .addIntegerOption((o) => o.setName('days').setDescription(`Look back this many days (default ${DEFAULT_DAYS})`).setMinValue(1).setMaxValue(365)),
   )
+  .addSubcommand((s) => s.setName('preview').setDescription('Paste records to check them and see them as members would, without saving'))
   .addSubcommand((s) =>
     s
       .setName('feedback')
@@ -59,7 +63,7 @@ export const command: ChatCommand = {
         ctx.logger.info({ ok: outcome.ok, ...(outcome.ok ? { version: outcome.version, changed: outcome.changed } : { errors: outcome.errors.length }) }, 'knowledge reload requested by a moderator');
         const reply = outcome.ok
           ? renderKbOutcome('reload', { ok: true, version: outcome.version, changed: outcome.changed, warnings: outcome.warnings, base: ctx.knowledge.current.base })
-          : renderKbOutcome('reload', outcome);
+          : renderKbOutcome('reload', { ...outcome, keptLoadedAt: ctx.knowledge.current.base.loadedAt });
         return ctx.respond.send(reply, { ephemeral: true });
       }
       case 'check': {
@@ -77,9 +81,19 @@ export const command: ChatCommand = {
         return ctx.respond.send(stats, { ephemeral: true });
       }
       case 'gaps': {
-        const gaps = readInsight(() => ctx.insight.gaps({ days, limit: 15 }));
-        return ctx.respond.send(gaps.ok ? renderGaps(gaps.value, days) : notice(`The insight database is unavailable: ${gaps.problem}`), { ephemeral: true });
+        const gaps = readInsight(() => ({ unanswered: ctx.insight.gaps({ days, limit: 15 }), disliked: ctx.insight.disliked({ days, limit: 5 }) }));
+        if (!gaps.ok) return ctx.respond.send(notice(`The insight database is unavailable: ${gaps.problem}`), { ephemeral: true });
+        const { unanswered, disliked } = gaps.value;
+        const drafts = gapDrafts(ctx.engine, [...unanswered, ...disliked.map((d) => ({ question: d.question }))]);
+        const items: Array<GapItem & { skeleton: string }> = [
+          ...unanswered.map((g, i) => ({ kind: 'unanswered' as const, ...g, ...drafts[i]! })),
+          ...disliked.map((d, i) => ({ kind: 'disliked' as const, question: d.question, count: d.count, lastAsked: d.lastAsked, status: d.entryId, examples: [], reasons: d.reasons, ...drafts[unanswered.length + i]! })),
+        ];
+        const key = rememberGapSkeletons(interaction.user.id, items.map((i) => i.skeleton));
+        return ctx.respond.send(renderGaps(items, days, (n) => previewIds.draft(key, n)), { ephemeral: true });
       }
+      case 'preview':
+        return ctx.respond.showModal(previewModal());
       case 'feedback': {
         const rows = readInsight(() => ctx.insight.feedback({ days, limit: 10 }));
         return ctx.respond.send(rows.ok ? renderFeedback(rows.value, days) : notice(`The insight database is unavailable: ${rows.problem}`), { ephemeral: true });
@@ -88,4 +102,5 @@ export const command: ChatCommand = {
         return ctx.respond.tell(notice('Unknown subcommand.'));
     }
   },
+  components: { kbp: onPreviewComponent },
 };

@@ -1,6 +1,5 @@
 import { EmbedBuilder, Events, Routes, type Client } from 'discord.js';
 import type { Diagnostic } from '../knowledge/base';
-import { countProblems } from '../knowledge/diagnostics';
 import { formatDiagnostic } from '../knowledge/format';
 import type { Insight } from '../insight/api';
 import { weeklyDigest } from '../insight/digest';
@@ -9,7 +8,8 @@ import { FATAL_CLOSE_CODES } from './client';
 import { IdentifyGovernor, type SessionStartLimit } from './identify-governor';
 import { InteractionRouter } from './interactions';
 import type { Logger } from './logger';
-import { diagnosticLines } from './cards';
+import { EditWatch } from './edit-watch';
+import { COLOR } from './render';
 import { truncate } from './discord-text';
 import { ViewCache } from './views';
 
@@ -20,6 +20,7 @@ import { ViewCache } from './views';
 type StoreEvents = {
   on(event: 'invalid', listener: (outcome: { errors: Diagnostic[]; keptVersion: string }) => void): () => void;
   on(event: 'reload', listener: (state: { base: { version: string } }) => void): () => void;
+  on(event: 'valid', listener: (outcome: { changed: boolean }) => void): () => void;
 };
 
 export type BotOptions = {
@@ -49,6 +50,7 @@ export class Bot {
   #rejectFatal!: (error: Error) => void;
   #digestTimer?: NodeJS.Timeout;
   #stopped = false;
+  #edits = new EditWatch();
 
   /** Paces gateway identifies (backoff, daily budget); absent when the client brings its own throttler. */
   readonly identify?: IdentifyGovernor;
@@ -100,9 +102,15 @@ export class Bot {
       this.#unsubscribe.push(
         knowledge.on('invalid', (outcome) => {
           logger.error({ errors: outcome.errors.map((d) => formatDiagnostic(d, knowledge.dir)), kept: outcome.keptVersion }, 'knowledge edit is invalid; the last good knowledge keeps serving');
-          void this.postToModerators(`Knowledge edit refused — ${countProblems(outcome.errors)} error(s); still serving \`${outcome.keptVersion}\`.`, diagnosticLines(outcome.errors).join('\n'));
+          const post = this.#edits.refused(outcome.errors, knowledge.current.base.loadedAt);
+          if (post) void this.postToModerators(post.title, post.body, post.tone);
+          else logger.info('the same refusal was already posted to the moderators');
         }),
         knowledge.on('reload', (state) => logger.info({ version: state.base.version }, 'knowledge reloaded')),
+        knowledge.on('valid', (outcome) => {
+          const post = this.#edits.valid(knowledge.current.base.loadedAt, outcome.changed);
+          if (post) void this.postToModerators(post.title, post.body, post.tone);
+        }),
       );
     }
   }
@@ -128,14 +136,15 @@ export class Bot {
 
   async postDigest(): Promise<void> {
     const ids = this.options.knowledge.current.base.entries.map((e) => e.id);
-    await this.postToModerators('Weekly digest', weeklyDigest(this.options.insight, ids));
+    await this.postToModerators('Weekly digest', weeklyDigest(this.options.insight, ids), 'notice');
   }
 
   /** Posts to MOD_LOG_CHANNEL_ID when set; failures are logged, never thrown. */
-  async postToModerators(title: string, body: string): Promise<void> {
+  async postToModerators(title: string, body: string, tone: 'refused' | 'clear' | 'notice' = 'refused'): Promise<void> {
     const channel = this.options.settings.modLogChannelId;
     if (!channel || this.#stopped) return;
-    const embed = new EmbedBuilder().setTitle(truncate(title, 256)).setDescription(truncate(body || '—', 4096)).setColor(0xc53030).toJSON();
+    const color = tone === 'clear' ? COLOR.timeline : tone === 'notice' ? COLOR.notice : COLOR.error;
+    const embed = new EmbedBuilder().setTitle(truncate(title, 256)).setDescription(truncate(body || '—', 4096)).setColor(color).toJSON();
     try {
       await this.options.client.rest.post(Routes.channelMessages(channel), { body: { embeds: [embed], allowed_mentions: { parse: [] } } });
     } catch (error) {

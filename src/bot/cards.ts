@@ -3,9 +3,12 @@ import type { AnswerEngine } from '../answer/engine-api';
 import { choiceLabel } from '../answer/labels';
 import { readableDate } from '../text/readable-date';
 import type { Diagnostic, KnowledgeBase } from '../knowledge/base';
+import { countProblems } from '../knowledge/diagnostics';
 import { countKnowledge, formatDiagnostic } from '../knowledge/format';
 import type { Entry, Source, Topic } from '../knowledge/schema';
-import type { FeedbackRow, GapRow, UsageStats } from '../insight/api';
+import type { FeedbackRow, Rating, UsageStats } from '../insight/api';
+import { plural } from '../text/plural';
+import { discordTime } from './discord-time';
 import { DISCORD, escapeUserText, fitEmbeds, knowledgeLine, knowledgeText, linkTarget, oneLine, truncate } from './discord-text';
 import { button, COLOR, footerText, kindText, noMentions, packLines, row, selectRow, type Reply, type Row } from './render';
 
@@ -30,8 +33,6 @@ export function renderSourceCard(source: Source, citedBy: readonly Entry[], asOf
 export const TOPIC_PICK = 'topics:pick';
 /** Entries listed per page of a topic (each also an option of the page's menu). */
 export const TOPIC_PAGE = 10;
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function renderTopics(topics: ReturnType<AnswerEngine['topics']>, asOf?: string): Reply {
   const lines = topics.map(({ topic, count }) => `**${knowledgeLine(topic.name)}** — ${plural(count, 'entry', 'entries')}${topic.description ? `\n${knowledgeLine(truncate(topic.description, 200))}` : ''}`);
@@ -110,22 +111,27 @@ export function diagnosticLines(diagnostics: readonly Diagnostic[], limit = 15):
 
 export type KbOutcome =
   | { ok: true; version: string; changed?: boolean; warnings: readonly Diagnostic[]; base: KnowledgeBase }
-  | { ok: false; errors: readonly Diagnostic[]; warnings: readonly Diagnostic[]; keptVersion?: string };
+  | { ok: false; errors: readonly Diagnostic[]; warnings: readonly Diagnostic[]; /** When the knowledge that keeps serving was loaded. */ keptLoadedAt?: string };
 
 export function renderKbOutcome(action: 'reload' | 'check', outcome: KbOutcome): Reply {
   let embed: APIEmbed;
   if (outcome.ok) {
     const counts = countKnowledge(outcome.base);
     const summary = `${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources in ${counts.files} files.`;
-    const what = action === 'check' ? 'The knowledge folder is valid.' : outcome.changed === false ? 'Nothing changed since the last load.' : `Reloaded: now serving knowledge \`${outcome.version}\`.`;
+    const what =
+      action === 'check'
+        ? 'The knowledge folder is valid.'
+        : outcome.changed === false
+          ? `Nothing changed since the last load (${discordTime(outcome.base.loadedAt)}).`
+          : `Reloaded: members now get the knowledge loaded ${discordTime(outcome.base.loadedAt)}.`;
     embed = { title: action === 'check' ? 'Knowledge check passed' : 'Knowledge reloaded', color: COLOR.timeline, description: `${what}\n${summary}`, footer: { text: footerText(outcome.base.asOf) } };
-    if (outcome.warnings.length) embed.fields = packLines(`${outcome.warnings.length} warning(s)`, diagnosticLines(outcome.warnings)).slice(0, 3);
+    if (outcome.warnings.length) embed.fields = packLines(plural(countProblems(outcome.warnings), 'warning'), diagnosticLines(outcome.warnings)).slice(0, 3);
   } else {
-    const kept = outcome.keptVersion ? `The last good knowledge (\`${outcome.keptVersion}\`) keeps serving.` : 'Nothing was changed.';
+    const kept = outcome.keptLoadedAt ? `The last good knowledge (loaded ${discordTime(outcome.keptLoadedAt)}) keeps serving.` : 'Nothing was changed.';
     embed = {
       title: action === 'check' ? 'Knowledge check failed' : 'Reload refused',
       color: COLOR.error,
-      description: `${outcome.errors.length} error(s) in the knowledge folder. ${kept} Fix them and try again.`,
+      description: `${plural(countProblems(outcome.errors), 'error')} in the knowledge folder. ${kept} Fix them and try again.`,
       fields: packLines('Errors', diagnosticLines(outcome.errors)).slice(0, 4),
     };
   }
@@ -139,11 +145,11 @@ export function renderStats(base: KnowledgeBase, usage: UsageStats, days: number
     title: 'Hotline stats',
     color: COLOR.notice,
     fields: [
-      { name: 'Knowledge', value: `\`${base.version}\` loaded ${base.loadedAt.slice(0, 16).replace('T', ' ')} UTC\n${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources, ${counts.files} files` },
+      { name: 'Knowledge', value: `Loaded ${discordTime(base.loadedAt)}\n${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources, ${counts.files} files` },
       ...packLines('Entries per topic', counts.perTopic.map((t) => `${oneLine(t.name)}: ${t.count}`)).slice(0, 2),
       {
-        name: `Usage, last ${days} days`,
-        value: `${usage.questions} questions (${usage.perDay.toFixed(1)} a day), ${Math.round(usage.answeredShare * 100)} % answered, ${usage.distinctAskers} distinct askers`,
+        name: `Usage, ${lastDays(days)}`,
+        value: `${plural(usage.questions, 'question')} (${usage.perDay.toFixed(1)} a day), ${Math.round(usage.answeredShare * 100)} % answered, ${plural(usage.distinctAskers, 'distinct asker')}`,
       },
       ...(topEntries.length ? [{ name: 'Most asked entries', value: topEntries.join('\n') }] : []),
       { name: 'Process', value: `up ${Math.round(extra.uptimeS / 60)} min · ${Math.round(process.memoryUsage().rss / 1e6)} MB · ${extra.views} answers held for buttons` },
@@ -153,24 +159,93 @@ export function renderStats(base: KnowledgeBase, usage: UsageStats, days: number
   return { embeds: fitEmbeds([embed]), components: [], allowedMentions: noMentions() };
 }
 
-export function renderGaps(rows: readonly GapRow[], days: number): Reply {
-  const lines = rows.map(
-    (r) =>
-      `**${r.count}×** ${escapeUserText(r.question, 300)} — ${r.status}, last ${r.lastAsked.slice(0, 10)}${r.examples.length ? `\n  also: ${r.examples.slice(0, 2).map((e) => escapeUserText(e, 120)).join(' · ')}` : ''}`,
-  );
+/** One line of /kb gaps: a question unanswered, or answered and marked 👎, with the entries nearest to it. */
+export type GapItem = {
+  kind: 'unanswered' | 'disliked';
+  question: string;
+  count: number;
+  lastAsked: string;
+  /** unanswered: unknown / unsure / mixed; disliked: the entry the answer led with. */
+  status: string;
+  examples: readonly string[];
+  reasons?: readonly string[];
+  nearest: readonly Entry[];
+};
+
+const GAP_BUTTONS = DISCORD.rows * DISCORD.buttonsPerRow;
+
+function gapLine(item: GapItem, n: number): string {
+  const what =
+    item.kind === 'disliked'
+      ? `👎 from ${plural(item.count, 'member')}, answered with \`${item.status}\`, last ${discordTime(item.lastAsked, 'R')}`
+      : `${item.count}×, ${item.status === 'unsure' ? 'did-you-mean' : item.status === 'mixed' ? 'unanswered or did-you-mean' : 'unanswered'}, last ${discordTime(item.lastAsked, 'R')}`;
+  const lines = [`**${n}.** “${escapeUserText(item.question, 200)}” — ${what}`];
+  if (item.examples.length) lines.push(`  also asked: ${item.examples.slice(0, 2).map((e) => `“${escapeUserText(e, 100)}”`).join(' · ')}`);
+  if (item.reasons?.length) lines.push(`  why: ${item.reasons.slice(0, 2).map((r) => `“${escapeUserText(r, 120)}”`).join(' · ')}`);
+  lines.push(`  nearest: ${item.nearest.length ? item.nearest.map((e) => `\`${e.id}\``).join(' · ') : 'nothing close'}`);
+  return lines.join('\n');
+}
+
+/**
+ * /kb gaps: what members asked that Hotline could not answer, and answers they marked 👎, each with
+ * the entries nearest to it and a button that opens /kb preview with a skeleton for a new entry.
+ */
+export function renderGaps(items: readonly GapItem[], days: number, draftIds?: (n: number) => string): Reply {
+  const sections: Array<[string, GapItem[]]> = [
+    ['**Unanswered**', items.filter((i) => i.kind === 'unanswered')],
+    ['**Answered, but marked 👎**', items.filter((i) => i.kind === 'disliked')],
+  ];
+  const parts: string[] = [];
+  const shown: number[] = [];
+  let length = 0;
+  let n = 0;
+  for (const [heading, list] of sections) {
+    if (list.length === 0) continue;
+    parts.push(heading);
+    length += heading.length + 1;
+    for (const item of list) {
+      const index = items.indexOf(item);
+      const line = gapLine(item, ++n);
+      if (length + line.length + 1 > DISCORD.description - 200 || shown.length >= GAP_BUTTONS) break;
+      parts.push(line);
+      shown.push(index);
+      length += line.length + 1;
+    }
+  }
+  const more = items.length - shown.length;
   const embed: APIEmbed = {
-    title: `Unanswered questions, last ${days} days`,
+    title: `Gaps, ${lastDays(days)}`,
     color: COLOR.unsure,
-    description: lines.length ? truncate(lines.join('\n'), DISCORD.description) : 'No unanswered questions recorded in this period.',
+    description: shown.length
+      ? `${parts.join('\n')}${more > 0 ? `\n…and ${more} more (\`npm run gaps\` lists them all).` : ''}\n\nPress a number to draft an entry for that question in \`/kb preview\`.`
+      : 'No unanswered questions and no 👎 recorded in this period.',
   };
-  return { embeds: fitEmbeds([embed]), components: [], allowedMentions: noMentions() };
+  const buttons = draftIds ? shown.map((index, i) => button(draftIds(index), `Draft #${i + 1}`, ButtonStyle.Secondary, '✏️')) : [];
+  const rows: Row[] = [];
+  for (let i = 0; i < buttons.length; i += DISCORD.buttonsPerRow) rows.push(row(...buttons.slice(i, i + DISCORD.buttonsPerRow)));
+  return { embeds: fitEmbeds([embed]), components: rows, allowedMentions: noMentions() };
+}
+
+/** "last 1 day", "last 30 days". */
+export function lastDays(days: number): string {
+  return `last ${plural(days, 'day')}`;
+}
+
+/** One rating as a moderator reads it: the vote, the question asked, and the reason if any. */
+function ratingLine(r: Rating): string {
+  const question = r.question ? `“${escapeUserText(r.question, 150)}”` : '(question not recorded)';
+  return `${r.helpful ? '👍' : '👎'} ${question}${r.reason ? ` — ${escapeUserText(r.reason, 200)}` : ''} · ${discordTime(r.at, 'R')}`;
 }
 
 export function renderFeedback(rows: readonly FeedbackRow[], days: number): Reply {
-  const fields = rows.slice(0, 10).map((r) => ({
-    name: truncate(`${r.entryId} — 👎 ${r.down} · 👍 ${r.up}`, DISCORD.fieldName),
-    value: r.reasons.length ? truncate(r.reasons.slice(0, 5).map((x) => `• ${escapeUserText(x, 200)}`).join('\n'), DISCORD.fieldValue) : 'No reasons given.',
-  }));
-  const embed: APIEmbed = { title: `Feedback, last ${days} days`, color: COLOR.unsure, ...(fields.length ? { fields } : { description: 'No 👎 recorded in this period.' }) };
+  const fields = rows.slice(0, 10).map((r) => {
+    // Older rows (and test doubles) may carry reasons without the ratings they came with.
+    const lines = r.ratings?.length ? r.ratings.slice(0, 5).map(ratingLine) : r.reasons.slice(0, 5).map((x) => `• ${escapeUserText(x, 200)}`);
+    return {
+      name: truncate(`${r.entryId} — 👎 ${r.down} · 👍 ${r.up}`, DISCORD.fieldName),
+      value: lines.length ? truncate(lines.join('\n'), DISCORD.fieldValue) : 'No reasons given.',
+    };
+  });
+  const embed: APIEmbed = { title: `Feedback, ${lastDays(days)}`, color: COLOR.unsure, ...(fields.length ? { fields } : { description: 'No 👎 recorded in this period.' }) };
   return { embeds: fitEmbeds([embed]), components: [], allowedMentions: noMentions() };
 }

@@ -28,7 +28,9 @@ export type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 export type Mentions = { parse: []; users?: string[] };
 
 /** A message ready for reply/editReply/update: never pings anyone but an explicit `mention`. */
-export type Reply = { content?: string; embeds: APIEmbed[]; components: Row[]; allowedMentions: Mentions };
+export type Reply = { content?: string; embeds: APIEmbed[]; components: Row[]; allowedMentions: Mentions; files?: ReplyFile[] };
+/** A file attached to a reply (a draft's YAML from /kb preview). */
+export type ReplyFile = { name: string; data: Buffer; description?: string };
 
 export const COLOR = { answer: 0x2b6cb0, unsure: 0xd69e2e, unknown: 0x718096, quote: 0x6b46c1, timeline: 0x2f855a, notice: 0x4a5568, error: 0xc53030 } as const;
 

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { gapsAsCsv, gapsAsText } from '../insight/report';
 import { hashUserId, saltPathFor } from '../insight/salt';
 import { openStore, type Store } from '../insight/store';
+import { plural } from '../text/plural';
+import { writeGapDrafts } from './gap-drafts';
 
 // `npm run gaps [-- --days N] [-- --csv] [-- --limit N]`: the questions Hotline could not answer,
 // read from DATABASE_PATH (default data/hotline.db).
@@ -11,10 +13,12 @@ import { openStore, type Store } from '../insight/store';
 // Exit codes: 0 report printed (also when it is empty); 1 no database at the path, unreadable database,
 // or bad arguments. A missing database is an error because it usually means a wrong DATABASE_PATH.
 
-const USAGE = `Usage: npm run gaps [-- --days N] [--limit N] [--csv] [--purge-all --yes] [--forget-user ID]
+const USAGE = `Usage: npm run gaps [-- --days N] [--limit N] [--csv | --yaml [--out DIR]] [--purge-all --yes] [--forget-user ID]
   --days N       only questions from the last N days (default 30)
   --limit N      at most N groups (default 50)
   --csv          CSV on stdout instead of the table
+  --yaml         write a record skeleton per question (the same /kb gaps drafts) into --out
+  --out DIR      folder for --yaml, outside knowledge/ (default drafts)
   --purge-all    delete every recorded question and feedback row (needs --yes)
   --forget-user ID  delete the questions and feedback of one Discord user (hashed with
                  INSIGHT_SALT if set, else the salt file next to the database)
@@ -32,6 +36,8 @@ try {
       days: { type: 'string', default: '30' },
       limit: { type: 'string', default: '50' },
       csv: { type: 'boolean', default: false },
+      yaml: { type: 'boolean', default: false },
+      out: { type: 'string', default: 'drafts' },
       'purge-all': { type: 'boolean', default: false },
       yes: { type: 'boolean', default: false },
       'forget-user': { type: 'string' },
@@ -82,10 +88,20 @@ try {
     store!.db.pragma('wal_checkpoint(TRUNCATE)');
     store!.db.exec('VACUUM');
     process.stdout.write(`Deleted ${gone.questions} questions and ${gone.feedback} feedback rows from ${path}.\n`);
+  } else if (opts.yaml) {
+    const since = Date.now() - days * 86_400_000;
+    const questions = [...store!.gaps(since, limit), ...store!.disliked(since, limit)];
+    const result = await writeGapDrafts(questions, { outDir: opts.out, knowledgeDir: process.env.KNOWLEDGE_DIR || 'knowledge' });
+    if ('error' in result) fail(result.error);
+    else {
+      for (const file of result.written) process.stdout.write(`wrote ${file}\n`);
+      for (const file of result.kept) process.stdout.write(`kept ${file} (already there)\n`);
+      process.stdout.write(`${plural(result.written.length, 'skeleton')} written to ${opts.out}. Fill one in, check it with /kb preview or npm run kb:check, then move its records into knowledge/.\n`);
+    }
   } else {
     const rows = store!.gaps(Date.now() - days * 86_400_000, limit);
     process.stdout.write(
-      opts.csv ? gapsAsCsv(rows) : gapsAsText(rows, `Unknown and unsure questions, last ${days} days (${path})`),
+      opts.csv ? gapsAsCsv(rows) : gapsAsText(rows, `Unknown and unsure questions, last ${plural(days, 'day')} (${path})`),
     );
   }
 } catch (err) {

@@ -2,6 +2,7 @@ import { loadKnowledge } from '../knowledge/load';
 import { countKnowledge, formatDiagnostic, formatRuleCounts, formatSourceKinds } from '../knowledge/format';
 import { countRuleFindings, dayOf, ruleFindings } from '../knowledge/source-rules';
 import { countProblems } from '../knowledge/diagnostics';
+import { plural } from '../text/plural';
 import { showControlCharacters } from '../text/visible';
 
 // `npm run kb:check [-- folder]`: validate the knowledge base the way the bot will load it.
@@ -21,12 +22,12 @@ for (const d of result.ok ? result.warnings : [...result.errors, ...result.warni
 }
 if (!result.ok) {
   print('');
-  print(`✗ ${dir}: ${countProblems(result.errors)} error(s), ${countProblems(result.warnings)} warning(s). Nothing was loaded; the bot keeps its last good knowledge.`);
+  print(`✗ ${dir}: ${plural(countProblems(result.errors), 'error')}, ${plural(countProblems(result.warnings), 'warning')}. Nothing was loaded; the bot keeps its last good knowledge.`);
   print('  See knowledge/README.md ("What the errors mean") for how to fix each kind.');
   process.exit(1);
 }
 const counts = countKnowledge(result.base);
-print(`✓ ${dir}: ${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources in ${counts.files} files (version ${result.base.version}); ${countProblems(result.warnings)} warning(s)`);
+print(`✓ ${dir}: ${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources in ${counts.files} files (version ${result.base.version}); ${plural(countProblems(result.warnings), 'warning')}`);
 print(`  ${formatSourceKinds(counts.sourcesByKind)}`);
 // Counted on the base itself: the warnings listed above stop after the first hundred.
 const checks = countRuleFindings(ruleFindings(result.base.entries, [...result.base.sources.values()], dayOf(new Date())));

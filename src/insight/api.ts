@@ -51,6 +51,21 @@ export type FeedbackRow = {
   up: number;
   /** Reasons given with 👎, newest first. */
   reasons: string[];
+  /** The latest ratings (one per member and question), newest first, each with the question it answered. */
+  ratings?: Rating[];
+};
+
+export type Rating = { helpful: boolean; question?: string; reason?: string; at: string };
+
+/** An answer members marked 👎: the question they asked and the entry it led with. */
+export type DislikedRow = {
+  question: string;
+  entryId: string;
+  /** Members who marked it 👎 (once each). */
+  count: number;
+  /** ISO 8601 time of the latest 👎. */
+  lastAsked: string;
+  reasons: string[];
 };
 
 export type UsageStats = {
@@ -83,6 +98,8 @@ export interface Insight {
   gaps(o: { days: number; limit?: number }): GapRow[];
   /** Entries with at least one 👎 in the last `days` days, most 👎 first (default limit 10); votes count once per user and entry. */
   feedback(o: { days: number; limit?: number }): FeedbackRow[];
+  /** Answers marked 👎 in the last `days` days, by question and entry, most members first (default limit 10). */
+  disliked(o: { days: number; limit?: number }): DislikedRow[];
   /** `limit` caps topEntries (default 10; answered questions only). */
   usage(o: { days: number; limit?: number }): UsageStats;
   /** Flushes what is queued, stops timers, closes the database. */
@@ -98,6 +115,7 @@ export function createNullInsight(): Insight {
     recordFeedback() {},
     gaps: () => [],
     feedback: () => [],
+    disliked: () => [],
     usage: () => ({ questions: 0, perDay: 0, answeredShare: 0, distinctAskers: 0, topEntries: [] }),
     close: async () => {},
   };

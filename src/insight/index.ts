@@ -6,7 +6,7 @@ import { normaliseQuestion } from './normalise';
 import { hashUserId, loadOrCreateSalt, saltPathFor } from './salt';
 import { openStore, type Store, type StoredFeedback, type StoredQuestion } from './store';
 
-export type { Insight, QuestionRecord, FeedbackRecord, GapRow, FeedbackRow, UsageStats } from './api';
+export type { Insight, QuestionRecord, FeedbackRecord, GapRow, FeedbackRow, DislikedRow, UsageStats } from './api';
 export { createNullInsight } from './api';
 
 export type InsightLogger = {
@@ -291,6 +291,7 @@ export function openInsight(options: InsightOptions): RunningInsight {
     },
     gaps: ({ days, limit = 20 }) => read((s) => s.gaps(since(days), limit)),
     feedback: ({ days, limit = 10 }) => read((s) => s.feedback(since(days), limit)),
+    disliked: ({ days, limit = 10 }) => read((s) => s.disliked(since(days), limit)),
     usage: ({ days, limit = 10 }) => read((s) => s.usage(since(days), days, limit)),
     status: () => ({
       path,

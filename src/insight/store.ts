@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { FeedbackRow, UsageStats } from './api';
+import type { DislikedRow, FeedbackRow, Rating, UsageStats } from './api';
 import { groupGaps, type GapWording } from './group';
 import { migrate } from './migrations';
 import type { AnswerStatus } from '../answer/model';
@@ -48,6 +48,7 @@ export type Store = {
   forget(userHash: string): { questions: number; feedback: number };
   gaps(since: number, limit: number): ReturnType<typeof groupGaps>;
   feedback(since: number, limit: number): FeedbackRow[];
+  disliked(since: number, limit: number): DislikedRow[];
   usage(since: number, days: number, limit: number): UsageStats;
   close(): void;
 };
@@ -56,6 +57,7 @@ export type Store = {
 // others is unlikely to reach a top-20 report.
 const MAX_GAP_WORDINGS = 10_000;
 const REASONS_PER_ENTRY = 5;
+const RATINGS_PER_ENTRY = 5;
 
 /**
  * Opens the database at `path` in WAL mode and migrates it. `create: false` (the CLI) refuses a missing
@@ -147,6 +149,28 @@ function wrap(db: Database.Database): Store {
     ORDER BY at DESC, id DESC
     LIMIT ${REASONS_PER_ENTRY}`);
 
+  // The latest rating of each member for each question, so /kb feedback shows what was asked.
+  // (SQLite takes the other columns from the row holding MAX(at).)
+  const entryRatings = db.prepare(`
+    SELECT helpful, question, reason, MAX(at) AS at FROM feedback
+    WHERE entry_id = ? AND at >= ?
+    GROUP BY user_hash, COALESCE(question, '')
+    ORDER BY at DESC
+    LIMIT ${RATINGS_PER_ENTRY}`);
+  // 👎 by question asked and entry shown: answers that reached members but did not help them.
+  const dislikedAnswers = db.prepare(`
+    SELECT question, entry_id AS entryId, COUNT(DISTINCT user_hash) AS count, MAX(at) AS lastAt
+    FROM feedback
+    WHERE helpful = 0 AND at >= ? AND question IS NOT NULL AND question <> ''
+    GROUP BY question, entry_id
+    ORDER BY count DESC, lastAt DESC
+    LIMIT ?`);
+  const dislikedReasons = db.prepare(`
+    SELECT reason FROM feedback
+    WHERE helpful = 0 AND at >= ? AND question = ? AND entry_id = ? AND reason IS NOT NULL AND reason <> ''
+    ORDER BY at DESC, id DESC
+    LIMIT ${REASONS_PER_ENTRY}`);
+
   const usageTotals = db.prepare(`
     SELECT COUNT(*) AS questions,
            COALESCE(SUM(status = 'answered'), 0) AS answered,
@@ -174,6 +198,17 @@ function wrap(db: Database.Database): Store {
       (feedbackTotals.all(since, limit) as Array<{ entryId: string; down: number; up: number }>).map((r) => ({
         ...r,
         reasons: (feedbackReasons.all({ entryId: r.entryId, since }) as Array<{ reason: string }>).map((x) => x.reason),
+        ratings: (entryRatings.all(r.entryId, since) as Array<{ helpful: number; question: string | null; reason: string | null; at: number }>).map(
+          (x): Rating => ({ helpful: x.helpful === 1, ...(x.question ? { question: x.question } : {}), ...(x.reason ? { reason: x.reason } : {}), at: new Date(x.at).toISOString() }),
+        ),
+      })),
+    disliked: (since, limit) =>
+      (dislikedAnswers.all(since, limit) as Array<{ question: string; entryId: string; count: number; lastAt: number }>).map((r) => ({
+        question: r.question,
+        entryId: r.entryId,
+        count: r.count,
+        lastAsked: new Date(r.lastAt).toISOString(),
+        reasons: (dislikedReasons.all(since, r.question, r.entryId) as Array<{ reason: string }>).map((x) => x.reason),
       })),
     usage: (since, days, limit) => {
       const t = usageTotals.get(since) as { questions: number; answered: number; askers: number };

@@ -19,6 +19,8 @@ export type KnowledgeBase = {
   featured?: ReadonlyArray<{ question: string; entryId: string }>;
   /** Relative paths of the files that were read. */
   files: readonly string[];
+  /** The files' texts as validated, so a draft can be checked against exactly this base (`/kb preview`). */
+  texts?: ReadonlyMap<string, string>;
 };
 
 /** A problem found while loading, pointing a moderator at the exact place to fix. */

@@ -97,6 +97,9 @@ import(workerData.tsx).then((tsx) => {
 });
 `;
 
+/** How to start a worker thread on a TypeScript entry (also used by the /kb preview worker). */
+export const TS_WORKER = { bootstrap: BOOTSTRAP, tsx: TSX_API } as const;
+
 function tsxApiUrl(): string {
   const require = createRequire(import.meta.url);
   const manifest = require.resolve('tsx/package.json');

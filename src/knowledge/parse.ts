@@ -1,6 +1,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { Diagnostic } from './base';
+import { duplicateKeyMessage, explainYamlErrors } from './yaml-errors';
 
 /** A knowledge file read into plain data, with a way back from a data path to a line and column. */
 export type ParsedFile = {
@@ -134,25 +135,25 @@ function parseThorough(file: string, text: string, diagnostics: Diagnostic[]): P
     return { line, column: col };
   };
 
-  for (const error of doc.errors) {
-    const { line, column } = pos(error.pos[0]);
-    const key = /^[\w-]+(?=\s*:)/.exec(text.slice(error.pos[0]))?.[0];
-    diagnostics.push(at(file, line, column, yamlErrorMessage(error.code, error.message, key)));
-  }
-  visit(doc, {
-    Map(_, node) {
-      const seen = new Set<unknown>();
-      for (const item of node.items) {
-        if (!isScalar(item.key)) continue;
-        if (!seen.has(item.key.value)) {
-          seen.add(item.key.value);
-          continue;
+  const yamlProblems = explainYamlErrors(text, doc.errors);
+  for (const problem of yamlProblems) diagnostics.push(at(file, problem.line, problem.column, problem.message));
+  // A repeated field is only real once the structure is sound: after a slip, misread lines often repeat one.
+  if (yamlProblems.length === 0) {
+    visit(doc, {
+      Map(_, node) {
+        const seen = new Set<unknown>();
+        for (const item of node.items) {
+          if (!isScalar(item.key)) continue;
+          if (!seen.has(item.key.value)) {
+            seen.add(item.key.value);
+            continue;
+          }
+          const { line, column } = pos(item.key.range?.[0] ?? 0);
+          diagnostics.push(at(file, line, column, duplicateKeyMessage(String(item.key.value))));
         }
-        const { line, column } = pos(item.key.range?.[0] ?? 0);
-        diagnostics.push(at(file, line, column, yamlErrorMessage('DUPLICATE_KEY', '', String(item.key.value))));
-      }
-    },
-  });
+      },
+    });
+  }
   for (const warning of doc.warnings) {
     const { line, column } = pos(warning.pos[0]);
     diagnostics.push(at(file, line, column, `YAML: ${firstLine(warning.message)}`, 'warning'));
@@ -197,17 +198,4 @@ function parseThorough(file: string, text: string, diagnostics: Diagnostic[]): P
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
-}
-
-function yamlErrorMessage(code: string, message: string, key?: string): string {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return `the same field${key ? ` "${key}"` : ''} is written twice in one record (duplicate key): keep one`;
-    case 'TAB_AS_INDENT':
-      return 'a tab is used for indentation: YAML needs spaces';
-    case 'MULTIPLE_DOCS':
-      return 'file holds several YAML documents (---): keep one per file';
-    default:
-      return `not valid YAML: ${firstLine(message)} — check the indentation and quotes on this line`;
-  }
 }

@@ -14,6 +14,8 @@ export type StoreEvents<T> = {
   reload: (state: KnowledgeState<T>) => void;
   /** An edit made the base invalid; the last good one keeps serving. */
   invalid: (outcome: Extract<ReloadOutcome, { ok: false }>) => void;
+  /** A load found the folder valid, whether or not it changed (after `reload` when it did). */
+  valid: (outcome: Extract<ReloadOutcome, { ok: true }>) => void;
 };
 
 export type StoreOptions<T> = {
@@ -39,7 +41,7 @@ export class KnowledgeLoadError extends Error {
  */
 export class KnowledgeStore<T> {
   #state: KnowledgeState<T>;
-  #listeners: { [K in keyof StoreEvents<T>]: Set<StoreEvents<T>[K]> } = { reload: new Set(), invalid: new Set() };
+  #listeners: { [K in keyof StoreEvents<T>]: Set<StoreEvents<T>[K]> } = { reload: new Set(), invalid: new Set(), valid: new Set() };
   #queue: Promise<unknown> = Promise.resolve();
   #timer?: NodeJS.Timeout;
   #signature = '';
@@ -101,13 +103,17 @@ export class KnowledgeStore<T> {
     const result = await loadKnowledge(this.options.dir, { signal: this.#closing.signal });
     if (!result.ok) return refused(result.errors, result.warnings);
     if (result.base.version === this.#state.base.version) {
-      return { ok: true, changed: false, version: result.base.version, warnings: result.warnings };
+      const unchanged = { ok: true as const, changed: false, version: result.base.version, warnings: result.warnings };
+      this.#emit('valid', unchanged);
+      return unchanged;
     }
     const built = buildEngine(this.options, result.base);
     if ('problem' in built) return refused([built.problem], result.warnings);
     this.#state = { base: result.base, engine: built.engine, warnings: result.warnings };
     this.#emit('reload', this.#state);
-    return { ok: true, changed: true, version: result.base.version, warnings: result.warnings };
+    const changed = { ok: true as const, changed: true, version: result.base.version, warnings: result.warnings };
+    this.#emit('valid', changed);
+    return changed;
   }
 
   async #poll(): Promise<void> {

@@ -173,6 +173,7 @@ export function validateKnowledge(
     synonyms,
     featured: featuredQuestions,
     files: files.map((f) => f.file),
+    texts,
   };
   return { base, diagnostics };
 }

@@ -144,8 +144,8 @@ describe('moderator reports and gateway resume', () => {
     const { MODERATOR } = await import('../support/bot-harness');
     const gaps = await h.standIn.slash('kb gaps', { days: 7 }, MODERATOR).response();
     expect(gaps.flags & 64).toBe(64);
-    expect(gaps.embeds[0].title).toBe('Unanswered questions, last 7 days');
-    expect(gaps.embeds[0].description).toContain('**4×** @\u200beveryone how do \\*\\*ships\\*\\* talk?');
+    expect(gaps.embeds[0].title).toBe('Gaps, last 7 days');
+    expect(gaps.embeds[0].description).toContain('**1.** “@\u200beveryone how do \\*\\*ships\\*\\* talk?” — 4×, unanswered');
     expect(gaps.embeds[0].description).not.toMatch(/<@\d/);
     const feedback = await h.standIn.slash('kb feedback', {}, MODERATOR).response();
     expect(feedback.embeds[0].fields[0].name).toBe('link-agreed — 👎 2 · 👍 1');

@@ -28,7 +28,9 @@ export type ApiMessage = Record<string, unknown> & {
   allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[]; replied_user?: boolean };
 };
 
-export type Callback = { type: number; data?: any; at: number };
+export type Callback = { type: number; data?: any; at: number; files?: UploadedFile[] };
+/** A file sent with a message (multipart), as the stand-in received it. */
+export type UploadedFile = { field: string; filename: string; contentType?: string; content: Buffer };
 export type RecordedRequest = { method: string; path: string; query: URLSearchParams; body: any; authorization?: string; status: number };
 
 /** One interaction as dispatched, and everything the bot did with it. */
@@ -566,10 +568,10 @@ export class DiscordStandIn extends EventEmitter {
         return send(400, { message: 'Invalid Form Body', code: 50035, errors: { data: { choices } } });
       }
     }
-    const problem = type === 4 || type === 7 ? messageProblems(body.data ?? {}) : undefined;
+    const problem = type === 4 || type === 7 ? messageProblems(body.data ?? {}) : type === 9 ? modalProblems(body.data ?? {}) : undefined;
     if (problem) return send(400, { message: `Invalid Form Body: ${problem}`, code: 50035 });
 
-    record.callbacks.push({ type, data: body.data, at: Date.now() });
+    record.callbacks.push({ type, data: body.data, at: Date.now(), ...(body.files ? { files: body.files } : {}) });
     const channelId = record.payload.channel_id;
     if (type === 4 || type === 5) {
       record.original = this.#message({
@@ -741,12 +743,42 @@ function listCustomIds(rows: any[] = []): string[] {
   return rows.flatMap((row) => (row.components ?? []).map((c: any) => c.custom_id ?? c.url));
 }
 
-/** discord.js sends JSON as `payload_json` inside multipart bodies when files are attached. */
+/** Discord's modal limits (title 45, up to 5 components, labels 45, text inputs up to 4,000 characters). */
+export function modalProblems(data: any): string | undefined {
+  if (typeof data.title !== 'string' || data.title.length < 1 || data.title.length > 45) return 'modal title empty or longer than 45';
+  if (typeof data.custom_id !== 'string' || data.custom_id.length > 100) return 'modal custom_id missing or longer than 100';
+  const components: any[] = data.components ?? [];
+  if (components.length < 1 || components.length > 5) return 'a modal holds 1 to 5 components';
+  for (const c of components) {
+    const input = c.type === 18 ? c.component : c.type === 1 ? c.components?.[0] : c;
+    if (c.type === 18 && (typeof c.label !== 'string' || c.label.length > 45)) return 'label longer than 45';
+    if (c.type === 18 && c.description !== undefined && String(c.description).length > 100) return 'label description longer than 100';
+    if (input?.type !== 4) continue;
+    if (input.max_length !== undefined && input.max_length > 4000) return 'text input max_length above 4000';
+    if (input.value !== undefined && String(input.value).length > 4000) return 'text input value longer than 4000';
+    if (input.placeholder !== undefined && String(input.placeholder).length > 100) return 'text input placeholder longer than 100';
+  }
+  return undefined;
+}
+
+/** discord.js sends JSON as `payload_json` inside multipart bodies when files are attached; the files are kept under `files`. */
 function parseMultipartJson(raw: Buffer, type: string): any {
   const boundary = /boundary=(.+)$/.exec(type)?.[1];
   if (!boundary) return undefined;
-  for (const part of raw.toString('utf8').split(`--${boundary}`)) {
-    if (part.includes('name="payload_json"')) return JSON.parse(part.slice(part.indexOf('\r\n\r\n') + 4).trim());
+  let body: any;
+  const files: UploadedFile[] = [];
+  const text = raw.toString('latin1');
+  for (const part of text.split(`--${boundary}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split === -1) continue;
+    const head = part.slice(0, split);
+    const content = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ''), 'latin1');
+    const field = /name="([^"]*)"/.exec(head)?.[1] ?? '';
+    if (field === 'payload_json') body = JSON.parse(content.toString('utf8'));
+    else {
+      const filename = /filename="([^"]*)"/.exec(head)?.[1];
+      if (filename !== undefined) files.push({ field, filename, contentType: /content-type:\s*(\S+)/i.exec(head)?.[1], content });
+    }
   }
-  return undefined;
+  return files.length ? { ...body, files } : body;
 }
