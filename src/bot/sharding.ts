@@ -37,7 +37,7 @@ export function reportSignalsToManager(): void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.send?.({ hotlineSignal: signal } satisfies SignalReport));
 }
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../main/main.ts', import.meta.url));
 // Discord lets a bot identify max_concurrency shards every 5 s; shards i and i + max_concurrency
 // share a bucket, so spawning them 5.5 s / max_concurrency apart keeps every bucket inside its limit.
 const IDENTIFY_WINDOW_MS = 5500;

@@ -1,10 +1,12 @@
-import type { App } from './app';
 import type { Logger } from './logger';
 
 // SIGINT/SIGTERM: stop taking interactions, finish those in flight, close the gateway, the
 // knowledge watcher and the database, exit 0. A second signal exits at once.
 
-export function installShutdown(app: Pick<App, 'stop'>, logger: Logger, exit: (code: number) => void = (code) => process.exit(code)): void {
+/** What shutdown needs of the running app (src/main/app.ts): a stop that drains and closes everything. */
+export type Stoppable = { stop(): Promise<void> };
+
+export function installShutdown(app: Stoppable, logger: Logger, exit: (code: number) => void = (code) => process.exit(code)): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {

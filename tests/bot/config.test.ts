@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadBotConfig, loadDeployConfig } from '../../src/bot/config';
-import { parseDeployArgs } from '../../src/bot/deploy';
+import { parseDeployArgs } from '../../src/main/deploy';
 import { createLogger } from '../../src/bot/logger';
 import { memoryDestination } from '../support/memory-log';
 import { readFileSync } from 'node:fs';

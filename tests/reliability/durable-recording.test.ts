@@ -30,7 +30,7 @@ describe('SIGKILL right after a burst of answers', () => {
       LOG_LEVEL: 'warn',
       HOME: dir,
     };
-    const bot = run(TSX, ['src/bot/main.ts'], env);
+    const bot = run(TSX, ['src/main/main.ts'], env);
     await standIn.ready(30_000).catch((e) => {
       throw new Error(`${e.message}\n${bot.output()}`);
     });

@@ -116,7 +116,7 @@ describe('a FIFO named pipe.yaml in the knowledge folder (F1)', () => {
     const home = await mkdtemp(path.join(tmpdir(), 'hotline-home-'));
     dirs.push(home);
     const env = { DISCORD_TOKEN: standIn.token, DISCORD_CLIENT_ID: standIn.applicationId, DISCORD_API_URL: standIn.apiUrl, KNOWLEDGE_DIR: dir, DATABASE_PATH: path.join(home, 'hotline.db'), INSIGHT_SALT: 'a-test-salt-of-16+chars', HOME: home };
-    const bot = run(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], env);
+    const bot = run(process.execPath, ['--import', 'tsx', 'src/main/main.ts'], env);
     const code = await within(bot.code, 20_000, 'the bot to exit').catch((e) => e.message);
     expect(code, bot.output()).toBe(1);
     expect(bot.stderr()).toContain('Hotline cannot start');

@@ -64,7 +64,7 @@ describe('a clone inside a private folder', () => {
   it('a child process that cannot be started is reported as a result, never an unhandled error', async () => {
     const crashes = watchCrashes();
     try {
-      const child = run(path.join(tmpdir(), 'hotline-no-such-dir', 'tsx'), ['src/bot/main.ts'], {});
+      const child = run(path.join(tmpdir(), 'hotline-no-such-dir', 'tsx'), ['src/main/main.ts'], {});
       expect(await child.code).toBeNull();
       expect(child.stderr()).toMatch(/could not start .*ENOENT/);
       await new Promise((r) => setTimeout(r, 50));

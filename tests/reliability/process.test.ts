@@ -72,7 +72,7 @@ describe('fatal gateway closes end to end', () => {
 describe('graceful shutdown under load', () => {
   it('SIGTERM while 50 interactions are in flight: all 50 answered, then exit 0', async () => {
     const env = await setup();
-    const bot = run(TSX, ['src/bot/main.ts'], { ...env, ASK_COOLDOWN_USES: '100' });
+    const bot = run(TSX, ['src/main/main.ts'], { ...env, ASK_COOLDOWN_USES: '100' });
     await ready(bot);
     // Discord is slow to take the replies, so all 50 are still in flight when the signal arrives.
     standIn!.restLatency = (method, p) => (method === 'POST' && p.endsWith('/callback') ? 1000 : 0);
@@ -109,7 +109,7 @@ describe('the database made read-only, then deleted, under a bot run by an unpri
     ctx.onTestFinished(() => checkout.cleanup());
     const env = await setup({}, NOBODY);
     const data = path.dirname(env.DATABASE_PATH);
-    const bot = run(path.join(checkout.root, 'node_modules/.bin/tsx'), ['src/bot/main.ts'], env, NOBODY, checkout.root);
+    const bot = run(path.join(checkout.root, 'node_modules/.bin/tsx'), ['src/main/main.ts'], env, NOBODY, checkout.root);
     await ready(bot);
     let asker = 0;
     const ask = async (question: string) => {
@@ -170,7 +170,7 @@ describe('sharding', () => {
   it('`--shards auto` with a stand-in asking for 2: one process per shard, each identifies with [i, 2] and answers on its own connection; SQLite shared; a killed shard restarted alone; group SIGTERM drains both', async () => {
     const env = await setup({ shards: 2, maxConcurrency: 16 });
     // As the systemd unit in the deployment notes runs it: node itself, no tsx wrapper process.
-    const bot = run(process.execPath, ['--import', 'tsx', 'src/bot/main.ts', '--shards', 'auto'], env);
+    const bot = run(process.execPath, ['--import', 'tsx', 'src/main/main.ts', '--shards', 'auto'], env);
     await ready(bot, 60_000);
     expect(standIn!.identifies.map((d) => d.shard).sort()).toEqual([
       [0, 2],
@@ -233,7 +233,7 @@ describe('sharding', () => {
 
   it('`--shards 2` with a token the gateway rejects: the shard’s clear message, and the manager exits 1', async () => {
     const env = await setup({ shards: 2, maxConcurrency: 16, rejectIdentify: true });
-    const bot = run(TSX, ['src/bot/main.ts', '--shards', '2'], env);
+    const bot = run(TSX, ['src/main/main.ts', '--shards', '2'], env);
     expect(await bot.code).toBe(1);
     expect(bot.stderr()).toContain('DISCORD_TOKEN was rejected');
     expect(bot.output()).not.toContain(standIn!.token);

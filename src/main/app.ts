@@ -5,11 +5,11 @@ import type { AnswerEngine } from '../answer/engine-api';
 import { openInsight } from '../insight/index';
 import type { Insight } from '../insight/api';
 import { openKnowledgeStore, type KnowledgeStore } from '../knowledge/store';
-import { Bot } from './bot';
-import { createClient } from './client';
-import type { Command, KnowledgeSource } from './command';
-import type { BotConfig } from './config';
-import type { Logger } from './logger';
+import { Bot } from '../bot/bot';
+import { createClient } from '../bot/client';
+import type { Command, KnowledgeSource } from '../bot/command';
+import type { BotConfig } from '../bot/config';
+import type { Logger } from '../bot/logger';
 
 // Wires the parts together from a validated config. main.ts runs this; the end-to-end tests run
 // exactly the same wiring in-process, pointed at the Discord stand-in.

@@ -1,11 +1,11 @@
 import { KnowledgeLoadError } from '../knowledge/store';
 import { createApp, type App } from './app';
-import { FatalGatewayError } from './bot';
-import { fatalMessage } from './client';
-import { ConfigError, loadBotConfig, loadDotEnv } from './config';
-import { createLogger } from './logger';
-import { installShutdown } from './shutdown';
-import { reportSignalsToManager, runShardManager, shardsFlag, type ShardCount } from './sharding';
+import { FatalGatewayError } from '../bot/bot';
+import { fatalMessage } from '../bot/client';
+import { ConfigError, loadBotConfig, loadDotEnv } from '../bot/config';
+import { createLogger } from '../bot/logger';
+import { installShutdown } from '../bot/shutdown';
+import { reportSignalsToManager, runShardManager, shardsFlag, type ShardCount } from '../bot/sharding';
 
 // `npm start`: configuration from the environment (and .env), knowledge loaded and watched, the
 // bot logged in. Anything a person must fix (a setting, the token, the knowledge) is one clear

@@ -1,6 +1,6 @@
 import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { commandDefinitions } from '../../commands/index';
-import { ConfigError, loadDeployConfig, loadDotEnv, type DeployConfig } from './config';
+import { ConfigError, loadDeployConfig, loadDotEnv, type DeployConfig } from '../bot/config';
 
 // `npm run deploy [-- --guild ID | --global]`: registers every command of the registry. A guild
 // registration shows at once (use it while developing); a global one is for production. Without a
