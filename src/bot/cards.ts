@@ -25,7 +25,7 @@ export function renderSourceCard(source: Source, citedBy: readonly Entry[], asOf
     ...(source.note ? [{ name: 'Note', value: truncate(knowledgeText(source.note), DISCORD.fieldValue) }] : []),
     ...packLines(`Cited by ${plural(citedBy.length, 'entry', 'entries')}`, citedBy.map((e) => `• ${knowledgeLine(choiceLabel(e, 150))}`)).slice(0, 3),
   ];
-  const embed: APIEmbed = { title: truncate(oneLine(source.title), DISCORD.title), color: COLOR.notice, fields, footer: { text: footerText(asOf) } };
+  const embed: APIEmbed = { title: truncate(knowledgeLine(source.title), DISCORD.title), color: COLOR.notice, fields, footer: { text: footerText(asOf) } };
   if (source.url) embed.url = source.url;
   return { embeds: fitEmbeds([embed]), components: [], allowedMentions: noMentions() };
 }
@@ -60,7 +60,7 @@ export function renderTopicEntries(topic: Topic, entries: readonly Entry[], page
   const shown = entries.slice(at * TOPIC_PAGE, (at + 1) * TOPIC_PAGE);
   const lines = shown.map((entry, i) => `**${at * TOPIC_PAGE + i + 1}.** ${knowledgeLine(choiceLabel(entry, 160))}`);
   const embed: APIEmbed = {
-    title: truncate(oneLine(topic.name), DISCORD.title),
+    title: truncate(knowledgeLine(topic.name), DISCORD.title),
     color: COLOR.notice,
     description: [topic.description ? `*${knowledgeLine(truncate(topic.description, 300))}*` : '', lines.join('\n') || 'No entries yet.'].filter(Boolean).join('\n\n'),
     footer: { text: `${footerText(asOf)}${pages > 1 ? ` · page ${at + 1} of ${pages}` : ''} · ${plural(entries.length, 'entry', 'entries')}` },

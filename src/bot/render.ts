@@ -144,7 +144,7 @@ export function entryBody(result: AnswerResult, citations: readonly Citation[] =
 
 export function entryHeading(result: AnswerResult): string {
   const entry = result.entry;
-  if (entry.kind === 'quote') return truncate(`${oneLine(entry.speaker)}${entry.date ? `, ${readableDate(entry.date)}` : ''}`, DISCORD.fieldName);
+  if (entry.kind === 'quote') return truncate(`${knowledgeLine(entry.speaker)}${entry.date ? `, ${readableDate(entry.date)}` : ''}`, DISCORD.fieldName);
   return dateText(entry) ?? 'Also relevant';
 }
 

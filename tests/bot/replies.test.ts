@@ -1,4 +1,7 @@
+import { SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatCommand } from '../../src/bot/command';
+import { notice } from '../../src/bot/render';
 import { MODERATOR, MEMBER, startHarness, type Harness } from '../support/bot-harness';
 import { snowflake, type ApiMessage } from '../support/discord-stand-in';
 import { FACTS, QUOTES, TOPICS } from '../support/fixture-knowledge';
@@ -295,5 +298,34 @@ describe('7. one cooldown allowance for /ask and Ask Hotline', () => {
     expect(at * 1000).toBeLessThan(Date.now() + 32_000);
     const menu = await c.standIn.messageCommand('Ask Hotline', { content: 'telephone link' }, MEMBER).callback();
     expect(menu.data.content).toMatch(/<t:\d+:R>/);
+  });
+});
+
+describe('2. a decline stays private even after a public "thinking…"', () => {
+  const slowDecline: ChatCommand = {
+    kind: 'chat',
+    data: new SlashCommandBuilder().setName('slowdecline').setDescription('declines after the deferral'),
+    async execute(_i, ctx) {
+      await new Promise((r) => setTimeout(r, 200));
+      await ctx.respond.tell(notice('I do not know that.'));
+    },
+  };
+  let d: Harness;
+  beforeAll(async () => {
+    d = await startHarness({ extraCommands: [slowDecline], autoDeferMs: 20 });
+  });
+  afterAll(async () => {
+    await d?.close();
+  });
+
+  it('removes the public deferral and sends the decline privately', async () => {
+    const interaction = d.standIn.slash('slowdecline', {}, MEMBER);
+    const first = await interaction.callback();
+    expect(first.type).toBe(5);
+    expect(isPrivate(first.data ?? {})).toBe(false);
+    await d.standIn.waitFor(() => interaction.followups.length > 0);
+    expect(interaction.deleted).toBe(true);
+    expect(isPrivate(interaction.followups[0]!)).toBe(true);
+    expect(interaction.followups[0]!.content).toBe('I do not know that.');
   });
 });
