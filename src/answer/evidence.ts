@@ -221,7 +221,10 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
 
   function required(query: AnalyzedQuery): number {
     const head = query.intent.countOf;
-    const focus = query.intent.focusPhrase ?? [];
+    // Keywords end with their head ("incsea notice period"), which is often a paraphrase of what the entry says:
+    // only "the X of Y" among keywords names the thing asked for firmly enough to be required.
+    const looseHead = query.intent.keywords && !query.tokens.some((t) => t.word === 'of');
+    const focus = looseHead ? [] : (query.intent.focusPhrase ?? []);
     let mask = 0;
     query.concepts.forEach((c, i) => {
       if ((head !== undefined && c.words.includes(head)) || focus.some((f) => c.words.includes(f))) mask |= 1 << i;

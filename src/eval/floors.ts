@@ -7,12 +7,11 @@
 // floor was not lowered for it and now has no slack. The other floors sit a question or two below, because
 // the knowledge base is still being written and each edit moves them a little.
 // 2026-12-02 (issue 10: the answer decision as its own stage, question kinds, named things, speakers): held-out
-// out-of-scope abstained reached 86.8% (33 of 38), and its floor is raised to that. Top-1 88.6% and recall@3
-// 94.0% sit at or just above their floors; wrongly refused is 5.4%, above its 5% ceiling, since knowledge and
-// tokenizer changes merged the same day (main at 3b8f367 measures the same figures without this branch).
+// top-1 89.7%, recall@3 95.1%, out-of-scope abstained 86.8%, wrongly refused 4.3%. Top-1 and out-of-scope sit a
+// question below what was reached, recall@3 at it; the refused ceiling stays at the goal.
 export const HELDOUT_FLOORS = {
-  top1: 0.885,
-  recall3: 0.94,
+  top1: 0.89,
+  recall3: 0.95,
   outOfScopeAbstained: 0.865,
   /** A ceiling: the share of answerable questions wrongly refused may not rise above it. */
   answerableRefusedMax: 0.05,
