@@ -52,7 +52,11 @@ export function boundRecords(file: ParsedFile): { file?: ParsedFile; diagnostics
     }
     bounded[section] = Array.isArray(list) ? list.map((record, i) => boundRecord(section, i, record, problem)) : list;
   }
-  return tooLong ? { diagnostics } : { file: { ...file, data: bounded }, diagnostics };
+  if (tooLong) return { diagnostics };
+  // Past a limit, the rest of the file's problems are placed by record, not by field: the positional
+  // parse that finds a field's line is quadratic in the size of a map (3 s for one of 40,000 fields).
+  const locate = diagnostics.length > 0 ? file.near : file.locate;
+  return { file: { ...file, data: bounded, locate }, diagnostics };
 }
 
 function boundRecord(section: string, index: number, record: unknown, problem: (path: Array<string | number>, message: string, field?: string, id?: string) => void): unknown {
