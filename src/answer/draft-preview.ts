@@ -6,6 +6,7 @@ import { parseKnowledgeText } from '../knowledge/parse';
 import { factSchema, quoteSchema, sourceSchema, topicSchema, type Entry, type Source, type Topic } from '../knowledge/schema';
 import { entryLabel } from './compose';
 import { createEngine } from './engine';
+import { PLACEHOLDERS } from './skeleton';
 import type { AnswerEngine } from './engine-api';
 import type { Answer } from './model';
 
@@ -61,9 +62,13 @@ const problem = (message: string): Diagnostic => ({ severity: 'error', file: DRA
 export async function previewDraft(texts: ReadonlyMap<string, string>, draft: string, questions: PreviewQuestions): Promise<DraftPreview> {
   const result = loadKnowledgeFromStrings({ ...Object.fromEntries(texts), [DRAFT_FILE]: draft });
   const ofDraft = (list: readonly Diagnostic[]) => list.filter((d) => d.file === DRAFT_FILE);
+  const leftovers = placeholdersLeft(draft);
   // The live files are valid on their own, so every error is the draft's; one reported on a live
   // file (a clash the check pins on the older record) is shown too, with its file.
-  if (!result.ok) return { ok: false, errors: result.errors, warnings: ofDraft(result.warnings) };
+  if (!result.ok || leftovers.length > 0) {
+    const errors = [...(result.ok ? [] : result.errors), ...leftovers].sort((a, b) => a.line - b.line || a.column - b.column);
+    return { ok: false, errors, warnings: ofDraft(result.warnings) };
+  }
 
   const records = draftRecords(draft);
   if (records.count === 0) return { ok: false, errors: [problem('the draft holds no records: start it with facts:, quotes:, sources: or topics:, as in a knowledge file')], warnings: [] };
@@ -126,6 +131,20 @@ export function previewInWorker(request: PreviewRequest, live: AnswerEngine, lim
     worker.on('exit', (code) => refuse(`the preview stopped unexpectedly (exit code ${code})`));
     const timer = setTimeout(() => refuse(`the preview took more than ${limits.timeoutMs / 1000} s: preview fewer records at a time`), limits.timeoutMs);
   });
+}
+
+/** Skeleton text still in the draft (see PLACEHOLDERS), at its line and column. */
+function placeholdersLeft(draft: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  draft.split('\n').forEach((line, i) => {
+    for (const placeholder of Object.values(PLACEHOLDERS)) {
+      const at = line.indexOf(placeholder);
+      if (at !== -1 && !line.trimStart().startsWith('#')) {
+        found.push({ ...problem(`still holds the skeleton's placeholder "${placeholder}": replace it with the real ${placeholder === PLACEHOLDERS.source ? 'source id' : 'text'}`), line: i + 1, column: at + 1 });
+      }
+    }
+  });
+  return found;
 }
 
 async function hits(questions: readonly string[], draft: AnswerEngine, draftIds: ReadonlySet<string>): Promise<QuestionHit[]> {

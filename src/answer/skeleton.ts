@@ -22,6 +22,17 @@ export type SkeletonInput = {
 const ID_WORDS = 6;
 const PLACEHOLDER_SOURCE = 'source-id-to-fill-in';
 
+/**
+ * Skeleton text that must not survive into knowledge. Some of it the schema refuses anyway (a date
+ * YYYY-MM-DD, an address without a host); the rest is valid text, so the preview looks for it.
+ */
+export const PLACEHOLDERS = {
+  text: 'The answer, in one or two sentences of your own words.',
+  source: PLACEHOLDER_SOURCE,
+  title: 'The title of the page',
+  publisher: 'Who published it',
+} as const;
+
 /** A kebab-case id from the question's content words ("When did Hegseth meet Dong Jun?" → "hegseth-meet-dong-jun"). */
 export function suggestId(question: string, taken: { has(id: string): boolean } = new Set()): string {
   const words = question
@@ -54,7 +65,7 @@ export function draftSkeleton(input: SkeletonInput): string {
     'facts:',
     `  - id: ${id}`,
     '    text: >-',
-    '      The answer, in one or two sentences of your own words.',
+    `      ${PLACEHOLDERS.text}`,
     '    # date: 2025-11-01',
     `    topics: [${topics.join(', ')}]`,
     `    sources: [${PLACEHOLDER_SOURCE}]`,
@@ -62,10 +73,10 @@ export function draftSkeleton(input: SkeletonInput): string {
     ...wordings.map((q) => `      - ${quoted(q)}`),
     'sources:',
     `  - id: ${PLACEHOLDER_SOURCE}`,
-    '    kind: press',
-    '    title: The title of the page',
-    '    publisher: Who published it',
-    '    published: 2025-11-01',
+    '    kind: official, press or analysis   # the one that fits; see knowledge/README.md',
+    `    title: ${PLACEHOLDERS.title}`,
+    `    publisher: ${PLACEHOLDERS.publisher}`,
+    "    published: YYYY-MM-DD   # the page's date; delete this line if it has none (never guess)",
     '    url: https://',
     '',
   ].join('\n');

@@ -192,7 +192,13 @@ describe('from a gap to an entry', () => {
     // As it comes, the skeleton is not valid: the preview says what is still to fill in.
     const unfinished = await h.standIn.submitModal(modal, { draft: skeleton }, MODERATOR).response();
     expect(unfinished.embeds[0].title).toMatch(/problems? in your draft/);
-    expect(fieldsText(unfinished)).toContain('url: must be a full http:// or https:// address');
+    const todo = fieldsText(unfinished);
+    expect(todo).toContain('url: must be a full http:// or https:// address');
+    expect(todo).toContain('kind: must be one of: official, press, analysis');
+    expect(todo).toContain('published: must be a date written YYYY, YYYY-MM or YYYY-MM-DD');
+    // Placeholders the schema would accept are caught too: no made-up title reaches knowledge.
+    expect(todo).toMatch(/\*\*line \d+, column \d+\*\* — `still holds the skeleton's placeholder "The title of the page"/);
+    expect(todo).toContain('placeholder "The answer, in one or two sentences of your own words."');
 
     // Filled in: the member's question is among those it would now answer.
     const filled = skeleton
