@@ -153,3 +153,20 @@ describe('lists and sources', () => {
     expect(citationLine({ n: 4, id: 'x', title: 'A [draft] text', publisher: 'P', url: 'https://example.org/a_(b)' })).toBe('**[4]** [A \\[draft\\] text](https://example.org/a_%28b%29) — P');
   });
 });
+
+describe('renderAnswer: declined questions', () => {
+  it('says why, shows what the record shows for an opinion, and stays within Discord limits', () => {
+    const entry = fact('f1', 'The two sides signed the link agreement in 2008.', ['s1']);
+    const a = answer([], [citation(1)], { status: 'unknown', declined: { reason: 'opinion' }, record: { entry, score: 0.8, citations: [1] } });
+    const reply = renderAnswer(a, { key: 'k' });
+    const description = reply.embeds[0]!.description ?? '';
+    expect(description).toContain('does not give opinions');
+    expect(description).toContain('What the record shows');
+    expect(description).toContain('signed the link agreement in 2008');
+    expect(messageProblems(reply)).toBeUndefined();
+  });
+  it('says it has no quotes by the person asked about', () => {
+    const reply = renderAnswer(answer([], [], { status: 'unknown', declined: { reason: 'no-quotes', speaker: 'Putin' } }), { key: 'k' });
+    expect(reply.embeds[0]!.description).toContain('I have no quotes by Putin.');
+  });
+});
