@@ -20,11 +20,19 @@ export const HELDOUT_FLOORS = {
 export type Floors = typeof HELDOUT_FLOORS;
 
 /**
- * The blind split's floors (tests/eval/blind/, written by someone who saw neither the engine nor the knowledge).
- * Set by the lead from the blind split's first run; undefined until then, and the floor test is skipped while
- * the blind files are absent.
+ * The blind split's floors (tests/eval/blind/: 333 answerable, 207 out-of-scope, written from the research
+ * dossier by writers who saw neither the engine nor the knowledge, labelled and checked by two others).
+ * Its first run, on the engine and base of 2026-12-02 morning: 82.0 / 88.3 / 44.9 / 9.0. Reached the same day:
+ * top-1 82.3%, recall@3 88.6%, out-of-scope declined 73.4%, wrongly refused 9.0%. Floors a question below
+ * (top-1, recall@3, out-of-scope) and the refused share a question above what was reached. The floor test is
+ * skipped while the blind files are absent.
  */
-export const BLIND_FLOORS: Floors | undefined = undefined;
+export const BLIND_FLOORS: Floors | undefined = {
+  top1: 0.818,
+  recall3: 0.883,
+  outOfScopeAbstained: 0.729,
+  answerableRefusedMax: 0.094,
+};
 
 /** The goals from issues 3 and 10, printed next to the figures. */
 export const GOALS = { top1: 0.95, recall3: 0.99, outOfScopeAbstained: 0.9, answerableRefusedMax: 0.05 };
