@@ -30,9 +30,9 @@ const ALLOWED: Record<string, readonly string[]> = {
 // Folders that must work without Discord (CLI, eval, bench, reports): they never import discord.js.
 const DISCORD_FREE = [...CORE, ...SIDE];
 
-// Edges that break the table today, kept until the change that removes them lands (search → answer
-// went with the answer-decision stage, review (b)1). Each row names the importing file, so a new file
-// repeating the mistake still fails; a row whose import has gone fails too (delete the row).
+// Edges that break the table, each kept only until the change that removes it lands (none today:
+// search → answer went with the answer-decision stage, bot → commands with src/main). A row names the
+// importing file, so a new file repeating the mistake still fails; a row whose import has gone fails too.
 const KNOWN_EXCEPTIONS: { file: string; to: string; why: string }[] = [];
 
 async function tsFiles(dir: string): Promise<string[]> {
