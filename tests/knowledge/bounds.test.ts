@@ -20,15 +20,15 @@ describe('record limits', () => {
   it('a record with too many fields: one error on the record, unknown fields dropped, the known ones still checked', () => {
     const extra = Array.from({ length: 50 }, (_, i) => `    extra${i}: 1`).join('\n');
     expect(errors({ 'kb.yaml': oneFactBase('A fact.', `    date: 19\n${extra}`) })).toEqual([
-      'kb.yaml:10:5: error: "f": record has 55 fields (50 of them unknown, e.g. "extra0"); a record has at most 40: remove the extra fields',
-      'kb.yaml:10:5: error: "f" field date: must be a year of four digits',
+      'kb.yaml:11:5: error: "f": record has 55 fields (50 of them unknown, e.g. "extra0"); a record has at most 40: remove the extra fields',
+      'kb.yaml:11:5: error: "f" field date: must be a year of four digits',
     ]);
   });
 
   it('a list with too many items: one error on the record, naming the field', () => {
     const topics = Array.from({ length: RECORD_LIMITS.items + 1 }, () => 't').join(', ');
     expect(errors({ 'kb.yaml': oneFactBase().replace('topics: [t]\n    sources', `topics: [${topics}]\n    sources`) })).toEqual([
-      'kb.yaml:10:5: error: "f" field topics: topics lists 501 items; a list may hold at most 500',
+      'kb.yaml:11:5: error: "f" field topics: topics lists 501 items; a list may hold at most 500',
     ]);
   });
 
