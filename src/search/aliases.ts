@@ -107,14 +107,28 @@ export function acronymsIn(text: string): string[][] {
 }
 
 /** Merges overlapping groups (a term in two groups joins them) and gives each group a concept term. */
+/**
+ * Phrase → its key, kept across builds: the built-in and gazetteer groups are the same for every base,
+ * and reading their few thousand names again was a fixed cost of every build. Bounded for the acronyms
+ * and synonyms a base brings.
+ */
+const PHRASE_KEYS = new Map<string, string>();
+const PHRASE_KEY_LIMIT = 50_000;
+
 export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<string>): AliasTable {
   const groups: AliasGroup[] = [...BUILT_IN, ...synonyms.map((s) => spelling(...s.terms))];
   for (const text of texts) groups.push(...acronymsIn(text).map((g) => spelling(...g)));
 
-  const keyOf = (phrase: string) =>
-    tokenize(phrase)
-      .map((t) => t.term)
-      .join(' ');
+  const keyOf = (phrase: string) => {
+    let key = PHRASE_KEYS.get(phrase);
+    if (key === undefined) {
+      key = tokenize(phrase)
+        .map((t) => t.term)
+        .join(' ');
+      if (PHRASE_KEYS.size < PHRASE_KEY_LIMIT) PHRASE_KEYS.set(phrase, key);
+    }
+    return key;
+  };
   const parent = new Map<string, string>();
   const find = (k: string): string => {
     let root = k;
