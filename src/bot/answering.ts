@@ -74,7 +74,8 @@ export async function answerInteraction(ctx: CommandContext, request: AnswerRequ
   const key = ctx.views.put({ kind: 'ask', answer, userId: interaction.user.id, via: request.via, hidden: ephemeral, hide: request.hide, mention: request.mention });
   const reply = renderAnswer(answer, { key, mention: request.mention, ephemeral, details: sourceDetails(ctx) });
   // Recorded first, so a question the member saw answered is in the database even if the process is
-  // killed right after the reply (one synchronous insert; it never throws into the reply).
+  // killed right after the reply: the row is written as soon as this turn yields, while the reply is
+  // still on its way to Discord (it never throws into the reply).
   recordQuestion(ctx, { question: request.question ?? answer.question, answer, via: request.via });
   if (request.inPlace && request.inPlace.private && !ephemeral) {
     await ctx.respond.update(notice('Your answer is posted in the channel.'));

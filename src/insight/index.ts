@@ -96,6 +96,7 @@ export function openInsight(options: InsightOptions): RunningInsight {
   let retryDelay = retryMinMs;
   let retryTimer: NodeJS.Timeout | undefined;
   let flushTimer: NodeJS.Timeout | undefined;
+  let flushSoon: NodeJS.Immediate | undefined;
   let closed = false;
 
   const purgeTimer = setInterval(purge, options.purgeIntervalMs ?? 6 * 3_600_000);
@@ -179,10 +180,21 @@ export function openInsight(options: InsightOptions): RunningInsight {
       queue.shift();
       dropped++;
     }
-    // With nothing waiting, write at once (one small synchronous insert): a record the bot has
-    // acknowledged must survive a SIGKILL a moment later. A backlog (after an outage) goes in batches.
-    if (store && queue.length === 1 && flushDelayMs === 0) flush();
+    // Written in the same turn of the event loop, once the current work yields (setImmediate): the bot
+    // records a question before sending its reply, so the row is in the database while the reply is
+    // still on its way to Discord, and a SIGKILL a moment later loses nothing. Yielding first keeps the
+    // insert off the reply's own path and lets questions arriving together share one transaction.
+    if (store && flushDelayMs === 0) writeSoon();
     else scheduleFlush();
+  }
+
+  function writeSoon(): void {
+    if (flushSoon || closed) return;
+    flushSoon = setImmediate(() => {
+      flushSoon = undefined;
+      flush();
+    });
+    flushSoon.unref();
   }
 
   /** Writes up to one batch; more waits for the next turn so a long backlog never holds the event loop. */
@@ -227,6 +239,8 @@ export function openInsight(options: InsightOptions): RunningInsight {
   function drain(): void {
     clearTimeout(flushTimer);
     flushTimer = undefined;
+    clearImmediate(flushSoon);
+    flushSoon = undefined;
     while (store && queue.length > 0) flush();
     clearTimeout(flushTimer);
     flushTimer = undefined;
