@@ -12,6 +12,7 @@ import { clip } from '../answer/compose';
 import { choiceLabel } from '../answer/labels';
 import type { Answer, AnswerResult, Citation } from '../answer/model';
 import { onTopicChoices, relevantResults } from '../answer/relevance';
+import { attributionOf, quotedInText, reportedByLine } from '../render/attribution';
 import { declinedMessage, RECORD_HEADING } from '../render/declined';
 import { readableDate } from '../text/readable-date';
 import { DISCORD, embedLength, escapeUserText, fitEmbeds, knowledgeLine, knowledgeText, linkTarget, linkText, oneLine, splitAtSentences, suppressPreviews, truncate } from './discord-text';
@@ -115,11 +116,14 @@ export function kindText(c: Pick<Citation, 'kind' | 'reprintOf'>): string | unde
 
 /** "as quoted in Publisher, date" for a quote whose words are known only as an outlet printed them. */
 function quotedIn(result: AnswerResult, citations: readonly Citation[]): string | undefined {
-  const entry = result.entry;
-  if (entry.kind !== 'quote' || !entry.quoted_in) return undefined;
-  const c = citations.find((x) => x.id === entry.quoted_in);
-  if (!c) return 'as quoted in another outlet';
-  return `as quoted in ${knowledgeLine(c.publisher)}${c.published ? `, ${readableDate(c.published)}` : ''}`;
+  const a = attributionOf(result.entry, citations);
+  return a?.as === 'quoted' ? quotedInText(a, knowledgeLine, readableDate) : undefined;
+}
+
+/** "*Reported by Outlet*" under a fact that says what an outlet reported (reported_by), not established fact. */
+function reportedBy(result: AnswerResult, citations: readonly Citation[]): string {
+  const a = attributionOf(result.entry, citations);
+  return a?.as === 'reported' ? `\n*${reportedByLine(a, knowledgeLine)}*` : '';
 }
 
 /** An entry as shown: a fact with its date and citation marks; a quote as a quote with speaker, role and date. */
@@ -139,7 +143,7 @@ export function entryBody(result: AnswerResult, citations: readonly Citation[] =
     return `${quoted}\n— ${who} ${marks}\n*${knowledgeLine(entry.context)}*${note}`;
   }
   const date = withDate ? dateText(entry) : undefined;
-  return `${date ? `**${date}** — ` : ''}${knowledgeText(entry.text.trim())} ${marks}${note}`;
+  return `${date ? `**${date}** — ` : ''}${knowledgeText(entry.text.trim())} ${marks}${reportedBy(result, citations)}${note}`;
 }
 
 export function entryHeading(result: AnswerResult): string {

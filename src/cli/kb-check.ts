@@ -1,5 +1,5 @@
 import { loadKnowledge } from '../knowledge/load';
-import { countKnowledge, formatDiagnostic, formatRuleCounts, formatSourceKinds } from '../knowledge/format';
+import { countKnowledge, formatAttributed, formatDiagnostic, formatRuleCounts, formatSourceKinds } from '../knowledge/format';
 import { countRuleFindings, dayOf, ruleFindings } from '../knowledge/source-rules';
 import { countProblems } from '../knowledge/diagnostics';
 import { plural } from '../text/plural';
@@ -29,6 +29,7 @@ if (!result.ok) {
 const counts = countKnowledge(result.base);
 print(`✓ ${dir}: ${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources in ${counts.files} files (version ${result.base.version}); ${plural(countProblems(result.warnings), 'warning')}`);
 print(`  ${formatSourceKinds(counts.sourcesByKind)}`);
+print(`  ${formatAttributed(counts.attributed)}`);
 // Counted on the base itself: the warnings listed above stop after the first hundred.
 const checks = countRuleFindings(ruleFindings(result.base.entries, [...result.base.sources.values()], dayOf(new Date())));
 print('  source and date checks (warnings):');

@@ -1,5 +1,7 @@
 import type { Diagnostic, KnowledgeBase } from './base';
 import { SOURCE_KINDS, type SourceKind } from './schema';
+import { attributedTo } from './source-rules';
+import { plural } from '../text/plural';
 
 /** `file:line:column: error: fact "x" field sources[0]: unknown source "y" — did you mean "z"?` */
 export function formatDiagnostic(d: Diagnostic, folder = ''): string {
@@ -16,6 +18,8 @@ export type KnowledgeCounts = {
   /** Sources of each kind, in the schema's order. */
   sourcesByKind: Record<SourceKind, number>;
   perTopic: Array<{ id: string; name: string; count: number }>;
+  /** Entries attributed instead of stated as fact: facts with `reported_by`, quotes with `quoted_in`. */
+  attributed: { reported: number; quoted: number };
 };
 
 export function countKnowledge(base: KnowledgeBase): KnowledgeCounts {
@@ -27,6 +31,10 @@ export function countKnowledge(base: KnowledgeBase): KnowledgeCounts {
     sources: base.sources.size,
     files: base.files.length,
     sourcesByKind: countSourcesByKind(base),
+    attributed: {
+      reported: base.entries.filter((e) => e.kind === 'fact' && attributedTo(e) !== undefined).length,
+      quoted: base.entries.filter((e) => e.kind === 'quote' && attributedTo(e) !== undefined).length,
+    },
     perTopic: [...base.topics.values()]
       .map((t) => ({ id: t.id, name: t.name, count: perTopic.get(t.id) ?? 0 }))
       .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),
@@ -48,4 +56,9 @@ export function formatSourceKinds(counts: KnowledgeCounts['sourcesByKind']): str
 /** One line per named check with how many findings it has, zeros included (so "0 broken hosts" shows). */
 export function formatRuleCounts(counts: ReadonlyArray<{ label: string; count: number }>): string[] {
   return counts.map(({ label, count }) => `${String(count).padStart(4)}  ${label}`);
+}
+
+/** `shown as attributed, not as established: 11 facts as reported (reported_by), 7 quotes as quoted (quoted_in)` — for kb:check. */
+export function formatAttributed({ reported, quoted }: KnowledgeCounts['attributed']): string {
+  return `shown as attributed, not as established: ${plural(reported, 'fact')} as reported (reported_by), ${plural(quoted, 'quote')} as quoted (quoted_in)`;
 }

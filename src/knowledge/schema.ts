@@ -133,6 +133,12 @@ export const factSchema = z.strictObject({
   /** People and organisations involved, as names ("Adm. Dong Jun", "U.S. Indo-Pacific Command"). */
   involved: z.array(oneLine(LIMITS.name)).optional(),
   sources: sourceRefs,
+  /**
+   * When no official, press or analysis source states it: the id of the source whose report the text
+   * gives ("Defense News reported that …"). The text says what this outlet reported; it is not stated
+   * as established fact, and replies show it as reported by that outlet.
+   */
+  reported_by: idSchema.optional(),
   /** Questions a curator expects people to ask that this fact answers. */
   questions: phrases,
   /** Other names, acronyms or keywords people may use for this fact. */

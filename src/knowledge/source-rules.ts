@@ -41,8 +41,21 @@ export function dayRange(date: string): { first: string; last: string } {
   return { first: date, last: date };
 }
 
-/** An entry with no official, press or analysis source rests on copies, references or state media only. */
+/**
+ * The source an entry's words are attributed to instead of being stated as established: a fact's
+ * `reported_by` ("<outlet> reported that …") or a quote's `quoted_in` ("as quoted in <outlet>").
+ */
+export function attributedTo(entry: Entry): string | undefined {
+  return entry.kind === 'fact' ? entry.reported_by : entry.quoted_in;
+}
+
+/**
+ * An entry with no official, press or analysis source rests on copies, references or state media only.
+ * One that says so (attributed: shown as reported or as quoted, see attributedTo) is not stated as
+ * fact, so it is counted in kb:check's summary instead of warned on.
+ */
 export function entryWithoutSupportingSource(entry: Entry, ctx: RuleContext): Finding[] {
+  if (attributedTo(entry) !== undefined) return [];
   const kinds = entry.sources.map((id) => ctx.sources.get(id)?.kind);
   if (kinds.some((kind) => kind !== undefined && SUPPORTING_KINDS.has(kind))) return [];
   return [
@@ -53,15 +66,53 @@ export function entryWithoutSupportingSource(entry: Entry, ctx: RuleContext): Fi
   ];
 }
 
-/** A quote whose every source is a reprint or a reference copy: the words are not checked against an original. */
+/**
+ * A quote whose every source is a reprint or a reference copy: the words are not checked against an
+ * original. A quote marked `quoted_in` is shown as the outlet printed it, not as verified words.
+ */
 export function quoteOnCopiesOnly(entry: Entry, ctx: RuleContext): Finding[] {
-  if (entry.kind !== 'quote') return [];
+  if (entry.kind !== 'quote' || entry.quoted_in !== undefined) return [];
   const kinds = entry.sources.map((id) => ctx.sources.get(id)?.kind);
   if (!kinds.every((kind) => kind !== undefined && COPY_KINDS.has(kind))) return [];
   return [
     {
       field: 'sources',
       message: 'the only sources of this quote are reprints or reference copies: cite the original (the outlet or the record of the event) so the words can be checked',
+    },
+  ];
+}
+
+/**
+ * The names a source's outlet goes by, for finding it in a text: its publisher and reprint_of, each also
+ * without a parenthesised remark and without a leading "Reprint of", and what the parentheses hold
+ * ("Defense News (Wendell Minnick)" → "Defense News", "Wendell Minnick").
+ */
+export function outletNames(source: Source): string[] {
+  const names = new Set<string>();
+  for (const whole of [source.publisher, source.reprint_of]) {
+    if (whole === undefined) continue;
+    for (const part of [whole, whole.replace(/\([^)]*\)/g, ' '), ...[...whole.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]!)]) {
+      const name = part.replace(/^\s*(reprint|summary) of\s+/i, '').replace(/\s+/g, ' ').trim();
+      if (name.length > 1) names.add(name);
+    }
+  }
+  return [...names];
+}
+
+/**
+ * A fact shown as reported whose text does not name the outlet: a reader would take it for
+ * established fact. (A `reported_by` that is not one of the fact's sources is an error of the validation.)
+ */
+export function reportNotNamingOutlet(entry: Entry, ctx: RuleContext): Finding[] {
+  if (entry.kind !== 'fact' || entry.reported_by === undefined || !entry.sources.includes(entry.reported_by)) return [];
+  const source = ctx.sources.get(entry.reported_by);
+  if (source === undefined) return [];
+  const text = entry.text.toLowerCase();
+  if (outletNames(source).some((name) => text.includes(name.toLowerCase()))) return [];
+  return [
+    {
+      field: 'text',
+      message: `the fact is shown as reported by "${source.publisher}" (reported_by), but its text does not name that outlet: write it as "${source.reprint_of ?? source.publisher} reported that …"`,
     },
   ];
 }
@@ -128,6 +179,7 @@ export type Rule<T> = { id: string; label: string; check: (record: T, ctx: RuleC
 export const ENTRY_RULES: readonly Rule<Entry>[] = [
   { id: 'no-supporting-source', label: 'entries without an official, press or analysis source', check: entryWithoutSupportingSource },
   { id: 'quote-on-copies', label: 'quotes resting only on reprints or references', check: quoteOnCopiesOnly },
+  { id: 'report-without-outlet', label: 'facts shown as reported whose text does not name the outlet', check: reportNotNamingOutlet },
   { id: 'date-after-today', label: 'entry dates after today', check: dateAfterToday },
   { id: 'past-plan', label: 'plans whose date has passed', check: pastPlan },
 ];

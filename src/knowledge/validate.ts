@@ -4,7 +4,7 @@ import type { $ZodIssue } from 'zod/v4/core';
 import type { Diagnostic, KnowledgeBase } from './base';
 import type { ParsedFile } from './parse';
 import { closest } from './suggest';
-import { dayOf, ruleFindings } from './source-rules';
+import { attributedTo, dayOf, ruleFindings } from './source-rules';
 import {
   factSchema,
   featuredSchema,
@@ -124,8 +124,11 @@ export function validateKnowledge(
       else if (entry.end_date.length !== 10 || entry.date.length !== 10) problem(located, 'end_date', 'a span of days needs full dates (YYYY-MM-DD) in both date and end_date');
       else if (entry.end_date <= entry.date) problem(located, 'end_date', `end_date ${entry.end_date} must come after date ${entry.date}`);
     }
-    if (entry.kind === 'quote' && entry.quoted_in !== undefined && !entry.sources.includes(entry.quoted_in)) {
-      problem(located, 'quoted_in', `quoted_in names "${entry.quoted_in}", which is not one of this quote's sources: list it under sources too`);
+    // The outlet a report or a quote is attributed to must be one the entry cites.
+    const attributed = attributedTo(entry);
+    if (attributed !== undefined && !entry.sources.includes(attributed)) {
+      const field = entry.kind === 'fact' ? 'reported_by' : 'quoted_in';
+      problem(located, field, `${field} names "${attributed}", which is not one of this ${entry.kind}'s sources: list it under sources too`);
     }
     if (entry.kind === 'quote' && entry.role === undefined) {
       problem(located, undefined, `quote has no role: add the speaker's role at the time (e.g. "U.S. Secretary of Defense")`, 'warning');

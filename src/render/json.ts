@@ -10,6 +10,10 @@ export type JsonResult = {
   text: string;
   speaker?: string;
   date?: string;
+  /** Fact only: the id (in `sources`) of the outlet whose report the text gives; not stated as established fact. */
+  reported_by?: string;
+  /** Quote only: the id (in `sources`) of the outlet the words are known from; not verified words. */
+  quoted_in?: string;
   /** 0..1, higher is better. */
   score: number;
   sources: JsonSource[];
@@ -36,6 +40,8 @@ export function toJsonAnswer(answer: Answer): JsonAnswer {
         text: e.text,
         ...(e.kind === 'quote' ? { speaker: e.speaker } : {}),
         ...(e.date ? { date: e.date } : {}),
+        ...(e.kind === 'fact' && e.reported_by ? { reported_by: e.reported_by } : {}),
+        ...(e.kind === 'quote' && e.quoted_in ? { quoted_in: e.quoted_in } : {}),
         score: Math.max(0, Math.min(1, Number.isFinite(r.score) ? r.score : 0)),
         sources,
       };

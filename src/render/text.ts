@@ -1,4 +1,5 @@
-import type { Answer, AnswerResult } from '../answer/model';
+import type { Answer, AnswerResult, Citation } from '../answer/model';
+import { attributionOf, quotedInText, reportedByLine } from './attribution';
 import { declinedMessage, RECORD_HEADING } from './declined';
 
 // Terminal rendering: plain text, citations as numbered footnotes.
@@ -8,14 +9,17 @@ export type TextOptions = {
   topics?: readonly string[];
 };
 
-function entryLines(r: AnswerResult): string[] {
+/** An entry's lines; one attributed to an outlet (reported_by, quoted_in) says so, see attribution.ts. */
+function entryLines(r: AnswerResult, citations: readonly Citation[]): string[] {
   const e = r.entry;
   const marks = r.citations.map((n) => `[${n}]`).join('');
+  const attribution = attributionOf(e, citations);
   if (e.kind === 'quote') {
-    const who = [e.speaker, e.role, e.date].filter(Boolean).join(', ');
+    const who = [e.speaker, e.role, e.date, attribution && quotedInText(attribution)].filter(Boolean).join(', ');
     return [`“${e.text}”${marks ? ` ${marks}` : ''}`, `    — ${who}`, `    (${e.context})`];
   }
-  return [`${e.date ? `${e.date}: ` : ''}${e.text}${marks ? ` ${marks}` : ''}`];
+  const line = `${e.date ? `${e.date}: ` : ''}${e.text}${marks ? ` ${marks}` : ''}`;
+  return attribution ? [line, `    (${reportedByLine(attribution)})`] : [line];
 }
 
 function heading(answer: Answer): string | undefined {
@@ -29,7 +33,7 @@ export function renderText(answer: Answer, options: TextOptions = {}): string {
   const out: string[] = [];
   if (answer.status === 'unknown' && answer.record) {
     // An opinion or a forecast with an entry that bears on it: said plainly, then the record, cited.
-    out.push(declinedMessage(answer.declined ?? { reason: 'opinion' }), '', RECORD_HEADING, ...entryLines(answer.record));
+    out.push(declinedMessage(answer.declined ?? { reason: 'opinion' }), '', RECORD_HEADING, ...entryLines(answer.record, answer.citations));
   } else if (answer.status === 'unknown') {
     out.push(answer.declined ? declinedMessage(answer.declined) : "I don't know: the knowledge base does not cover that.");
     if (options.topics?.length) out.push(`It covers: ${options.topics.slice(0, 12).join('; ')}.`);
@@ -38,7 +42,7 @@ export function renderText(answer: Answer, options: TextOptions = {}): string {
   } else if (answer.status === 'unsure') {
     out.push("I'm not sure what you mean. Did you mean:");
     answer.results.forEach((r, i) => {
-      const [first, ...rest] = entryLines(r);
+      const [first, ...rest] = entryLines(r, answer.citations);
       out.push(`  ${i + 1}. ${first}`, ...rest.map((l) => `  ${l}`), `     (ask: ${r.entry.id})`);
     });
   } else {
@@ -46,7 +50,7 @@ export function renderText(answer: Answer, options: TextOptions = {}): string {
     if (head) out.push(head);
     const many = answer.results.length > 1;
     answer.results.forEach((r, i) => {
-      const lines = entryLines(r);
+      const lines = entryLines(r, answer.citations);
       if (many) out.push(`${i + 1}. ${lines[0]}`, ...lines.slice(1).map((l) => ` ${l}`));
       else out.push(...lines);
     });

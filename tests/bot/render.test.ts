@@ -65,6 +65,16 @@ describe('renderAnswer', () => {
     expect(reply.embeds[0]!.description).toBe('> Keep the line open.\n> Always.\n— **A. Speaker**, Minister, 1 June 2003 **[1]**\n*At a meeting.*');
   });
 
+  it('shows a fact with reported_by as reported by the outlet, and a quote with quoted_in as quoted', () => {
+    const copy: Citation = { n: 1, id: 'x', title: 'X', publisher: 'Blog *copy*', published: '2009-09-01', kind: 'reprint', reprintOf: 'Defense News' };
+    const reported = fact('a', 'Defense News reported that a line was set up.', ['x'], { reported_by: 'x' } as Partial<Entry>);
+    expect(renderAnswer(answer([{ entry: reported, score: 1, citations: [1] }], [copy]), { key: 'k' }).embeds[0]!.description).toBe(
+      'Defense News reported that a line was set up. **[1]**\n*Reported by Defense News*',
+    );
+    const quote = { kind: 'quote', id: 'q', text: 'Words.', speaker: 'S', context: 'C.', topics: ['t'], sources: ['x'], quoted_in: 'x', origin: { file: 'f', line: 1 } } as Entry;
+    expect(renderAnswer(answer([{ entry: quote, score: 1, citations: [1] }], [copy]), { key: 'k' }).embeds[0]!.description).toBe('> Words.\n— **S**, as quoted in Blog \\*copy\\*, 1 September 2009 **[1]**\n*C.*');
+  });
+
   it('escapes markdown and breaks mentions in the echoed question', () => {
     const reply = renderAnswer(answer([{ entry: fact('a', 'A.', ['x']), score: 1, citations: [1] }], [citation(1)], { question: '@everyone <@&123456789012345678> **x** [y](https://evil.example)' }), { key: 'k' });
     const title = reply.embeds[0]!.title!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, countKnowledge, formatRuleCounts, formatSourceKinds } from '../../src/knowledge/format';
+import { formatAttributed, formatDiagnostic, countKnowledge, formatRuleCounts, formatSourceKinds } from '../../src/knowledge/format';
 import { parseKnowledgeText, type ParsedFile } from '../../src/knowledge/parse';
 import type { Entry, Source } from '../../src/knowledge/schema';
 import {
@@ -10,9 +10,11 @@ import {
   entryWithoutSupportingSource,
   nameSpelledTwoWays,
   namesUsed,
+  outletNames,
   pastPlan,
   personKey,
   quoteOnCopiesOnly,
+  reportNotNamingOutlet,
   reprintWithoutOriginal,
   ruleFindings,
   sourcePublishedAfterToday,
@@ -52,11 +54,39 @@ describe('source rules', () => {
     }
   });
 
+  it('counts an entry shown as reported or as quoted as attributed, not as unsupported', () => {
+    const copies = ctx(source('a', { kind: 'reprint', reprint_of: 'AFP' }));
+    expect(entryWithoutSupportingSource(fact({ sources: ['a'], reported_by: 'a' }), copies)).toEqual([]);
+    expect(entryWithoutSupportingSource(quote({ sources: ['a'], quoted_in: 'a' }), copies)).toEqual([]);
+    expect(entryWithoutSupportingSource(fact({ sources: ['a'] }), copies)).toHaveLength(1);
+    expect(entryWithoutSupportingSource(quote({ sources: ['a'] }), copies)).toHaveLength(1);
+  });
+
   it('warns on a quote whose only sources are reprints or references, not on a fact', () => {
     const copies = ctx(source('s', { kind: 'reprint' }), source('r', { kind: 'reference' }));
     expect(quoteOnCopiesOnly(quote({ sources: ['s', 'r'] }), copies)).toHaveLength(1);
     expect(quoteOnCopiesOnly(fact({ sources: ['s', 'r'] }), copies)).toEqual([]);
     expect(quoteOnCopiesOnly(quote({ sources: ['s', 'p'] }), ctx(source('s', { kind: 'reprint' }), source('p', { kind: 'press' })))).toEqual([]);
+    expect(quoteOnCopiesOnly(quote({ sources: ['s', 'r'], quoted_in: 's' }), copies)).toEqual([]); // shown "as quoted in", not as verified
+  });
+
+  it('reads the names an outlet goes by from its publisher and reprint_of', () => {
+    expect(outletNames(source('s', { publisher: 'Defense News (Wendell Minnick)', reprint_of: 'Defense News' }))).toEqual(['Defense News (Wendell Minnick)', 'Defense News', 'Wendell Minnick']);
+    expect(outletNames(source('s', { publisher: 'Reprint of Global Times', reprint_of: 'Global Times' }))).toEqual(['Global Times']);
+  });
+
+  it('warns on a fact shown as reported whose text does not name the outlet', () => {
+    const sources = ctx(source('m', { kind: 'reprint', publisher: 'ClearSignal (summary of South China Morning Post)', reprint_of: 'South China Morning Post' }), source('p'));
+    const reported = (text: string) => reportNotNamingOutlet(fact({ text, sources: ['m', 'p'], reported_by: 'm' }), sources);
+    expect(reported('The South China Morning Post reported that the minister flew to Beijing.')).toEqual([]);
+    expect(reported('According to ClearSignal, the minister flew to Beijing.')).toEqual([]);
+    expect(reported('The minister flew to Beijing.')).toEqual([
+      {
+        field: 'text',
+        message: 'the fact is shown as reported by "ClearSignal (summary of South China Morning Post)" (reported_by), but its text does not name that outlet: write it as "South China Morning Post reported that …"',
+      },
+    ]);
+    expect(reportNotNamingOutlet(fact({ text: 'The minister flew to Beijing.', sources: ['p'] }), sources)).toEqual([]); // not shown as reported
   });
 
   it('warns on a date after today, counting a partial date from its first day', () => {
@@ -159,6 +189,7 @@ facts:
     expect(formatRuleCounts(counts)).toEqual([
       '   1  entries without an official, press or analysis source',
       '   0  quotes resting only on reprints or references',
+      '   0  facts shown as reported whose text does not name the outlet',
       '   0  entry dates after today',
       '   1  plans whose date has passed',
       '   0  reprints not naming the original',
@@ -174,5 +205,60 @@ facts:
     const counts = countKnowledge(base!);
     expect(counts.sourcesByKind).toEqual({ official: 0, press: 1, analysis: 0, reference: 0, 'state-media': 0, reprint: 1 });
     expect(formatSourceKinds(counts.sourcesByKind)).toBe('sources by kind: official 0, press 1, analysis 0, reference 0, state-media 0, reprint 1');
+  });
+});
+
+describe('entries shown as reported or as quoted', () => {
+  const file = (factFields: string, quoteFields = '') => `topics:
+  - id: t
+    name: T
+sources:
+  - id: copy
+    kind: reprint
+    reprint_of: Defense News
+    title: T
+    publisher: Defense News (reposted)
+    url: https://copy.example.org/a
+facts:
+  - id: reported
+    text: Defense News reported that a line was set up.
+    topics: [t]
+    sources: [copy]
+${factFields}
+quotes:
+  - id: words
+    text: Keep the line open.
+    speaker: Someone
+    role: Minister
+    context: Said somewhere.
+    topics: [t]
+    sources: [copy]
+${quoteFields}
+`;
+  const run = (text: string) => validateKnowledge([parseKnowledgeText('k.yaml', text).parsed!] as ParsedFile[], new Map([['k.yaml', text]]), { now: () => new Date('2026-12-02T12:00:00Z') });
+
+  it('takes reported_by and quoted_in as attributed: no unsupported-source warning, counted for kb:check', () => {
+    const { base, diagnostics } = run(file('    reported_by: copy', '    quoted_in: copy'));
+    expect(diagnostics.map((d) => formatDiagnostic(d))).toEqual([]);
+    expect(countKnowledge(base!).attributed).toEqual({ reported: 1, quoted: 1 });
+    expect(formatAttributed(countKnowledge(base!).attributed)).toBe('shown as attributed, not as established: 1 fact as reported (reported_by), 1 quote as quoted (quoted_in)');
+  });
+
+  it('still warns on the same entries without the fields', () => {
+    const { base, diagnostics } = run(file(''));
+    expect(diagnostics.map((d) => [d.id, d.message.split(' (')[0]!.split(':')[0]])).toEqual([
+      ['reported', 'no official, press or analysis source supports this fact'],
+      ['words', 'no official, press or analysis source supports this quote'],
+      ['words', 'the only sources of this quote are reprints or reference copies'],
+    ]);
+    expect(formatAttributed(countKnowledge(base!).attributed)).toBe('shown as attributed, not as established: 0 facts as reported (reported_by), 0 quotes as quoted (quoted_in)');
+  });
+
+  it('refuses a reported_by that is not one of the fact\'s sources, at its line', () => {
+    const { base, diagnostics } = run(file('    reported_by: other'));
+    expect(base).toBeUndefined();
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual([
+      'k.yaml:16:18: error: "reported" field reported_by: reported_by names "other", which is not one of this fact\'s sources: list it under sources too',
+    ]);
   });
 });
