@@ -49,7 +49,7 @@ const SEE_ALSO = 5;
  * lengths (all sources, in full, are in "Source details"). Long source addresses count toward a
  * message like any text, so this is what keeps a first page near 1,000 characters.
  */
-const COMPACT = { sources: 3, title: 48, publisher: 32 } as const;
+const COMPACT = { sources: 2, title: 48, publisher: 32 } as const;
 /** An answer's note (how sources differ) longer than this moves to "Source details", with a pointer in its place. */
 const NOTE_INLINE = 160;
 
