@@ -21,10 +21,17 @@ import { runMain } from './run-main';
 // - answer share (answered replies only): the top entry's own words — its date, its text and its
 //   citation markers — over the page, a definition that does not depend on the renderer.
 
-type Sample = { split: Split; status: Answer['status']; page: number; buttons: number; answer?: number };
+type Sample = { split: Split; status: Answer['status']; page: number; visible: number; buttons: number; answer?: number };
 
 function pageLength(reply: Reply): number {
   return (reply.content?.length ?? 0) + reply.embeds.reduce((sum, e) => sum + embedLength(e), 0);
+}
+
+/** What a member reads: the page less the addresses behind its links (Discord shows a link as its text). */
+function visibleLength(reply: Reply): number {
+  const text = [reply.content ?? '', ...reply.embeds.map((e) => JSON.stringify(e))].join('');
+  const hidden = [...text.matchAll(/\]\((https?:\/\/[^)\s]+)\)/g)].reduce((sum, m) => sum + m[1]!.length + 2, 0);
+  return pageLength(reply) - hidden;
 }
 
 function buttonLength(reply: Reply): number {
@@ -68,7 +75,14 @@ function print(label: string, samples: readonly Sample[]): void {
   line(`  button labels, answered       ${distribution(answered.map((s) => s.buttons))}`);
   line(`  answer's share, answered      ${shareLine(answered)}`);
   line(`  answered pages under 1,000    ${answered.length ? `${under} of ${answered.length} (${Math.round((100 * under) / answered.length)}%)` : '-'}`);
+  // Long entries stay whole, so a page over 1,000 is expected when the answer's own words are long.
+  const over = answered.filter((s) => s.page >= 1000);
+  const longAnswer = over.filter((s) => (s.answer ?? 0) >= LONG_ANSWER).length;
+  line(`  of those over 1,000           ${over.length}; the answer's own words ${LONG_ANSWER}+ characters in ${longAnswer}; over 1,000 as read (links as their text) in ${over.filter((s) => s.visible >= 1000).length}`);
 }
+
+/** An answer this long (its date, words and marks) cannot share a 1,000-character page with its sources. */
+const LONG_ANSWER = 500;
 
 async function main(): Promise<number> {
   const inputs = await loadEvalInputs();
@@ -79,7 +93,7 @@ async function main(): Promise<number> {
   const samples: Sample[] = [...questions.answerable, ...questions.outOfScope].map(({ q, split }) => {
     const answer = resolveQuestion(ctx, q);
     const reply = renderAnswer(answer, { key: 'report00' });
-    return { split, status: answer.status, page: pageLength(reply), buttons: buttonLength(reply), answer: answerLength(answer) };
+    return { split, status: answer.status, page: pageLength(reply), visible: visibleLength(reply), buttons: buttonLength(reply), answer: answerLength(answer) };
   });
   process.stdout.write(`replies report on ${knowledgeDir} (${inputs.base.entries.length} entries) over ${questionsDir}: first page of the /ask reply\n`);
   print('all splits', samples);
