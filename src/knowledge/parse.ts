@@ -76,6 +76,7 @@ function parseFast(file: string, text: string, diagnostics: Diagnostic[]): Parse
   }
   const { starts, sections } = recordStarts(text);
   let thorough: ParsedFile | undefined;
+  let lines: string[] | undefined;
   const recordLine = (path: readonly PropertyKey[]) => {
     const [section, index] = path;
     const list = (data as Record<string, unknown> | null)?.[section as string];
@@ -85,6 +86,10 @@ function parseFast(file: string, text: string, diagnostics: Diagnostic[]): Parse
   const locate = (path: readonly PropertyKey[], key?: string) => {
     const line = path.length === 2 && key === undefined ? recordLine(path) : undefined;
     if (line) return line;
+    // A field of a record written on its own line (`    sources: [a, b]`): read off the text, so that
+    // warnings on thousands of records do not each need the positional parse of their file.
+    const field = path.length === 3 && key === undefined ? fieldValueStart((lines ??= text.split('\n')), path, recordLine) : undefined;
+    if (field) return field;
     thorough ??= parseThorough(file, text, []).parsed;
     return thorough?.locate(path, key) ?? { line: 1, column: 1 };
   };
@@ -93,6 +98,44 @@ function parseFast(file: string, text: string, diagnostics: Diagnostic[]): Parse
     return (path.length >= 2 ? recordLine(path) : undefined) ?? sections.get(path[0] as string) ?? { line: 1, column: 1 };
   };
   return { parsed: { file, data, locate, near }, diagnostics };
+}
+
+/**
+ * Where the value of `section[index].field` starts, when the record holds `field:` once, on its own line,
+ * with its value on that line (the positional parser gives the same place); undefined otherwise.
+ */
+export function fieldValueStart(
+  lines: readonly string[],
+  path: readonly PropertyKey[],
+  recordLine: (path: readonly PropertyKey[]) => { line: number; column: number } | undefined,
+): { line: number; column: number } | undefined {
+  const [section, index, field] = path;
+  if (typeof index !== 'number' || typeof field !== 'string' || !/^[A-Za-z_][\w-]*$/.test(field)) return undefined;
+  const start = recordLine([section!, index]);
+  if (!start) return undefined;
+  const end = recordLine([section!, index + 1])?.line ?? lines.length + 1;
+  const indent = start.column - 1;
+  const prefix = `${field}:`;
+  let found: { line: number; column: number } | undefined;
+  for (let i = start.line - 1; i < end - 1 && i < lines.length; i++) {
+    const raw = lines[i]!;
+    // The record's first line starts with "- "; its fields stand at the column after it.
+    if (raw.length <= indent || raw.slice(indent, indent + prefix.length) !== prefix) continue;
+    if (i !== start.line - 1 && raw.slice(0, indent).trim() !== '') continue;
+    if (raw[indent - 1] !== undefined && !/[\s-]/.test(raw[indent - 1]!)) continue;
+    if (found) return undefined; // written twice: let the parser say where
+    const after = raw.slice(indent + prefix.length);
+    const value = /^([ ]+)([^#\s])/.exec(after);
+    if (value) {
+      found = { line: i + 1, column: indent + prefix.length + value[1]!.length + 1 };
+    } else if (/^\s*$/.test(after)) {
+      // A block list below (`sources:` then `  - a`): its place is the first dash.
+      const item = /^(\s*)- /.exec(lines[i + 1] ?? '');
+      if (!item || item[1]!.length < indent) return undefined;
+      found = { line: i + 2, column: item[1]!.length + 1 };
+    } else return undefined; // a comment or something unusual: ask the parser
+  }
+  return found;
 }
 
 const TOO_DEEP = 'file is nested too deeply (more than 100 lists or blocks of fields inside each other): knowledge files are lists of records — check the brackets and the indentation';
@@ -120,7 +163,8 @@ function recordStarts(text: string): { starts: Map<string, Array<{ line: number;
   return { starts, sections };
 }
 
-function parseThorough(file: string, text: string, diagnostics: Diagnostic[]): ParseOutcome {
+/** The positional parse alone (the fast path falls back to it); exported so tests can compare the two. */
+export function parseThorough(file: string, text: string, diagnostics: Diagnostic[]): ParseOutcome {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
