@@ -89,6 +89,13 @@ export const CHECKS = [
     demotesTo: 'unsure',
   },
   {
+    name: 'cause',
+    why: '"Why did X…" is not answered by an entry that names X only as the setting of something else ("after X, …", "in response to X").',
+    applies: () => true,
+    passes: (e) => !e.causeAside,
+    demotesTo: 'unsure',
+  },
+  {
     name: 'person',
     why: 'A "who" question needs an answer that names a person.',
     applies: (q) => q.intent.who,

@@ -28,6 +28,7 @@ function hit(over: Partial<HitEvidence> = {}): HitEvidence {
     capitals: true,
     pair: true,
     lacks: [],
+    causeAside: false,
     quote: false,
     ...over,
   };
@@ -46,6 +47,7 @@ const REFUSED: Record<CheckName, [QuestionRead, HitEvidence]> = {
   'unknown-names': [question('did the us and vietnam set up a hotline', { unknownNames: ['vietnam'] }), hit()],
   'named-things': [question('did the us and vietnam set up a hotline'), hit({ lacks: ['Vietnam'] })],
   required: [question('what weapons did they agree on'), hit({ hasRequired: false })],
+  cause: [question('why did the us hit shayrat airbase'), hit({ causeAside: true })],
   person: [question('who signed the agreement'), hit({ shapes: new Set<Shape>(['date']) })],
   'who-verb': [question('who replaced kurt campbell'), hit({ whoVerb: false })],
   identity: [question('who is the ambassador'), hit({ askedAlike: false, curated: true })],
