@@ -159,6 +159,13 @@ export const CHECKS = [
     demotesTo: 'unsure',
   },
   {
+    name: 'duration',
+    why: '"How long did X last" needs a length of time ("about 75 minutes", "until 2018"): a date alone does not say.',
+    applies: (q) => q.intent.duration,
+    passes: needs('duration'),
+    demotesTo: 'unsure',
+  },
+  {
     name: 'age',
     why: '"How old is X" needs an age or a birth.',
     applies: (q) => q.intent.age,

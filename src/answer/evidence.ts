@@ -11,7 +11,7 @@ import { relatedTerms } from '../search/related-words';
 // with a hand-made record.
 
 /** What kind of answer an entry can supply, read from its text once per knowledge load. */
-export type Shape = 'date' | 'time' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan';
+export type Shape = 'date' | 'time' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan' | 'duration';
 
 const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ['date', /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/],
@@ -22,6 +22,9 @@ const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ['age', /\b(born|aged?|\d+-year-old|years? old)\b/i],
   // What a cause or purpose is stated with.
   ['reason', /\b(because|since|after|following|due to|owing to|in response|in reaction|prompted|caused|led to|so that|in order to|to (avoid|prevent|reduce|keep|manage|protest|punish|signal)|aimed|designed|meant to|intended|purpose|reason|why|over (the|a|its|his|her|their)|protest|retaliat\w*|amid)\b/i],
+  // A length of time: "about 75 minutes", "more than two years", "a 20-minute call", "since January 2025", "until 2018"
+  // (two different years are read in shapesOf). Also a length of text ("3,000 words long").
+  ['duration', /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|few|several|many|dozen|half)[\s-]+(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b|\b(since|until|till)\b|\b\S+ (words|pages|lines) long\b/i],
   // What an entry about a coming event says.
   ['plan', /\b(will|plans?|planned|scheduled|due|next|upcoming|expected|agreed to hold|to be held|intends?)\b/i],
 ];
@@ -33,6 +36,8 @@ export function shapesOf(entry: Entry, tellsWho: boolean, tellsCount: boolean): 
   if (entry.date) out.add('date');
   if (tellsWho) out.add('person');
   if (tellsCount) out.add('number');
+  // "First agreed in 2007 … put into practice in 2018": two different years bound a span.
+  if (new Set(entry.text.match(/\b(1[6-9]|20)\d{2}\b/g) ?? []).size >= 2) out.add('duration');
   return out;
 }
 

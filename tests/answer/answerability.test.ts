@@ -5,7 +5,7 @@ import type { HitEvidence, Shape } from '../../src/answer/evidence';
 import { readIntent } from '../../src/search/query';
 import { tokenize } from '../../src/search/normalize';
 
-const ALL_SHAPES: Shape[] = ['date', 'time', 'person', 'number', 'money', 'age', 'reason', 'plan'];
+const ALL_SHAPES: Shape[] = ['date', 'time', 'person', 'number', 'money', 'age', 'reason', 'plan', 'duration'];
 
 /** Evidence for a hit every check passes: well covered, alone, of every shape. */
 function hit(over: Partial<HitEvidence> = {}): HitEvidence {
@@ -57,6 +57,7 @@ const REFUSED: Record<CheckName, [QuestionRead, HitEvidence]> = {
   keywords: [question('shanghai telephone budget', { unknownKeyword: true }), hit()],
   quantity: [question('how many ships did they send'), hit({ shapes: new Set<Shape>(['date', 'person']) })],
   'count-near': [question('how many warships did the soviets send'), hit({ countNear: false })],
+  duration: [question('how long did the meeting last'), hit({ shapes: new Set<Shape>(['date', 'number']) })],
   age: [question('how old is pete hegseth'), hit({ shapes: new Set<Shape>(['person']) })],
   plan: [question('when is the next shangri-la dialogue'), hit({ shapes: new Set<Shape>(['date']) })],
   money: [question('how much does a p-8 cost'), hit({ shapes: new Set<Shape>(['number']) })],
