@@ -89,6 +89,13 @@ export const CHECKS = [
     demotesTo: 'unsure',
   },
   {
+    name: 'cause',
+    why: '"Why did X…" is not answered by an entry that names X only as the setting of something else ("after X, …", "in response to X").',
+    applies: () => true,
+    passes: (e) => !e.causeAside,
+    demotesTo: 'unsure',
+  },
+  {
     name: 'person',
     why: 'A "who" question needs an answer that names a person.',
     applies: (q) => q.intent.who,
@@ -149,6 +156,13 @@ export const CHECKS = [
     why: '"How many warships": when the entry names warships, a number must stand close to them.',
     applies: (q) => q.intent.countOf !== undefined,
     passes: (e) => e.countNear,
+    demotesTo: 'unsure',
+  },
+  {
+    name: 'duration',
+    why: '"How long did X last" needs a length of time ("about 75 minutes", "until 2018"): a date alone does not say.',
+    applies: (q) => q.intent.duration,
+    passes: needs('duration'),
     demotesTo: 'unsure',
   },
   {

@@ -11,7 +11,7 @@ import { relatedTerms } from '../search/related-words';
 // with a hand-made record.
 
 /** What kind of answer an entry can supply, read from its text once per knowledge load. */
-export type Shape = 'date' | 'time' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan';
+export type Shape = 'date' | 'time' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan' | 'duration';
 
 const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ['date', /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/],
@@ -22,6 +22,9 @@ const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ['age', /\b(born|aged?|\d+-year-old|years? old)\b/i],
   // What a cause or purpose is stated with.
   ['reason', /\b(because|since|after|following|due to|owing to|in response|in reaction|prompted|caused|led to|so that|in order to|to (avoid|prevent|reduce|keep|manage|protest|punish|signal)|aimed|designed|meant to|intended|purpose|reason|why|over (the|a|its|his|her|their)|protest|retaliat\w*|amid)\b/i],
+  // A length of time: "about 75 minutes", "more than two years", "a 20-minute call", "since January 2025", "until 2018"
+  // (two different years are read in shapesOf). Also a length of text ("3,000 words long").
+  ['duration', /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|few|several|many|dozen|half)[\s-]+(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b|\b(since|until|till)\b|\b\S+ (words|pages|lines) long\b/i],
   // What an entry about a coming event says.
   ['plan', /\b(will|plans?|planned|scheduled|due|next|upcoming|expected|agreed to hold|to be held|intends?)\b/i],
 ];
@@ -33,6 +36,8 @@ export function shapesOf(entry: Entry, tellsWho: boolean, tellsCount: boolean): 
   if (entry.date) out.add('date');
   if (tellsWho) out.add('person');
   if (tellsCount) out.add('number');
+  // "First agreed in 2007 … put into practice in 2018": two different years bound a span.
+  if (new Set(entry.text.match(/\b(1[6-9]|20)\d{2}\b/g) ?? []).size >= 2) out.add('duration');
   return out;
 }
 
@@ -63,6 +68,8 @@ export type HitEvidence = {
   pair: boolean;
   /** Named things of the question (countries, forces, people, systems) this entry does not involve. */
   lacks: string[];
+  /** "Why did X…": the entry names X's event only as the setting of something else ("after X, …", "in response to X"). */
+  causeAside: boolean;
   /** A quote, and whether by the speaker the question asks about (undefined: the question names none). */
   quote: boolean;
   bySpeaker?: boolean;
@@ -79,6 +86,22 @@ const SPEECH_WINDOW = 6;
 const SPEECH_WORD = /^(according|spokes(man|woman|person)|said|says|say|told|tells?|warned|urged|wrote|writes?|stated|messages?|readout|pledged|argued|insisted|assured|promised|asked|stressed|remarks?|statement|declared|announced|replied|responded|called|commented|letter)$/;
 /** What may stand between two countries named as the two sides: "us and cuba", "china south korea". */
 const JOINS = new Set(['and', 'north', 'south', 'east', 'west']);
+/**
+ * Where a clause turns to an event's setting or cause: what follows, to the clause's end, is background to
+ * what the entry tells ("After Israeli forces attacked the Liberty, Johnson used the hotline").
+ */
+const ASIDE = /\b(after|before|following|amid|in (response|reaction|reply|retaliation) to|in protest (at|against|over))\b/i;
+/** Clause ends: punctuation, and a full stop that does not close an initial ("U.S."). */
+const CLAUSE_END = /[,;:!?()\u2014\u2013]|(?<!\b[A-Z])\.(\s|$)/;
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+/** Numbers and months: dates set the scene of an event, they do not name it. */
+const isDate = (w: string) => /^\d+$/.test(w) || MONTHS.has(w);
+
+/** "What caused / triggered / led to X": a cause asked for without "why". */
+const CAUSE_ASKED = /^(what|which \w+)( \w+)? (caused|triggered|prompted|sparked|provoked|started|led to)\b/;
+/** Whether the question asks for a cause: "why…", "the reason for…", "what caused…". */
+export const asksCause = (query: AnalyzedQuery) => query.intent.why || CAUSE_ASKED.test(query.tokens.map((t) => t.word).join(' '));
+
 /** Known concepts at least this informative (idf) must all be matched for a dominant entry to be promoted. */
 const DOMINANCE_IDF = 2.5;
 
@@ -219,6 +242,36 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     return text.some((t, j) => SPEECH_WORD.test(t.word) && at.some((i) => Math.abs(i - j) <= SPEECH_WINDOW));
   }
 
+  /**
+   * "Why did the U.S. hit Shayrat": a fact that names the event only inside an aside ("Before U.S. missiles struck
+   * Shayrat, the military warned Russia") explains something else. True when every word of the question the
+   * entry's text holds (countries and dates aside: they set the scene) stands in such asides. Quotes are exempt:
+   * a speaker's words are their reasons.
+   */
+  function causeAside(query: AnalyzedQuery, entry: Entry): boolean {
+    if (!asksCause(query) || entry.kind === 'quote') return false;
+    const keys = new Set(
+      query.concepts
+        .filter((c) => c.known && !search.aliases.countries.has(c.key) && !c.words.every(isDate))
+        // An alias phrase ("chinese balloon") is found by its own words, its country words aside.
+        .flatMap((c) => [c.key, ...c.alts.map((a) => a.term), ...c.words.map(term).filter((t) => !search.aliases.countries.has(conceptOf(t)) && !isDate(t))]),
+    );
+    let aside = 0;
+    for (const clause of entry.text.split(CLAUSE_END)) {
+      if (!clause) continue;
+      const at = clause.search(ASIDE);
+      const tokens = tokenize(clause);
+      const cut = at < 0 ? tokens.length : tokenize(clause.slice(0, at)).length;
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        if (!keys.has(t.term) && !keys.has(conceptOf(t.term))) continue;
+        if (i < cut) return false;
+        aside++;
+      }
+    }
+    return aside > 0;
+  }
+
   function required(query: AnalyzedQuery): number {
     const head = query.intent.countOf;
     // Keywords end with their head ("incsea notice period"), which is often a paraphrase of what the entry says:
@@ -288,6 +341,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
           capitals: capitalsAnswered(query, hit.doc),
           pair: pairAnswered(pair, entry),
           lacks: lacks(hit, named),
+          causeAside: causeAside(query, entry),
           quote: entry.kind === 'quote',
           bySpeaker: speakers ? bySpeaker(hit, named) : undefined,
         };

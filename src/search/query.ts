@@ -43,6 +43,8 @@ export type Intent = {
   measure: boolean;
   /** "How much does X cost", "how much did they spend": a sum of money. */
   money: boolean;
+  /** "How long did X last": a duration ("about 75 minutes", "from 2007 until 2018"), not "how long ago" or "how long until". */
+  duration: boolean;
 };
 
 /** One thing the query asks about: a word or an alias concept, with the index terms that satisfy it. */
@@ -80,7 +82,7 @@ export const UNKNOWN_WEIGHT = 1;
 
 const CORRECTION_FACTOR = [1, 0.8, 0.6];
 
-const NO_INTENT: Intent = { when: false, who: false, quote: false, task: false, keywords: false, why: false, identity: false, age: false, upcoming: false, measure: false, money: false };
+const NO_INTENT: Intent = { when: false, who: false, quote: false, task: false, keywords: false, why: false, identity: false, age: false, upcoming: false, measure: false, money: false, duration: false };
 
 export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent {
   const { tokens, question } = expandIs(typed, typedQuestion);
@@ -106,6 +108,7 @@ export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent 
     upcoming: tokens.some((t, i) => (t.word === 'next' && tokens[i - 1]?.word === 'the' && tokens[i + 1]?.word !== 'to') || t.word === 'upcoming'),
     measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')),
     money: (tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'much') && has(...MONEY_WORDS)) || has('price', 'cost', 'costs'),
+    duration: tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'long' && !['ago', 'until', 'till', 'til', 'before'].includes(tokens[i + 2]?.word ?? '')),
   };
 }
 

@@ -5,7 +5,7 @@ import type { HitEvidence, Shape } from '../../src/answer/evidence';
 import { readIntent } from '../../src/search/query';
 import { tokenize } from '../../src/search/normalize';
 
-const ALL_SHAPES: Shape[] = ['date', 'time', 'person', 'number', 'money', 'age', 'reason', 'plan'];
+const ALL_SHAPES: Shape[] = ['date', 'time', 'person', 'number', 'money', 'age', 'reason', 'plan', 'duration'];
 
 /** Evidence for a hit every check passes: well covered, alone, of every shape. */
 function hit(over: Partial<HitEvidence> = {}): HitEvidence {
@@ -28,6 +28,7 @@ function hit(over: Partial<HitEvidence> = {}): HitEvidence {
     capitals: true,
     pair: true,
     lacks: [],
+    causeAside: false,
     quote: false,
     ...over,
   };
@@ -46,6 +47,7 @@ const REFUSED: Record<CheckName, [QuestionRead, HitEvidence]> = {
   'unknown-names': [question('did the us and vietnam set up a hotline', { unknownNames: ['vietnam'] }), hit()],
   'named-things': [question('did the us and vietnam set up a hotline'), hit({ lacks: ['Vietnam'] })],
   required: [question('what weapons did they agree on'), hit({ hasRequired: false })],
+  cause: [question('why did the us hit shayrat airbase'), hit({ causeAside: true })],
   person: [question('who signed the agreement'), hit({ shapes: new Set<Shape>(['date']) })],
   'who-verb': [question('who replaced kurt campbell'), hit({ whoVerb: false })],
   identity: [question('who is the ambassador'), hit({ askedAlike: false, curated: true })],
@@ -55,6 +57,7 @@ const REFUSED: Record<CheckName, [QuestionRead, HitEvidence]> = {
   keywords: [question('shanghai telephone budget', { unknownKeyword: true }), hit()],
   quantity: [question('how many ships did they send'), hit({ shapes: new Set<Shape>(['date', 'person']) })],
   'count-near': [question('how many warships did the soviets send'), hit({ countNear: false })],
+  duration: [question('how long did the meeting last'), hit({ shapes: new Set<Shape>(['date', 'number']) })],
   age: [question('how old is pete hegseth'), hit({ shapes: new Set<Shape>(['person']) })],
   plan: [question('when is the next shangri-la dialogue'), hit({ shapes: new Set<Shape>(['date']) })],
   money: [question('how much does a p-8 cost'), hit({ shapes: new Set<Shape>(['number']) })],

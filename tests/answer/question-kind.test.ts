@@ -17,6 +17,10 @@ describe('questionKind', () => {
     ['will china agree to restart talks', 'prediction'],
     ['what will the next round decide', 'prediction'],
     ['is the hotline going to be cut again', 'prediction'],
+    // A verb closing the question after "going to": a forecast; a place after it is a trip ("going to beijing with trump").
+    ['is the ceasefire from may 2025 going to hold', 'prediction'],
+    ['is hegseth going to beijing with trump', 'fact'],
+    ['could the us russia military dialogue collapse again this year', 'prediction'],
     ['what happens to the mmca in 2030', 'prediction'],
     ['will there be a summit next year', 'prediction'],
     ['next shangri-la dialogue, will dong jun show up', 'prediction'],

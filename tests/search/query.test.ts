@@ -58,6 +58,12 @@ describe('readIntent', () => {
     expect(intent('what is the hotline for').focus).toBeUndefined();
     expect(intent('who was the chinese lead at the talks').focus).toBeUndefined();
   });
+  it('recognises "how long did X last", not "how long ago" or "how long until"', () => {
+    expect(intent('how long did the hegseth dong meeting last').duration).toBe(true);
+    expect(intent('how long ago was the hotline set up').duration).toBe(false);
+    expect(intent('how long until the next round').duration).toBe(false);
+    expect(intent('when did the meeting take place').duration).toBe(false);
+  });
   it('recognises "who is X" and "how old is X"', () => {
     expect(intent('who is pete hegseth')).toMatchObject({ identity: true, age: false });
     expect(intent("who's the guy running the pentagon")).toMatchObject({ identity: true });
