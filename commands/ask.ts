@@ -27,7 +27,12 @@ export const data = new SlashCommandBuilder()
   .setName('ask')
   .setDescription('Ask about military-to-military dialogue; the answer cites its sources')
   .addStringOption((o) =>
-    o.setName('question').setDescription('Your question, e.g. "When was the U.S.–Soviet hotline set up?"').setRequired(true).setAutocomplete(true).setMaxLength(MAX_QUESTION),
+    o
+      .setName('question')
+      .setDescription('Your question, e.g. "When was the U.S.–Soviet hotline set up?"')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(MAX_QUESTION),
   )
   .addBooleanOption((o) => o.setName('hide').setDescription('Only you see the answer (a mentioned member is then not notified)'))
   .addUserOption((o) => o.setName('mention').setDescription('Suggest the answer to this member (only they are notified; not with hide)'));
@@ -49,7 +54,11 @@ async function onDelete(interaction: Click, ctx: CommandContext, key: string): P
   const moderator = canModerate(interaction);
   if (interaction.user.id !== owner && !moderator) return ctx.respond.tell(notice('Only the member who asked (or a moderator) can delete this answer.'));
   if (!moderator && Date.now() - interaction.message.createdTimestamp > DELETE_WINDOW_MS) {
-    return ctx.respond.tell(notice(`This answer is more than ${DELETE_WINDOW_MS / 60_000} minutes old, so it can no longer be deleted with this button. Ask a moderator if it should go.`));
+    return ctx.respond.tell(
+      notice(
+        `This answer is more than ${DELETE_WINDOW_MS / 60_000} minutes old, so it can no longer be deleted with this button. Ask a moderator if it should go.`,
+      ),
+    );
   }
   ctx.logger.info({ by: moderator && interaction.user.id !== owner ? 'moderator' : 'asker' }, 'answer deleted');
   await ctx.respond.remove();
@@ -90,7 +99,9 @@ async function onFeedback(interaction: Click, ctx: CommandContext, args: string[
   const view = ctx.views.get(key);
   // Only an entry the answer showed can be rated: a forged or stale button id records nothing.
   if (!view || !view.answer.results.some((r) => r.entry.id === entryId)) {
-    return ctx.respond.tell(notice('This answer can no longer be rated (it is too old, or Hotline was restarted). Ask again with `/ask` to rate the new answer.'));
+    return ctx.respond.tell(
+      notice('This answer can no longer be rated (it is too old, or Hotline was restarted). Ask again with `/ask` to rate the new answer.'),
+    );
   }
   const question = view.answer.question;
   const record = (helpful: boolean, reason?: string) => {

@@ -66,7 +66,9 @@ async function submit(interaction: ModalSubmitInteraction, ctx: CommandContext):
   if (!text.trim()) return ctx.respond.tell(notice('The draft was empty. Paste one or more records (`facts:`, `quotes:`, `sources:`) and try again.'));
   if (text.length > MODAL_TEXT_MAX) {
     return ctx.respond.tell(
-      notice(`The draft is ${text.length.toLocaleString('en-US')} characters; a Discord text box holds ${MODAL_TEXT_MAX.toLocaleString('en-US')}. Preview fewer records at a time, or run \`npm run kb:check\` on the file.`),
+      notice(
+        `The draft is ${text.length.toLocaleString('en-US')} characters; a Discord text box holds ${MODAL_TEXT_MAX.toLocaleString('en-US')}. Preview fewer records at a time, or run \`npm run kb:check\` on the file.`,
+      ),
     );
   }
   // Discord's box stops at the limit without a word: a draft exactly that long was probably cut.
@@ -78,7 +80,10 @@ async function submit(interaction: ModalSubmitInteraction, ctx: CommandContext):
   evalQuestions ??= tuningQuestions().catch(() => []);
   const questions: PreviewQuestions = { eval: await evalQuestions, members: await membersQuestions(ctx) };
   const live = ctx.knowledge.current;
-  if (!live.base.texts) return ctx.respond.tell(notice('The preview is not available for this knowledge (it was not loaded from files). `npm run kb:check` checks files the same way.'));
+  if (!live.base.texts)
+    return ctx.respond.tell(
+      notice('The preview is not available for this knowledge (it was not loaded from files). `npm run kb:check` checks files the same way.'),
+    );
   const preview = await previewInWorker({ texts: live.base.texts, draft: text, questions }, live.engine);
   const key = drafts.put({ userId: interaction.user.id, text, ...(preview.ok ? { yaml: preview.yaml } : {}) });
   ctx.logger.info({ ok: preview.ok, ...(preview.ok ? { entries: preview.entries.length } : { errors: preview.errors.length }) }, 'knowledge draft previewed');
@@ -88,7 +93,11 @@ async function submit(interaction: ModalSubmitInteraction, ctx: CommandContext):
 const gone = () => notice('This draft is no longer kept (drafts are kept for an hour, and not across restarts). Run `/kb preview` again.');
 
 /** Handles every "kbp:…" custom id. */
-export async function onPreviewComponent(interaction: MessageComponentInteraction | ModalSubmitInteraction, ctx: CommandContext, args: string[]): Promise<void> {
+export async function onPreviewComponent(
+  interaction: MessageComponentInteraction | ModalSubmitInteraction,
+  ctx: CommandContext,
+  args: string[],
+): Promise<void> {
   const [action, key = '', n = ''] = args;
   if (action === 'submit' && interaction.isModalSubmit()) return submit(interaction, ctx);
   if (action === 'edit' || action === 'yaml') {
@@ -97,7 +106,10 @@ export async function onPreviewComponent(interaction: MessageComponentInteractio
     if (action === 'edit') return ctx.respond.showModal(previewModal(draft.text));
     if (!draft.yaml) return ctx.respond.tell(notice('This draft has errors: fix them first (press **Edit the draft**).'));
     return ctx.respond.send(
-      { ...notice('The draft, normalised. Add its records to a file under `knowledge/` (see `knowledge/README.md`), then run `npm run kb:check`.'), files: [{ name: 'draft.yaml', data: Buffer.from(draft.yaml, 'utf8'), description: 'Knowledge records checked with /kb preview' }] },
+      {
+        ...notice('The draft, normalised. Add its records to a file under `knowledge/` (see `knowledge/README.md`), then run `npm run kb:check`.'),
+        files: [{ name: 'draft.yaml', data: Buffer.from(draft.yaml, 'utf8'), description: 'Knowledge records checked with /kb preview' }],
+      },
       { ephemeral: true },
     );
   }

@@ -60,9 +60,18 @@ export const command: ChatCommand = {
       case 'reload': {
         await ctx.respond.defer({ ephemeral: true });
         const outcome = await ctx.knowledge.reload();
-        ctx.logger.info({ ok: outcome.ok, ...(outcome.ok ? { version: outcome.version, changed: outcome.changed } : { errors: outcome.errors.length }) }, 'knowledge reload requested by a moderator');
+        ctx.logger.info(
+          { ok: outcome.ok, ...(outcome.ok ? { version: outcome.version, changed: outcome.changed } : { errors: outcome.errors.length }) },
+          'knowledge reload requested by a moderator',
+        );
         const reply = outcome.ok
-          ? renderKbOutcome('reload', { ok: true, version: outcome.version, changed: outcome.changed, warnings: outcome.warnings, base: ctx.knowledge.current.base })
+          ? renderKbOutcome('reload', {
+              ok: true,
+              version: outcome.version,
+              changed: outcome.changed,
+              warnings: outcome.warnings,
+              base: ctx.knowledge.current.base,
+            })
           : renderKbOutcome('reload', { ...outcome, keptLoadedAt: ctx.knowledge.current.base.loadedAt });
         return ctx.respond.send(reply, { ephemeral: true });
       }
@@ -76,7 +85,10 @@ export const command: ChatCommand = {
       }
       case 'stats': {
         const usage = readInsight(() => ctx.insight.usage({ days }));
-        const stats = renderStats(ctx.engine.base, usage.ok ? usage.value : EMPTY_USAGE, days, { views: ctx.views.size, uptimeS: (Date.now() - startedAt) / 1000 });
+        const stats = renderStats(ctx.engine.base, usage.ok ? usage.value : EMPTY_USAGE, days, {
+          views: ctx.views.size,
+          uptimeS: (Date.now() - startedAt) / 1000,
+        });
         if (!usage.ok) stats.embeds[0]!.description = `Usage figures are unavailable: ${usage.problem}`;
         return ctx.respond.send(stats, { ephemeral: true });
       }
@@ -87,16 +99,33 @@ export const command: ChatCommand = {
         const drafts = gapDrafts(ctx.engine, [...unanswered, ...disliked.map((d) => ({ question: d.question }))]);
         const items: Array<GapItem & { skeleton: string }> = [
           ...unanswered.map((g, i) => ({ kind: 'unanswered' as const, ...g, ...drafts[i]! })),
-          ...disliked.map((d, i) => ({ kind: 'disliked' as const, question: d.question, count: d.count, lastAsked: d.lastAsked, status: d.entryId, examples: [], reasons: d.reasons, ...drafts[unanswered.length + i]! })),
+          ...disliked.map((d, i) => ({
+            kind: 'disliked' as const,
+            question: d.question,
+            count: d.count,
+            lastAsked: d.lastAsked,
+            status: d.entryId,
+            examples: [],
+            reasons: d.reasons,
+            ...drafts[unanswered.length + i]!,
+          })),
         ];
-        const key = rememberGapSkeletons(interaction.user.id, items.map((i) => i.skeleton));
-        return ctx.respond.send(renderGaps(items, days, (n) => previewIds.draft(key, n)), { ephemeral: true });
+        const key = rememberGapSkeletons(
+          interaction.user.id,
+          items.map((i) => i.skeleton),
+        );
+        return ctx.respond.send(
+          renderGaps(items, days, (n) => previewIds.draft(key, n)),
+          { ephemeral: true },
+        );
       }
       case 'preview':
         return ctx.respond.showModal(previewModal());
       case 'feedback': {
         const rows = readInsight(() => ctx.insight.feedback({ days, limit: 10 }));
-        return ctx.respond.send(rows.ok ? renderFeedback(rows.value, days) : notice(`The insight database is unavailable: ${rows.problem}`), { ephemeral: true });
+        return ctx.respond.send(rows.ok ? renderFeedback(rows.value, days) : notice(`The insight database is unavailable: ${rows.problem}`), {
+          ephemeral: true,
+        });
       }
       default:
         return ctx.respond.tell(notice('Unknown subcommand.'));

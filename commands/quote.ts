@@ -14,7 +14,10 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName('topic').setDescription('Only quotes on this topic').setAutocomplete(true).setMaxLength(100));
 
 function titleFor(speaker?: string, topicName?: string): string {
-  return truncate(['Quotes', speaker ? `by ${escapeUserText(speaker, 100)}` : '', topicName ? `on ${oneLine(topicName)}` : ''].filter(Boolean).join(' '), DISCORD.title);
+  return truncate(
+    ['Quotes', speaker ? `by ${escapeUserText(speaker, 100)}` : '', topicName ? `on ${oneLine(topicName)}` : ''].filter(Boolean).join(' '),
+    DISCORD.title,
+  );
 }
 
 async function onPage(interaction: MessageComponentInteraction | ModalSubmitInteraction, ctx: CommandContext, args: string[]): Promise<void> {
@@ -36,7 +39,9 @@ export const command: ChatCommand = {
     const answer = ctx.engine.quotes({ ...(speaker ? { speaker } : {}), ...(topic.id ? { topic: topic.id } : {}) });
     const title = titleFor(speaker, topic.id ? ctx.engine.base.topics.get(topic.id)?.name : undefined);
     const key = ctx.views.put({ kind: 'quotes', answer, userId: interaction.user.id, via: 'slash', hidden: false, title });
-    const empty = speaker ? `I have no quotes by ${escapeUserText(speaker, 100)}${topic.id ? ' on that topic' : ''}. Try the speaker suggestions as you type.` : 'I have no quotes on that topic yet.';
+    const empty = speaker
+      ? `I have no quotes by ${escapeUserText(speaker, 100)}${topic.id ? ' on that topic' : ''}. Try the speaker suggestions as you type.`
+      : 'I have no quotes on that topic yet.';
     await ctx.respond.send(renderQuotes(answer, { pagerPrefix: `qt:page:${key}`, title, empty }));
   },
   async autocomplete(interaction, ctx) {

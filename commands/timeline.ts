@@ -20,7 +20,10 @@ export const data = new SlashCommandBuilder()
 
 /** What is wrong with a from/to pair, for the member; undefined when both are usable. */
 export function rangeProblem(from?: string, to?: string): string | undefined {
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     const problem = value === undefined ? undefined : dateProblem(value);
     if (!problem) continue;
     const hint = problem.includes('YYYY') ? ' (for example 1963, 1963-08 or 1963-08-30)' : '';

@@ -235,7 +235,12 @@ const RANK: Record<AnswerStatus, number> = { answered: 2, unsure: 1, unknown: 0 
 const lower = (a: AnswerStatus, b: AnswerStatus) => (RANK[a] <= RANK[b] ? a : b);
 
 /** The decision on the best hit (undefined: nothing matched). */
-export function decide(q: QuestionRead, best: HitEvidence | undefined, disabled: ReadonlySet<string> = new Set(), scorer: ScorerWeights | null = SCORER ?? null): Decision {
+export function decide(
+  q: QuestionRead,
+  best: HitEvidence | undefined,
+  disabled: ReadonlySet<string> = new Set(),
+  scorer: ScorerWeights | null = SCORER ?? null,
+): Decision {
   const demotedBy: Decision['demotedBy'] = [];
   let status: AnswerStatus = best ? scoreVerdict(best) : 'unknown';
   const features = best ? featuresOf(best, q.unknownShare) : undefined;

@@ -71,7 +71,12 @@ export async function previewDraft(texts: ReadonlyMap<string, string>, draft: st
   }
 
   const records = draftRecords(draft);
-  if (records.count === 0) return { ok: false, errors: [problem('the draft holds no records: start it with facts:, quotes:, sources: or topics:, as in a knowledge file')], warnings: [] };
+  if (records.count === 0)
+    return {
+      ok: false,
+      errors: [problem('the draft holds no records: start it with facts:, quotes:, sources: or topics:, as in a knowledge file')],
+      warnings: [],
+    };
   const base = result.base;
   const entries = base.entries.filter((e) => e.origin.file === DRAFT_FILE);
   const sources = records.ids.sources.map((id) => base.sources.get(id)!).filter(Boolean);
@@ -126,7 +131,11 @@ export function previewInWorker(request: PreviewRequest, live: AnswerEngine, lim
     const refuse = (message: string) => finish({ ok: false, errors: [problem(message)], warnings: [] });
     worker.on('message', (preview: DraftPreview) => finish(preview));
     worker.on('error', (error: Error & { code?: string }) =>
-      refuse(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'the draft needs more memory to check than Hotline allows: preview fewer records at a time' : `the preview could not be built: ${error.message}`),
+      refuse(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? 'the draft needs more memory to check than Hotline allows: preview fewer records at a time'
+          : `the preview could not be built: ${error.message}`,
+      ),
     );
     worker.on('exit', (code) => refuse(`the preview stopped unexpectedly (exit code ${code})`));
     const timer = setTimeout(() => refuse(`the preview took more than ${limits.timeoutMs / 1000} s: preview fewer records at a time`), limits.timeoutMs);
@@ -140,7 +149,13 @@ function placeholdersLeft(draft: string): Diagnostic[] {
     for (const placeholder of Object.values(PLACEHOLDERS)) {
       const at = line.indexOf(placeholder);
       if (at !== -1 && !line.trimStart().startsWith('#')) {
-        found.push({ ...problem(`still holds the skeleton's placeholder "${placeholder}": replace it with the real ${placeholder === PLACEHOLDERS.source ? 'source id' : 'text'}`), line: i + 1, column: at + 1 });
+        found.push({
+          ...problem(
+            `still holds the skeleton's placeholder "${placeholder}": replace it with the real ${placeholder === PLACEHOLDERS.source ? 'source id' : 'text'}`,
+          ),
+          line: i + 1,
+          column: at + 1,
+        });
       }
     }
   });
@@ -188,6 +203,7 @@ export function normalisedYaml(entries: readonly Entry[], sources: readonly Sour
   const quotes = entries.filter((e) => e.kind === 'quote');
   if (facts.length) doc.facts = facts.map((f) => ordered(f, factSchema));
   if (quotes.length) doc.quotes = quotes.map((q) => ordered(q, quoteSchema));
-  const header = '# yaml-language-server: $schema=../schema.json\n# Checked with /kb preview; add these records to a file under knowledge/ (or to the sections of an existing one).\n';
+  const header =
+    '# yaml-language-server: $schema=../schema.json\n# Checked with /kb preview; add these records to a file under knowledge/ (or to the sections of an existing one).\n';
   return header + stringify(doc, { lineWidth: 0 });
 }

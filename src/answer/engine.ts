@@ -45,7 +45,8 @@ const DEFAULT_LIMIT = 3;
  */
 export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): AnswerEngine {
   const disabled = new Set<string>(options.disable ?? []);
-  for (const name of disabled) if (name !== CALIBRATED && !CHECK_NAMES.includes(name as CheckName)) throw new Error(`unknown answer check "${name}" (known: ${CHECK_NAMES.join(', ')})`);
+  for (const name of disabled)
+    if (name !== CALIBRATED && !CHECK_NAMES.includes(name as CheckName)) throw new Error(`unknown answer check "${name}" (known: ${CHECK_NAMES.join(', ')})`);
   const search = buildEntryIndex(base);
   const evidence = buildEvidenceReader(base, search);
   // The last year the record can speak of: a question about a later one asks for a forecast.
@@ -74,14 +75,23 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     .sort((a, b) => a.e.date!.localeCompare(b.e.date!) || a.i - b.i)
     .map(({ e }) => e);
 
-  const compose = (question: string, status: Answer['status'], mode: AnswerMode, picked: Array<{ entry: Entry; score: number }>, extra?: Parameters<typeof composeAnswer>[6]) =>
-    composeAnswer(base, related, question, status, mode, picked, extra);
+  const compose = (
+    question: string,
+    status: Answer['status'],
+    mode: AnswerMode,
+    picked: Array<{ entry: Entry; score: number }>,
+    extra?: Parameters<typeof composeAnswer>[6],
+  ) => composeAnswer(base, related, question, status, mode, picked, extra);
   const unknown = (question: string, mode: AnswerMode = 'search') => compose(question, 'unknown', mode, []);
   const list = (question: string, mode: AnswerMode, entries: readonly Entry[]) =>
-    compose(question, entries.length ? 'answered' : 'unknown', mode, entries.slice(0, MAX_LIST).map((entry) => ({ entry, score: 1 })));
+    compose(
+      question,
+      entries.length ? 'answered' : 'unknown',
+      mode,
+      entries.slice(0, MAX_LIST).map((entry) => ({ entry, score: 1 })),
+    );
 
-  const inRange = (date: string, from?: string, to?: string) =>
-    (!from || date.slice(0, from.length) >= from) && (!to || date.slice(0, to.length) <= to);
+  const inRange = (date: string, from?: string, to?: string) => (!from || date.slice(0, from.length) >= from) && (!to || date.slice(0, to.length) <= to);
 
   function timeline(filter: TimelineFilter, question = ''): Answer {
     const topic = filter.topic;
@@ -100,7 +110,11 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
   }
 
   function answerFor(entryId: string, question?: string): Answer | undefined {
-    const entry = base.byId.get(String(entryId ?? '').trim().toLowerCase());
+    const entry = base.byId.get(
+      String(entryId ?? '')
+        .trim()
+        .toLowerCase(),
+    );
     if (!entry) return undefined;
     return compose(question ?? entry.id, 'answered', 'id', [{ entry, score: 1 }]);
   }
@@ -111,7 +125,12 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (exact.length > 0) {
       const { hits } = search.search(question, { limit, only: exact });
       const ordered = [...hits.map((h) => h.entry), ...exact.filter((e) => !hits.some((h) => h.entry === e))];
-      return compose(label, 'answered', 'search', ordered.slice(0, limit).map((entry) => ({ entry, score: 1 })));
+      return compose(
+        label,
+        'answered',
+        'search',
+        ordered.slice(0, limit).map((entry) => ({ entry, score: 1 })),
+      );
     }
     const pool = search.search(question, { limit: POOL });
     const { query } = pool;
@@ -133,11 +152,21 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (!best || decision.status === 'unknown') {
       // An opinion or a forecast that one entry clearly bears on: that entry, as what the record shows.
       const top = found[0];
-      const bears = (read.kind === 'opinion' || read.kind === 'prediction') && top && top.coverage >= RECORD_COVERAGE && top.lead >= RECORD_LEAD && decide({ ...read, kind: 'fact' }, top, disabled).status === 'answered';
+      const bears =
+        (read.kind === 'opinion' || read.kind === 'prediction') &&
+        top &&
+        top.coverage >= RECORD_COVERAGE &&
+        top.lead >= RECORD_LEAD &&
+        decide({ ...read, kind: 'fact' }, top, disabled).status === 'answered';
       return compose(label, 'unknown', 'search', [], { declined, record: bears ? { entry: found[0]!.entry, score: found[0]!.coverage } : undefined });
     }
     if (decision.status === 'unsure') {
-      return compose(label, 'unsure', 'search', hits.slice(0, 3).map((h) => ({ entry: h.entry, score: confidenceOf(h, best) })));
+      return compose(
+        label,
+        'unsure',
+        'search',
+        hits.slice(0, 3).map((h) => ({ entry: h.entry, score: confidenceOf(h, best) })),
+      );
     }
     const picked = hits
       .filter((h, i) => i === 0 || (h.score >= best.score * RELATIVE_CUT && h.coverage >= THRESHOLDS.unsure))
@@ -153,7 +182,10 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
   function speakerOf(query: AnalyzedQuery): { name: string; quoted: boolean; matches: string[]; keys: string[] } | undefined {
     const asked = speakerAsked(query.tokens);
     if (!asked) return undefined;
-    const names = asked.name.join(' ').split(' and ').map((n) => n.split(' '));
+    const names = asked.name
+      .join(' ')
+      .split(' and ')
+      .map((n) => n.split(' '));
     let quoted: { name: string; quoted: boolean; matches: string[]; keys: string[] } | undefined;
     for (const name of names) {
       const concepts = query.concepts.filter((c) => c.words.some((w) => name.includes(w)));
@@ -169,7 +201,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       // are asked for ("what did putin say") or a title makes it a person ("did gen gerasimov comment"), not in
       // "did grandpa say that…".
       const unknownName = concepts.every((c) => !c.known) || (name.length >= 2 && concepts.some((c) => !c.known));
-      if (((asked.words || asked.titled) && unknownName) || people.isPerson(name)) return { name: people.display(name) ?? titleCase(label), quoted: false, matches: [], keys: concepts.filter((c) => c.known).map((c) => c.key) };
+      if (((asked.words || asked.titled) && unknownName) || people.isPerson(name))
+        return { name: people.display(name) ?? titleCase(label), quoted: false, matches: [], keys: concepts.filter((c) => c.known).map((c) => c.key) };
       return undefined;
     }
     return quoted;
@@ -258,6 +291,15 @@ function safe<T>(fn: () => T, fallback: T): T {
 }
 
 function describeTimeline(filter: TimelineFilter): string {
-  const range = filter.from && filter.to ? (filter.from === filter.to ? filter.from : `${filter.from}–${filter.to}`) : filter.from ? `since ${filter.from}` : filter.to ? `until ${filter.to}` : '';
+  const range =
+    filter.from && filter.to
+      ? filter.from === filter.to
+        ? filter.from
+        : `${filter.from}–${filter.to}`
+      : filter.from
+        ? `since ${filter.from}`
+        : filter.to
+          ? `until ${filter.to}`
+          : '';
   return ['timeline', filter.topic, range].filter(Boolean).join(' ');
 }

@@ -16,15 +16,24 @@ export type Shape = 'date' | 'time' | 'person' | 'number' | 'money' | 'age' | 'r
 const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ['date', /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/],
   // A time of day: "at 3:30 p.m.", "before dawn", "shortly after midnight".
-  ['time', /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(a\.m\.|p\.m\.|am\b|pm\b)|\bo'clock\b|\b(midnight|noon|dawn|dusk|morning|afternoon|evening|overnight)\b|\bhours? (later|after|before)\b/i],
+  [
+    'time',
+    /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(a\.m\.|p\.m\.|am\b|pm\b)|\bo'clock\b|\b(midnight|noon|dawn|dusk|morning|afternoon|evening|overnight)\b|\bhours? (later|after|before)\b/i,
+  ],
   ['person', /\b(Adm|Gen|Lt|Col|Maj|Rep|Sen|Mr|Ms|Dr)\.|\b(Secretary|Minister|President|Admiral|General|Ambassador|Chairman|Commander)\s+[A-Z]/],
   ['money', /[$€£¥]|\b(dollars?|yuan|renminbi|rubles?|roubles?|rupees?|yen|euros?|budget|cost|costs|price|funding)\b/i],
   ['age', /\b(born|aged?|\d+-year-old|years? old)\b/i],
   // What a cause or purpose is stated with.
-  ['reason', /\b(because|since|after|following|due to|owing to|in response|in reaction|prompted|caused|led to|so that|in order to|to (avoid|prevent|reduce|keep|manage|protest|punish|signal)|aimed|designed|meant to|intended|purpose|reason|why|over (the|a|its|his|her|their)|protest|retaliat\w*|amid)\b/i],
+  [
+    'reason',
+    /\b(because|since|after|following|due to|owing to|in response|in reaction|prompted|caused|led to|so that|in order to|to (avoid|prevent|reduce|keep|manage|protest|punish|signal)|aimed|designed|meant to|intended|purpose|reason|why|over (the|a|its|his|her|their)|protest|retaliat\w*|amid)\b/i,
+  ],
   // A length of time: "about 75 minutes", "more than two years", "a 20-minute call", "since January 2025", "until 2018"
   // (two different years are read in shapesOf). Also a length of text ("3,000 words long").
-  ['duration', /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|few|several|many|dozen|half)[\s-]+(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b|\b(since|until|till)\b|\b\S+ (words|pages|lines) long\b/i],
+  [
+    'duration',
+    /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|few|several|many|dozen|half)[\s-]+(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b|\b(since|until|till)\b|\b\S+ (words|pages|lines) long\b/i,
+  ],
   // What an entry about a coming event says.
   ['plan', /\b(will|plans?|planned|scheduled|due|next|upcoming|expected|agreed to hold|to be held|intends?)\b/i],
 ];
@@ -83,7 +92,8 @@ const COUNT_WINDOW = 4;
 const LINE_WORDS = new Set(['hotline', 'hotlines', 'line', 'lines', 'link', 'links', 'channel', 'channels', 'phone']);
 /** How many words apart a person's name and the speech word reporting their words may stand. */
 const SPEECH_WINDOW = 6;
-const SPEECH_WORD = /^(according|spokes(man|woman|person)|said|says|say|told|tells?|warned|urged|wrote|writes?|stated|messages?|readout|pledged|argued|insisted|assured|promised|asked|stressed|remarks?|statement|declared|announced|replied|responded|called|commented|letter)$/;
+const SPEECH_WORD =
+  /^(according|spokes(man|woman|person)|said|says|say|told|tells?|warned|urged|wrote|writes?|stated|messages?|readout|pledged|argued|insisted|assured|promised|asked|stressed|remarks?|statement|declared|announced|replied|responded|called|commented|letter)$/;
 /** What may stand between two countries named as the two sides: "us and cuba", "china south korea". */
 const JOINS = new Set(['and', 'north', 'south', 'east', 'west']);
 /**
@@ -93,7 +103,32 @@ const JOINS = new Set(['and', 'north', 'south', 'east', 'west']);
 const ASIDE = /\b(after|before|following|amid|in (response|reaction|reply|retaliation) to|in protest (at|against|over))\b/i;
 /** Clause ends: punctuation, and a full stop that does not close an initial ("U.S."). */
 const CLAUSE_END = /[,;:!?()\u2014\u2013]|(?<!\b[A-Z])\.(\s|$)/;
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
 /** Numbers and months: dates set the scene of an event, they do not name it. */
 const isDate = (w: string) => /^\d+$/.test(w) || MONTHS.has(w);
 
@@ -154,7 +189,8 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     if (at >= 0 && and > at && and - at <= 4) return bothSides(w.slice(at + 1, and), w.slice(and + 1, and + 4));
     const have = w.findIndex((x) => x === 'have' || x === 'has');
     const withAt = w.indexOf('with', have + 1);
-    if (have > 0 && withAt > have && w.slice(have + 1, withAt).some((x) => LINE_WORDS.has(x))) return bothSides(w.slice(0, have), w.slice(withAt + 1, withAt + 4));
+    if (have > 0 && withAt > have && w.slice(have + 1, withAt).some((x) => LINE_WORDS.has(x)))
+      return bothSides(w.slice(0, have), w.slice(withAt + 1, withAt + 4));
     // "china russia military hotline", "us and cuba military talks": a line, and two countries named side by side
     // (adjacent, or with "and" or "north"/"south" between). Countries named apart ("a line with russia over ukraine") are context.
     if (!w.some((x) => LINE_WORDS.has(x))) return undefined;
@@ -194,7 +230,9 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     if (owners.size === 0) return true;
     const head = conceptOf(term(focus));
     return [entry.text, ...(entry.questions ?? []), ...(entry.keywords ?? [])].some((phrase) => {
-      const text = tokenize(phrase).filter((t) => !t.stop).map((t) => conceptOf(t.term));
+      const text = tokenize(phrase)
+        .filter((t) => !t.stop)
+        .map((t) => conceptOf(t.term));
       for (let i = 0; i < text.length; i++) {
         if (text[i] !== head) continue;
         for (let j = Math.max(0, i - OWNER_WINDOW); j <= Math.min(text.length - 1, i + OWNER_WINDOW); j++) if (owners.has(text[j]!)) return true;

@@ -37,9 +37,7 @@ export type AnswerResult = {
  * - unknown-names: the question names things (countries, forces, systems, people) the base never mentions.
  */
 export type Declined =
-  | { reason: 'opinion' | 'prediction' | 'advice' | 'chat' }
-  | { reason: 'no-quotes'; speaker: string }
-  | { reason: 'unknown-names'; names: string[] };
+  { reason: 'opinion' | 'prediction' | 'advice' | 'chat' } | { reason: 'no-quotes'; speaker: string } | { reason: 'unknown-names'; names: string[] };
 
 export type Answer = {
   question: string;

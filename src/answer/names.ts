@@ -12,7 +12,31 @@ const DESIGNATOR = /\b([a-z]{1,3})-?(\d{1,3})\b/gi;
 const CAPITALS = /\b[A-Z]{3,}s?\b/g;
 
 /** Nouns that make the word before them a proper name: "X pact", "X war", "X island", "X summit". */
-const NAME_HEADS = new Set(['pact', 'war', 'wars', 'valley', 'clash', 'clashes', 'island', 'islands', 'street', 'summit', 'strait', 'treaty', 'accord', 'accords', 'incident', 'crisis', 'airbase', 'doctrine', 'reef', 'shoal', 'atoll', 'peninsula', 'province']);
+const NAME_HEADS = new Set([
+  'pact',
+  'war',
+  'wars',
+  'valley',
+  'clash',
+  'clashes',
+  'island',
+  'islands',
+  'street',
+  'summit',
+  'strait',
+  'treaty',
+  'accord',
+  'accords',
+  'incident',
+  'crisis',
+  'airbase',
+  'doctrine',
+  'reef',
+  'shoal',
+  'atoll',
+  'peninsula',
+  'province',
+]);
 /** Nouns that make the word after them a proper name: "operation X", "exercise X". */
 const NAME_LEADS = new Set(['operation', 'exercise']);
 
@@ -42,7 +66,7 @@ export function buildNameFinder(entries: readonly Entry[]): NameFinder {
       const w = query.tokens.map((t) => t.word);
       w.forEach((word, i) => {
         if (!unknown.has(word) || word.length < 4 || /\d/.test(word)) return;
-        if (NAME_HEADS.has(w[i + 1] ?? '') || NAME_HEADS.has(w[i + 2] ?? '') && unknown.has(w[i + 1] ?? '') || NAME_LEADS.has(w[i - 1] ?? '')) out.push(word);
+        if (NAME_HEADS.has(w[i + 1] ?? '') || (NAME_HEADS.has(w[i + 2] ?? '') && unknown.has(w[i + 1] ?? '')) || NAME_LEADS.has(w[i - 1] ?? '')) out.push(word);
       });
       return [...new Set(out)];
     },

@@ -7,29 +7,86 @@ import type { Intent } from '../search/query';
 
 export type QuestionKind = 'fact' | 'opinion' | 'prediction' | 'advice' | 'chat';
 
-const FILLER = new Set(['hey', 'hi', 'yo', 'so', 'and', 'but', 'ok', 'okay', 'bot', 'pls', 'please', 'lol', 'wait', 'thx', 'hotline', 'honestly', 'like', 'um', 'hmm']);
+const FILLER = new Set([
+  'hey',
+  'hi',
+  'yo',
+  'so',
+  'and',
+  'but',
+  'ok',
+  'okay',
+  'bot',
+  'pls',
+  'please',
+  'lol',
+  'wait',
+  'thx',
+  'hotline',
+  'honestly',
+  'like',
+  'um',
+  'hmm',
+]);
 const PRONOUN_YOU = new Set(['you', 'u', 'ya', 'your', 'ur', 'yours']);
 
 /** Small talk, whole: nothing in it asks about the record. */
-const CHAT = new Set(['hi', 'hello', 'hey', 'yo', 'thanks', 'thank', 'thx', 'ty', 'bye', 'goodbye', 'lol', 'ok', 'okay', 'cool', 'nice', 'good', 'morning', 'evening', 'night', 'sup', 'howdy', 'cheers', 'great', 'awesome', 'bot', 'hotline', 'there', 'you', 'again', 'much', 'so']);
-const ABOUT_YOU = /^(who|what) (are|r) (you|u)\b|^how (are|r) (you|u)\b|^(are|r) (you|u) (a |an )?(bot|human|real|ai|alive|there)\b|^what can (you|u) do\b|^tell me a joke\b|^(do|can) (you|u) (like|love|feel)\b/;
+const CHAT = new Set([
+  'hi',
+  'hello',
+  'hey',
+  'yo',
+  'thanks',
+  'thank',
+  'thx',
+  'ty',
+  'bye',
+  'goodbye',
+  'lol',
+  'ok',
+  'okay',
+  'cool',
+  'nice',
+  'good',
+  'morning',
+  'evening',
+  'night',
+  'sup',
+  'howdy',
+  'cheers',
+  'great',
+  'awesome',
+  'bot',
+  'hotline',
+  'there',
+  'you',
+  'again',
+  'much',
+  'so',
+]);
+const ABOUT_YOU =
+  /^(who|what) (are|r) (you|u)\b|^how (are|r) (you|u)\b|^(are|r) (you|u) (a |an )?(bot|human|real|ai|alive|there)\b|^what can (you|u) do\b|^tell me a joke\b|^(do|can) (you|u) (like|love|feel)\b/;
 
 /**
  * Words that judge: a yes/no question built on one asks what to think of something ("was the reset a
  * mistake", "is the mmca useless"), not what happened. "Real", "true" and "right" are left out: "was that a
  * real thing", "is it true that…" ask for facts.
  */
-const JUDGE = /\b(too (soft|weak|tough|harsh|aggressive|slow|much)|hypocritical|hypocrites?|childish|immature|(un)?reasonable|irresponsible|dishonest|credible|propaganda|good move|bad move|the best|the worst|mistakes?|blunders?|failures?|failed|successful|success|disasters?|disastrous|smart|stupid|dumb|justified|fair|unfair|worth it|worthwhile|pointless|useless|effective|ineffective|naive|foolish|wise|reckless|overrated|underrated|good idea|bad idea|good thing|bad thing|competent|incompetent|trustworthy|weak|to blame|at fault|fault|deserved?|legitimate|provocative|aggressive|better|worse)\b/;
+const JUDGE =
+  /\b(too (soft|weak|tough|harsh|aggressive|slow|much)|hypocritical|hypocrites?|childish|immature|(un)?reasonable|irresponsible|dishonest|credible|propaganda|good move|bad move|the best|the worst|mistakes?|blunders?|failures?|failed|successful|success|disasters?|disastrous|smart|stupid|dumb|justified|fair|unfair|worth it|worthwhile|pointless|useless|effective|ineffective|naive|foolish|wise|reckless|overrated|underrated|good idea|bad idea|good thing|bad thing|competent|incompetent|trustworthy|weak|to blame|at fault|fault|deserved?|legitimate|provocative|aggressive|better|worse)\b/;
 /** Judgements in any question: "who is to blame", "whose fault", "is X doing a good job". */
-const JUDGEMENT = /\b(to blame|whose fault|(who|which) (was|is|were|are) the (better|best|worse|worst)|(is|was|are|were) \S+( \S+){0,3} right (that|to|about)|(doing|did|do|done) (a )?(good|great|bad|terrible|poor|decent) job|good or bad|better or worse|(who|which side) (is|was) (right|wrong|at fault))\b/;
+const JUDGEMENT =
+  /\b(to blame|whose fault|(who|which) (was|is|were|are) the (better|best|worse|worst)|(is|was|are|were) \S+( \S+){0,3} right (that|to|about)|(doing|did|do|done) (a )?(good|great|bad|terrible|poor|decent) job|good or bad|better or worse|(who|which side) (is|was) (right|wrong|at fault))\b/;
 const BE_FIRST = new Set(['is', 'was', 'are', 'were', 'isnt', 'wasnt', 'arent', 'werent']);
 const MODAL_FIRST = new Set(['can', 'could', 'would', 'should']);
 
 /** Asking the bot what it thinks. */
-const YOUR_VIEW = /\b(do|does|did) (you|u) (think|believe|reckon|feel)\b|\b(your|ur) (opinion|view|take|thoughts)\b|\bin (your|ur) (opinion|view)\b|\bwhat do (you|u) make of\b/;
+const YOUR_VIEW =
+  /\b(do|does|did) (you|u) (think|believe|reckon|feel)\b|\b(your|ur) (opinion|view|take|thoughts)\b|\bin (your|ur) (opinion|view)\b|\bwhat do (you|u) make of\b/;
 
 /** A forecast: "will china…", "what will the next round decide", "is X going to", "in the coming years". */
-const FORECAST = /\b((going to|gonna) (be|happen|win|lose|end|stop|start|restart|resume|meet|talk|agree|sign|cut|attack|invade|collapse|get|make|do|have|use|call|answer|try|keep|ever|go to war)|likely to|likelihood|chances? (of|that)|odds (of|that)|predict\w*|forecast\w*|in the (coming|next) (years?|months?|decades?)|next (year|decade)|in the future|someday|one day|ever again|how long until|next time|(is|are) (a |an |the )?\S+( \S+)? coming\b(?! up)|(could|might|would) \S+( \S+){0,6} (again|this year|soon)|(going to|gonna) \S+$)\b/;
+const FORECAST =
+  /\b((going to|gonna) (be|happen|win|lose|end|stop|start|restart|resume|meet|talk|agree|sign|cut|attack|invade|collapse|get|make|do|have|use|call|answer|try|keep|ever|go to war)|likely to|likelihood|chances? (of|that)|odds (of|that)|predict\w*|forecast\w*|in the (coming|next) (years?|months?|decades?)|next (year|decade)|in the future|someday|one day|ever again|how long until|next time|(is|are) (a |an |the )?\S+( \S+)? coming\b(?! up)|(could|might|would) \S+( \S+){0,6} (again|this year|soon)|(going to|gonna) \S+$)\b/;
 
 /**
  * The kind of a question (`question`: its text as typed, for the punctuation words drop). `latestYear`: the last year the record can speak of; a year beyond it is a forecast.
@@ -52,11 +109,17 @@ export function questionKind(tokens: readonly Token[], intent: Intent, latestYea
   const will = w.findIndex((x, i) => (x === 'will' || x === 'wont') && i >= at);
   // "next shangri-la dialogue, will dong jun show up": a clause of its own opening with "will".
   const clause = /(^|[,;:.!?—–-])\s*will\b/i.test(question);
-  if (will >= 0 && w[at] !== 'when' && (clause || will === at || (will === at + 1 && ['what', 'who', 'how', 'which', 'where', 'why'].includes(first!)) || w[will + 1] === 'there')) return 'prediction';
+  if (
+    will >= 0 &&
+    w[at] !== 'when' &&
+    (clause || will === at || (will === at + 1 && ['what', 'who', 'how', 'which', 'where', 'why'].includes(first!)) || w[will + 1] === 'there')
+  )
+    return 'prediction';
   if (FORECAST.test(text) && !intent.quote) return 'prediction';
   if (tokens.some((t) => /^\d{4}$/.test(t.word) && Number(t.word) > latestYear && Number(t.word) < 2200)) return 'prediction';
   if (intent.task) return 'advice';
   // "best vpn to use in china", "what's the best pizza in dc": a recommendation.
-  if ((first === 'best' || (['what', 'which', 'whats'].includes(first!) && w.slice(at, at + 4).includes('best'))) && !PRONOUN_YOU.has(w[at + 1] ?? '')) return 'advice';
+  if ((first === 'best' || (['what', 'which', 'whats'].includes(first!) && w.slice(at, at + 4).includes('best'))) && !PRONOUN_YOU.has(w[at + 1] ?? ''))
+    return 'advice';
   return 'fact';
 }

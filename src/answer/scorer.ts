@@ -51,7 +51,11 @@ export const SCORER: ScorerWeights | undefined = (() => {
 })();
 
 /** Logistic regression by gradient descent, L2-regularised, on standardised features. */
-export function fitLogistic(xs: readonly number[][], ys: readonly number[], options: { l2?: number; steps?: number; rate?: number } = {}): Omit<ScorerWeights, 'promote' | 'demote'> {
+export function fitLogistic(
+  xs: readonly number[][],
+  ys: readonly number[],
+  options: { l2?: number; steps?: number; rate?: number } = {},
+): Omit<ScorerWeights, 'promote' | 'demote'> {
   const n = xs.length;
   const d = FEATURES.length;
   const mean = Array.from({ length: d }, (_, j) => xs.reduce((s, x) => s + x[j]!, 0) / Math.max(1, n));

@@ -41,7 +41,12 @@ export function suggestId(question: string, taken: { has(id: string): boolean } 
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0 && !isStopword(w));
-  let id = words.slice(0, ID_WORDS).join('-').slice(0, LIMITS.id - 4).replace(/-+$/, '') || 'new-entry';
+  let id =
+    words
+      .slice(0, ID_WORDS)
+      .join('-')
+      .slice(0, LIMITS.id - 4)
+      .replace(/-+$/, '') || 'new-entry';
   if (!taken.has(id)) return id;
   let n = 2;
   while (taken.has(`${id}-${n}`)) n++;

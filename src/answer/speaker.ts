@@ -4,19 +4,50 @@ import { words, type Token } from '../search/normalize';
 // "What did X say", "X quote on…", "quotes by X": the person whose words are asked for. Another speaker's
 // words do not answer it, and when the base holds no quote by X the honest reply says so.
 
-const SPEECH = new Set(['comment', 'commented', 'say', 'said', 'says', 'tell', 'told', 'talk', 'talked', 'write', 'wrote', 'warn', 'warned', 'mean', 'meant', 'claim', 'claimed', 'announce', 'announced', 'reply', 'replied', 'respond', 'responded', 'state', 'stated']);
+const SPEECH = new Set([
+  'comment',
+  'commented',
+  'say',
+  'said',
+  'says',
+  'tell',
+  'told',
+  'talk',
+  'talked',
+  'write',
+  'wrote',
+  'warn',
+  'warned',
+  'mean',
+  'meant',
+  'claim',
+  'claimed',
+  'announce',
+  'announced',
+  'reply',
+  'replied',
+  'respond',
+  'responded',
+  'state',
+  'stated',
+]);
 const AUX = new Set(['did', 'does', 'do', 'has', 'have', 'had']);
 const QUOTE = new Set(['quote', 'quotes', 'quoted']);
 const BY = new Set(['by', 'from']);
 const LEAD = new Set(['what', 'how', 'why', 'when', 'where']);
 
 /** Words that make X a description, not a name ("the pentagon", "my cousin", "he"). */
-const NOT_A_NAME = /^(the|a|an|my|his|her|their|its|our|your|he|she|they|it|we|you|i|this|that|these|those|someone|anyone|everyone|people|each|both|either|neither|any|some)$/;
+const NOT_A_NAME =
+  /^(the|a|an|my|his|her|their|its|our|your|he|she|they|it|we|you|i|this|that|these|those|someone|anyone|everyone|people|each|both|either|neither|any|some)$/;
 
 /** Words between a name and its verb that are not part of it: "did xi ever comment", "what did pelosi actually say". */
 const ADVERBS = new Set(['ever', 'even', 'also', 'just', 'really', 'anything', 'something', 'much', 'ever']);
 /** Titles people type before a name: they mark a person, and are not part of the name. */
-export const TITLES = new Set('mr mrs ms dr adm admiral gen general secretary president minister premier rep senator sen ambassador amb col colonel lt chairman commander marshal'.split(' '));
+export const TITLES = new Set(
+  'mr mrs ms dr adm admiral gen general secretary president minister premier rep senator sen ambassador amb col colonel lt chairman commander marshal'.split(
+    ' ',
+  ),
+);
 
 /** A name: one to four words, none a stopword (bar "and" between two names), "-ly" adverbs and years dropped. */
 function nameOf(span: readonly Token[]): string[] | undefined {
@@ -54,12 +85,17 @@ export function speakerAsked(tokens: readonly Token[]): { name: string[]; words:
   // "obama quote on…", "quotes by kirby"
   const q = w.findIndex((x) => QUOTE.has(x));
   if (q > 0 && q <= 4) return found(tokens.slice(0, q), true);
-  if (q >= 0 && BY.has(w[q + 1] ?? '')) return found(tokens.slice(q + 2, q + 5).filter((t) => !t.stop || t.word === 'and'), true);
+  if (q >= 0 && BY.has(w[q + 1] ?? ''))
+    return found(
+      tokens.slice(q + 2, q + 5).filter((t) => !t.stop || t.word === 'and'),
+      true,
+    );
   return undefined;
 }
 
 /** Words that make a name an organisation's, a publication's or a country's, not a person's. */
-const NOT_A_PERSON = /\b(department|ministry|army|armies|navy|command|fleet|forces?|office|house|council|commission|agency|committee|government|party|guard|corps|watch|politico|official|states|union|republic|administration|pentagon|kingdom|korea|china|japan|india|pakistan|russia|taiwan)\b/i;
+const NOT_A_PERSON =
+  /\b(department|ministry|army|armies|navy|command|fleet|forces?|office|house|council|commission|agency|committee|government|party|guard|corps|watch|politico|official|states|union|republic|administration|pentagon|kingdom|korea|china|japan|india|pakistan|russia|taiwan)\b/i;
 
 export type People = {
   /** Whether these words all belong to one person the base names (in `involved` or as a speaker). */

@@ -6,7 +6,9 @@ import type { TypoCorrector } from '../search/typo';
 const TIMELINE_FILLER = new Set(
   `timeline chronology events event what happened happen happening in from to between and during the year years of list show me
   all entries dated on was were there which occurred through till until since after before give tell about any anything
-  do you have everything`.split(/\s+/).filter(Boolean),
+  do you have everything`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 export type YearRange = { from?: string; to?: string };
@@ -46,7 +48,9 @@ export function parseYearRange(question: string): YearRange | undefined {
 
 const SPEAKER_FILLER = new Set(
   `quotes quote quoted by from said say says what did does do words statements statement remarks all list show me of the
-  has have who speaker`.split(/\s+/).filter(Boolean),
+  has have who speaker`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 // Honorifics people may type before a name that the knowledge stores without them.
 const TITLES = new Set('mr mrs ms dr adm admiral gen general secretary president minister rep senator sen ambassador amb col colonel lt'.split(' '));

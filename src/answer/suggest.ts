@@ -118,7 +118,8 @@ export function suggestQuestions(base: KnowledgeBase, search: EntryIndex, partia
   // What was typed is how a curated question begins: those are the best completions.
   const typedKey = phraseKey(text);
   if (prefixes && typedKey.length >= 2) {
-    for (const { question } of prefixes.startingWith(typedKey, n)) if (question.length <= MAX_CHOICE && writtenForPeople(question)) push({ name: question, value: question });
+    for (const { question } of prefixes.startingWith(typedKey, n))
+      if (question.length <= MAX_CHOICE && writtenForPeople(question)) push({ name: question, value: question });
   }
   const { hits } = search.search(text, { prefix: true, limit: n * 2 });
   for (const hit of hits) push(entryChoice(hit.entry, typed));

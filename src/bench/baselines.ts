@@ -36,7 +36,7 @@ export const MINISEARCH_OPTIONS: Options<MiniDoc> = {
   storeFields: [],
   extractField: (doc, field) => {
     const value = doc[field as keyof MiniDoc];
-    return Array.isArray(value) ? value.join(' ') : (value as string | number | undefined)?.toString() ?? '';
+    return Array.isArray(value) ? value.join(' ') : ((value as string | number | undefined)?.toString() ?? '');
   },
   searchOptions: { fuzzy: 0.2, prefix: true, boost: { ...DEFAULT_INDEX_OPTIONS.weights } },
   autoSuggestOptions: { fuzzy: 0.2, boost: { ...DEFAULT_INDEX_OPTIONS.weights } },

@@ -71,7 +71,15 @@ export async function answerInteraction(ctx: CommandContext, request: AnswerRequ
 
   const ephemeral = isPrivate(answer, request.hide);
   const interaction = ctx.respond.interaction;
-  const key = ctx.views.put({ kind: 'ask', answer, userId: interaction.user.id, via: request.via, hidden: ephemeral, hide: request.hide, mention: request.mention });
+  const key = ctx.views.put({
+    kind: 'ask',
+    answer,
+    userId: interaction.user.id,
+    via: request.via,
+    hidden: ephemeral,
+    hide: request.hide,
+    mention: request.mention,
+  });
   const reply = renderAnswer(answer, { key, mention: request.mention, ephemeral, details: sourceDetails(ctx) });
   // Recorded first, so a question the member saw answered is in the database even if the process is
   // killed right after the reply: the row is written as soon as this turn yields, while the reply is
@@ -107,6 +115,8 @@ export function recordQuestion(ctx: CommandContext, request: { question: string;
 /** Autocomplete choices as Discord takes them: at most 25, names 1–100 characters on one line, values at most 100. */
 export async function respondChoices(interaction: AutocompleteInteraction, choices: readonly Suggestion[]): Promise<void> {
   await interaction.respond(
-    choices.slice(0, DISCORD.choices).map((c) => ({ name: truncate(oneLine(c.name), DISCORD.choiceName) || '…', value: c.value.slice(0, DISCORD.choiceValue) })),
+    choices
+      .slice(0, DISCORD.choices)
+      .map((c) => ({ name: truncate(oneLine(c.name), DISCORD.choiceName) || '…', value: c.value.slice(0, DISCORD.choiceValue) })),
   );
 }

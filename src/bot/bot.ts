@@ -101,7 +101,10 @@ export class Bot {
     if (knowledge.on) {
       this.#unsubscribe.push(
         knowledge.on('invalid', (outcome) => {
-          logger.error({ errors: outcome.errors.map((d) => formatDiagnostic(d, knowledge.dir)), kept: outcome.keptVersion }, 'knowledge edit is invalid; the last good knowledge keeps serving');
+          logger.error(
+            { errors: outcome.errors.map((d) => formatDiagnostic(d, knowledge.dir)), kept: outcome.keptVersion },
+            'knowledge edit is invalid; the last good knowledge keeps serving',
+          );
           const post = this.#edits.refused(outcome.errors, knowledge.current.base.loadedAt);
           if (post) void this.postToModerators(post.title, post.body, post.tone);
           else logger.info('the same refusal was already posted to the moderators');
@@ -144,7 +147,11 @@ export class Bot {
     const channel = this.options.settings.modLogChannelId;
     if (!channel || this.#stopped) return;
     const color = tone === 'clear' ? COLOR.timeline : tone === 'notice' ? COLOR.notice : COLOR.error;
-    const embed = new EmbedBuilder().setTitle(truncate(title, 256)).setDescription(truncate(body || '—', 4096)).setColor(color).toJSON();
+    const embed = new EmbedBuilder()
+      .setTitle(truncate(title, 256))
+      .setDescription(truncate(body || '—', 4096))
+      .setColor(color)
+      .toJSON();
     try {
       await this.options.client.rest.post(Routes.channelMessages(channel), { body: { embeds: [embed], allowed_mentions: { parse: [] } } });
     } catch (error) {

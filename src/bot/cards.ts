@@ -23,7 +23,10 @@ export function renderSourceCard(source: Source, citedBy: readonly Entry[], asOf
     ...(kind ? [{ name: 'Kind', value: kind, inline: true }] : []),
     ...(source.archive_url ? [{ name: 'Archived copy', value: `[archive](${linkTarget(source.archive_url)})`, inline: true }] : []),
     ...(source.note ? [{ name: 'Note', value: truncate(knowledgeText(source.note), DISCORD.fieldValue) }] : []),
-    ...packLines(`Cited by ${plural(citedBy.length, 'entry', 'entries')}`, citedBy.map((e) => `• ${knowledgeLine(choiceLabel(e, 150))}`)).slice(0, 3),
+    ...packLines(
+      `Cited by ${plural(citedBy.length, 'entry', 'entries')}`,
+      citedBy.map((e) => `• ${knowledgeLine(choiceLabel(e, 150))}`),
+    ).slice(0, 3),
   ];
   const embed: APIEmbed = { title: truncate(knowledgeLine(source.title), DISCORD.title), color: COLOR.notice, fields, footer: { text: footerText(asOf) } };
   if (source.url) embed.url = source.url;
@@ -35,7 +38,10 @@ export const TOPIC_PICK = 'topics:pick';
 export const TOPIC_PAGE = 10;
 
 export function renderTopics(topics: ReturnType<AnswerEngine['topics']>, asOf?: string): Reply {
-  const lines = topics.map(({ topic, count }) => `**${knowledgeLine(topic.name)}** — ${plural(count, 'entry', 'entries')}${topic.description ? `\n${knowledgeLine(truncate(topic.description, 200))}` : ''}`);
+  const lines = topics.map(
+    ({ topic, count }) =>
+      `**${knowledgeLine(topic.name)}** — ${plural(count, 'entry', 'entries')}${topic.description ? `\n${knowledgeLine(truncate(topic.description, 200))}` : ''}`,
+  );
   const embed: APIEmbed = {
     title: 'Topics',
     color: COLOR.notice,
@@ -46,7 +52,11 @@ export function renderTopics(topics: ReturnType<AnswerEngine['topics']>, asOf?: 
     .filter((t) => t.count > 0)
     .slice(0, DISCORD.selectOptions)
     .map(({ topic, count }) => ({ label: oneLine(topic.name), value: topic.id, description: plural(count, 'entry', 'entries') }));
-  return { embeds: fitEmbeds([embed]), components: options.length ? [selectRow(TOPIC_PICK, 'Pick a topic to list its entries', options)] : [], allowedMentions: noMentions() };
+  return {
+    embeds: fitEmbeds([embed]),
+    components: options.length ? [selectRow(TOPIC_PICK, 'Pick a topic to list its entries', options)] : [],
+    allowedMentions: noMentions(),
+  };
 }
 
 /**
@@ -62,12 +72,20 @@ export function renderTopicEntries(topic: Topic, entries: readonly Entry[], page
   const embed: APIEmbed = {
     title: truncate(knowledgeLine(topic.name), DISCORD.title),
     color: COLOR.notice,
-    description: [topic.description ? `*${knowledgeLine(truncate(topic.description, 300))}*` : '', lines.join('\n') || 'No entries yet.'].filter(Boolean).join('\n\n'),
+    description: [topic.description ? `*${knowledgeLine(truncate(topic.description, 300))}*` : '', lines.join('\n') || 'No entries yet.']
+      .filter(Boolean)
+      .join('\n\n'),
     footer: { text: `${footerText(asOf)}${pages > 1 ? ` · page ${at + 1} of ${pages}` : ''} · ${plural(entries.length, 'entry', 'entries')}` },
   };
   const components: Row[] = [];
   if (shown.length) {
-    components.push(selectRow(`topics:entry:${topic.id}:${at}`, 'Open an entry', shown.map((entry, i) => ({ label: `${at * TOPIC_PAGE + i + 1}. ${choiceLabel(entry, 95)}`, value: entry.id }))));
+    components.push(
+      selectRow(
+        `topics:entry:${topic.id}:${at}`,
+        'Open an entry',
+        shown.map((entry, i) => ({ label: `${at * TOPIC_PAGE + i + 1}. ${choiceLabel(entry, 95)}`, value: entry.id })),
+      ),
+    );
   }
   if (pages > 1) {
     components.push(
@@ -111,7 +129,12 @@ export function diagnosticLines(diagnostics: readonly Diagnostic[], limit = 15):
 
 export type KbOutcome =
   | { ok: true; version: string; changed?: boolean; warnings: readonly Diagnostic[]; base: KnowledgeBase }
-  | { ok: false; errors: readonly Diagnostic[]; warnings: readonly Diagnostic[]; /** When the knowledge that keeps serving was loaded. */ keptLoadedAt?: string };
+  | {
+      ok: false;
+      errors: readonly Diagnostic[];
+      warnings: readonly Diagnostic[];
+      /** When the knowledge that keeps serving was loaded. */ keptLoadedAt?: string;
+    };
 
 export function renderKbOutcome(action: 'reload' | 'check', outcome: KbOutcome): Reply {
   let embed: APIEmbed;
@@ -124,7 +147,12 @@ export function renderKbOutcome(action: 'reload' | 'check', outcome: KbOutcome):
         : outcome.changed === false
           ? `Nothing changed since the last load (${discordTime(outcome.base.loadedAt)}).`
           : `Reloaded: members now get the knowledge loaded ${discordTime(outcome.base.loadedAt)}.`;
-    embed = { title: action === 'check' ? 'Knowledge check passed' : 'Knowledge reloaded', color: COLOR.timeline, description: `${what}\n${summary}`, footer: { text: footerText(outcome.base.asOf) } };
+    embed = {
+      title: action === 'check' ? 'Knowledge check passed' : 'Knowledge reloaded',
+      color: COLOR.timeline,
+      description: `${what}\n${summary}`,
+      footer: { text: footerText(outcome.base.asOf) },
+    };
     if (outcome.warnings.length) embed.fields = packLines(plural(countProblems(outcome.warnings), 'warning'), diagnosticLines(outcome.warnings)).slice(0, 3);
   } else {
     const kept = outcome.keptLoadedAt ? `The last good knowledge (loaded ${discordTime(outcome.keptLoadedAt)}) keeps serving.` : 'Nothing was changed.';
@@ -145,14 +173,23 @@ export function renderStats(base: KnowledgeBase, usage: UsageStats, days: number
     title: 'Hotline stats',
     color: COLOR.notice,
     fields: [
-      { name: 'Knowledge', value: `Loaded ${discordTime(base.loadedAt)}\n${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources, ${counts.files} files` },
-      ...packLines('Entries per topic', counts.perTopic.map((t) => `${oneLine(t.name)}: ${t.count}`)).slice(0, 2),
+      {
+        name: 'Knowledge',
+        value: `Loaded ${discordTime(base.loadedAt)}\n${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources, ${counts.files} files`,
+      },
+      ...packLines(
+        'Entries per topic',
+        counts.perTopic.map((t) => `${oneLine(t.name)}: ${t.count}`),
+      ).slice(0, 2),
       {
         name: `Usage, ${lastDays(days)}`,
         value: `${plural(usage.questions, 'question')} (${usage.perDay.toFixed(1)} a day), ${Math.round(usage.answeredShare * 100)} % answered, ${plural(usage.distinctAskers, 'distinct asker')}`,
       },
       ...(topEntries.length ? [{ name: 'Most asked entries', value: topEntries.join('\n') }] : []),
-      { name: 'Process', value: `up ${Math.round(extra.uptimeS / 60)} min · ${Math.round(process.memoryUsage().rss / 1e6)} MB · ${extra.views} answers held for buttons` },
+      {
+        name: 'Process',
+        value: `up ${Math.round(extra.uptimeS / 60)} min · ${Math.round(process.memoryUsage().rss / 1e6)} MB · ${extra.views} answers held for buttons`,
+      },
     ],
     footer: { text: footerText(base.asOf) },
   };
@@ -180,8 +217,20 @@ function gapLine(item: GapItem, n: number): string {
       ? `👎 from ${plural(item.count, 'member')}, answered with \`${item.status}\`, last ${discordTime(item.lastAsked, 'R')}`
       : `${item.count}×, ${item.status === 'unsure' ? 'did-you-mean' : item.status === 'mixed' ? 'unanswered or did-you-mean' : 'unanswered'}, last ${discordTime(item.lastAsked, 'R')}`;
   const lines = [`**${n}.** “${escapeUserText(item.question, 200)}” — ${what}`];
-  if (item.examples.length) lines.push(`  also asked: ${item.examples.slice(0, 2).map((e) => `“${escapeUserText(e, 100)}”`).join(' · ')}`);
-  if (item.reasons?.length) lines.push(`  why: ${item.reasons.slice(0, 2).map((r) => `“${escapeUserText(r, 120)}”`).join(' · ')}`);
+  if (item.examples.length)
+    lines.push(
+      `  also asked: ${item.examples
+        .slice(0, 2)
+        .map((e) => `“${escapeUserText(e, 100)}”`)
+        .join(' · ')}`,
+    );
+  if (item.reasons?.length)
+    lines.push(
+      `  why: ${item.reasons
+        .slice(0, 2)
+        .map((r) => `“${escapeUserText(r, 120)}”`)
+        .join(' · ')}`,
+    );
   lines.push(`  nearest: ${item.nearest.length ? item.nearest.map((e) => `\`${e.id}\``).join(' · ') : 'nothing close'}`);
   return lines.join('\n');
 }
@@ -246,6 +295,10 @@ export function renderFeedback(rows: readonly FeedbackRow[], days: number): Repl
       value: lines.length ? truncate(lines.join('\n'), DISCORD.fieldValue) : 'No reasons given.',
     };
   });
-  const embed: APIEmbed = { title: `Feedback, ${lastDays(days)}`, color: COLOR.unsure, ...(fields.length ? { fields } : { description: 'No 👎 recorded in this period.' }) };
+  const embed: APIEmbed = {
+    title: `Feedback, ${lastDays(days)}`,
+    color: COLOR.unsure,
+    ...(fields.length ? { fields } : { description: 'No 👎 recorded in this period.' }),
+  };
   return { embeds: fitEmbeds([embed]), components: [], allowedMentions: noMentions() };
 }

@@ -37,5 +37,8 @@ const HELD = /\uE000(\d+)\uE001/g;
 export function cleanChatText(text: string): string {
   let out = String(text ?? '').replace(ESCAPED, (_, c: string) => `\uE000${c.charCodeAt(0)}\uE001`);
   for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
-  return out.replace(HELD, (_, code: string) => String.fromCharCode(Number(code))).replace(/\s+/g, ' ').trim();
+  return out
+    .replace(HELD, (_, code: string) => String.fromCharCode(Number(code)))
+    .replace(/\s+/g, ' ')
+    .trim();
 }

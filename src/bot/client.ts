@@ -7,7 +7,10 @@ export function createClient(apiUrl: string, extra: Partial<ClientOptions> = {})
   return new Client({
     // discord.js caches every user who interacts and never sweeps them: memory would grow with each
     // distinct asker (the load bench saw ~600 bytes each). The bot looks none of them up, so keep few.
-    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, UserManager: { maxSize: 100, keepOverLimit: (user) => user.id === user.client.user?.id } }),
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      UserManager: { maxSize: 100, keepOverLimit: (user) => user.id === user.client.user?.id },
+    }),
     ...extra,
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
@@ -17,7 +20,10 @@ export function createClient(apiUrl: string, extra: Partial<ClientOptions> = {})
 
 /** Gateway close codes after which discord.js does not reconnect: the bot cannot run as configured. */
 export const FATAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
-  [4004, 'DISCORD_TOKEN was rejected by Discord (gateway close 4004, authentication failed). Copy the token again from the Developer Portal → your application → Bot → Reset Token'],
+  [
+    4004,
+    'DISCORD_TOKEN was rejected by Discord (gateway close 4004, authentication failed). Copy the token again from the Developer Portal → your application → Bot → Reset Token',
+  ],
   [4010, 'Discord rejected the shard settings (gateway close 4010, invalid shard)'],
   [4011, 'Discord requires sharding for this bot (gateway close 4011); run `npm start -- --shards auto`'],
   [4012, 'Discord rejected the gateway API version (gateway close 4012)'],
@@ -27,5 +33,9 @@ export const FATAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
 
 /** The one-paragraph message printed before exiting with code 1. */
 export function fatalMessage(problem: string): string {
-  return [`Hotline cannot connect: ${problem}.`, 'Every setting is described in .env.example.', 'To try the answers without Discord, run `npm run ask -- "your question"`.'].join('\n');
+  return [
+    `Hotline cannot connect: ${problem}.`,
+    'Every setting is described in .env.example.',
+    'To try the answers without Discord, run `npm run ask -- "your question"`.',
+  ].join('\n');
 }

@@ -19,13 +19,22 @@ const common = {
   DISCORD_CLIENT_ID: snowflake.describe('the application id'),
   /** REST base URL: Discord's own, a REST proxy such as @discordjs/proxy, or a test stand-in. */
   DISCORD_API_URL: z
-    .preprocess((v) => (v === '' || v === undefined ? DISCORD_API_DEFAULT : v), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' }))
+    .preprocess(
+      (v) => (v === '' || v === undefined ? DISCORD_API_DEFAULT : v),
+      z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' }),
+    )
     .transform((v) => v.replace(/\/+$/, '')),
-  LOG_LEVEL: z.preprocess((v) => (v === '' || v === undefined ? 'info' : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' })),
+  LOG_LEVEL: z.preprocess(
+    (v) => (v === '' || v === undefined ? 'info' : v),
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }),
+  ),
 };
 
 const intWithDefault = (fallback: number, min: number, max: number) =>
-  z.preprocess((v) => (v === '' || v === undefined ? fallback : Number(v)), z.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+  z.preprocess(
+    (v) => (v === '' || v === undefined ? fallback : Number(v)),
+    z.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`),
+  );
 
 export const botConfigSchema = z.object({
   ...common,

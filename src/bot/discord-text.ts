@@ -90,7 +90,9 @@ export function knowledgeText(text: string): string {
   return text
     .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/[\\*_~`|[\]<>]/g, (c) => `\\${c}`)
-    .replace(/^([ \t]*)(#{1,3}|-#|[-+]|\d+\.)(?=[ \t])/gm, (_, space: string, mark: string) => (mark.endsWith('.') ? `${space}${mark.slice(0, -1)}\\.` : `${space}\\${mark}`))
+    .replace(/^([ \t]*)(#{1,3}|-#|[-+]|\d+\.)(?=[ \t])/gm, (_, space: string, mark: string) =>
+      mark.endsWith('.') ? `${space}${mark.slice(0, -1)}\\.` : `${space}\\${mark}`,
+    )
     .replace(/\b(https?):\/\//gi, '$1:\u200b//')
     .replace(/@(everyone|here)\b/g, '@\u200b$1');
 }

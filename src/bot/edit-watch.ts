@@ -17,7 +17,10 @@ export class EditWatch {
 
   /** An edit was refused; a post unless these very errors were already reported. */
   refused(errors: readonly Diagnostic[], servingSince: string, now = new Date()): ModPost | undefined {
-    const key = errors.map((d) => formatDiagnostic(d)).sort().join('\n');
+    const key = errors
+      .map((d) => formatDiagnostic(d))
+      .sort()
+      .join('\n');
     if (this.#refused?.key === key) return undefined;
     const first = this.#refused === undefined;
     this.#refused = { key, at: first ? now : this.#refused!.at };

@@ -105,7 +105,10 @@ export class IdentifyGovernor {
     const pace = this.pacing();
     if (pace.reason === 'backoff') this.#lastBackoffMs = Math.min(o.maxBackoffMs, this.#lastBackoffMs === 0 ? o.spacingMs : this.#lastBackoffMs * 2);
     if (this.#failures === o.warnAfter) {
-      o.logger.warn({ failures: this.#failures, nextInMs: Math.round(pace.waitMs) }, 'gateway: identifies keep failing to reach READY; backing off before the next one');
+      o.logger.warn(
+        { failures: this.#failures, nextInMs: Math.round(pace.waitMs) },
+        'gateway: identifies keep failing to reach READY; backing off before the next one',
+      );
     }
     if (pace.waitMs > 0) await o.wait(pace.waitMs, signal);
     await this.#respectBudget(signal);

@@ -151,7 +151,12 @@ export class InteractionRouter {
         await interaction.respond([]);
         return;
       }
-      await command.autocomplete(interaction, { ...this.options.context, engine: this.options.context.knowledge.current.engine, receivedAt: Date.now(), logger });
+      await command.autocomplete(interaction, {
+        ...this.options.context,
+        engine: this.options.context.knowledge.current.engine,
+        receivedAt: Date.now(),
+        logger,
+      });
     } catch (error) {
       this.#report(logger, error, 'autocomplete failed');
       if (!interaction.responded && discordErrorCode(error) !== EXPIRED) await interaction.respond([]).catch(() => undefined);

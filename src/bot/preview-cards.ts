@@ -44,14 +44,21 @@ export function renderPreviewErrors(preview: Extract<DraftPreview, { ok: false }
     ]
       .filter(Boolean)
       .join('\n\n'),
-    fields: [...packLines('Errors', preview.errors.slice(0, 20).map(draftProblemLine)), ...packLines('Warnings', preview.warnings.slice(0, 5).map(draftProblemLine))].slice(0, 6),
+    fields: [
+      ...packLines('Errors', preview.errors.slice(0, 20).map(draftProblemLine)),
+      ...packLines('Warnings', preview.warnings.slice(0, 5).map(draftProblemLine)),
+    ].slice(0, 6),
   };
   return { embeds: fitEmbeds([embed]), components: [row(editButton(key))], allowedMentions: noMentions() };
 }
 
 function hitLines(hits: readonly QuestionHit[]): string[] {
   const lines = hits.slice(0, HITS_SHOWN).map((h) => {
-    const before = !h.before ? '' : h.before.status === 'answered' ? ` (today answered by \`${h.before.entryId}\`)` : ` (today ${h.before.status === 'unsure' ? 'a did-you-mean' : 'unanswered'})`;
+    const before = !h.before
+      ? ''
+      : h.before.status === 'answered'
+        ? ` (today answered by \`${h.before.entryId}\`)`
+        : ` (today ${h.before.status === 'unsure' ? 'a did-you-mean' : 'unanswered'})`;
     return `• “${escapeUserText(h.question, 150)}” → \`${h.entryId}\`${before}`;
   });
   if (hits.length > HITS_SHOWN) lines.push(`…and ${hits.length - HITS_SHOWN} more.`);
@@ -73,7 +80,10 @@ export function renderPreview(preview: Extract<DraftPreview, { ok: true }>, key:
     ...packLines('Warnings', preview.warnings.slice(0, 5).map(draftProblemLine)).slice(0, 1),
   ];
   if (answers.curated.length + answers.eval.length + answers.members.length === 0) {
-    fields.unshift({ name: 'Questions it would now answer', value: 'None of the curated, eval or unanswered questions would be answered by your draft first. Add `questions:` that members would ask.' });
+    fields.unshift({
+      name: 'Questions it would now answer',
+      value: 'None of the curated, eval or unanswered questions would be answered by your draft first. Add `questions:` that members would ask.',
+    });
   }
   const summary: APIEmbed = {
     title: 'Preview: your draft is valid',
@@ -99,7 +109,11 @@ export function renderPreview(preview: Extract<DraftPreview, { ok: true }>, key:
     embeds.push(shown);
     total += embedLength(shown);
   }
-  if (left > 0) embeds[0]!.description = truncate(`${embeds[0]!.description}\n\n${plural(left, 'more entry', 'more entries')} not shown: Discord allows 6,000 characters a message. Preview fewer records at a time.`, DISCORD.description);
+  if (left > 0)
+    embeds[0]!.description = truncate(
+      `${embeds[0]!.description}\n\n${plural(left, 'more entry', 'more entries')} not shown: Discord allows 6,000 characters a message. Preview fewer records at a time.`,
+      DISCORD.description,
+    );
   return {
     embeds: fitEmbeds(embeds),
     components: [row(button(previewIds.yaml(key), 'Get the YAML file', ButtonStyle.Success, '📄'), editButton(key))],

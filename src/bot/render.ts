@@ -15,7 +15,20 @@ import { onTopicChoices, relevantResults } from '../answer/relevance';
 import { attributionOf, quotedInText, reportedByLine } from '../render/attribution';
 import { declinedMessage, RECORD_HEADING } from '../render/declined';
 import { readableDate } from '../text/readable-date';
-import { DISCORD, embedLength, escapeUserText, fitEmbeds, knowledgeLine, knowledgeText, linkTarget, linkText, oneLine, splitAtSentences, suppressPreviews, truncate } from './discord-text';
+import {
+  DISCORD,
+  embedLength,
+  escapeUserText,
+  fitEmbeds,
+  knowledgeLine,
+  knowledgeText,
+  linkTarget,
+  linkText,
+  oneLine,
+  splitAtSentences,
+  suppressPreviews,
+  truncate,
+} from './discord-text';
 
 // Answer model → Discord messages. An /ask reply leads with the answer: its first page is the
 // answer (date, words, citation marks) and a compact list of the sources it cites; every further
@@ -58,7 +71,13 @@ export function noMentions(): Mentions {
 }
 
 export function button(customId: string, label: string, style: ButtonStyle = ButtonStyle.Secondary, emoji?: string, disabled = false): APIButtonComponent {
-  const b: APIButtonComponent = { type: ComponentType.Button, style, custom_id: customId, label: truncate(oneLine(label), DISCORD.buttonLabel), disabled } as APIButtonComponent;
+  const b: APIButtonComponent = {
+    type: ComponentType.Button,
+    style,
+    custom_id: customId,
+    label: truncate(oneLine(label), DISCORD.buttonLabel),
+    disabled,
+  } as APIButtonComponent;
   if (emoji) (b as { emoji?: { name: string } }).emoji = { name: emoji };
   return b;
 }
@@ -137,7 +156,12 @@ export function entryBody(result: AnswerResult, citations: readonly Citation[] =
       .split('\n')
       .map((line) => `> ${line}`)
       .join('\n');
-    const who = [`**${knowledgeLine(entry.speaker)}**`, entry.role ? knowledgeLine(entry.role) : undefined, entry.date ? readableDate(entry.date) : undefined, quotedIn(result, citations)]
+    const who = [
+      `**${knowledgeLine(entry.speaker)}**`,
+      entry.role ? knowledgeLine(entry.role) : undefined,
+      entry.date ? readableDate(entry.date) : undefined,
+      quotedIn(result, citations),
+    ]
       .filter(Boolean)
       .join(', ');
     return `${quoted}\n— ${who} ${marks}\n*${knowledgeLine(entry.context)}*${note}`;
@@ -181,7 +205,10 @@ export function packLines(name: string, lines: readonly string[]): APIEmbedField
 
 /** Text as one or more fields: the first named `name`, the rest "(continued)"; split at sentence ends. */
 export function textFields(name: string, text: string): APIEmbedField[] {
-  return splitAtSentences(text, DISCORD.fieldValue).map((value, i) => ({ name: i === 0 ? name : `${truncate(name, DISCORD.fieldName - 12)} (continued)`, value }));
+  return splitAtSentences(text, DISCORD.fieldValue).map((value, i) => ({
+    name: i === 0 ? name : `${truncate(name, DISCORD.fieldName - 12)} (continued)`,
+    value,
+  }));
 }
 
 /** The citations the given results use, in number order. */
@@ -223,7 +250,8 @@ function pageEmbed(answer: Answer, results: readonly AnswerResult[], spec: PageS
   // An answer's page lists its first sources (official ones come first); the rest are a click away.
   const listed = spec.compactSources ? cited.slice(0, COMPACT.sources) : cited;
   const lines = listed.map((c) => citationLine(c, spec.compactSources));
-  if (listed.length < cited.length) lines.push(`${markers(cited.slice(listed.length).map((c) => c.n))}: ${cited.length - listed.length} more in Source details`);
+  if (listed.length < cited.length)
+    lines.push(`${markers(cited.slice(listed.length).map((c) => c.n))}: ${cited.length - listed.length} more in Source details`);
   fields.push(...packLines(SOURCES, lines));
   const embed: APIEmbed = { title: spec.title, color: spec.color, fields, footer: { text: spec.footer } };
   if (description) embed.description = description;
@@ -310,7 +338,12 @@ export function isPrivate(answer: Pick<Answer, 'status'>, hide: boolean): boolea
 export function renderAnswer(answer: Answer, options: AnswerOptions): Reply {
   const ephemeral = options.ephemeral ?? isPrivate(answer, false);
   const choices = answer.status === 'unsure' ? onTopicChoices(answer) : [];
-  const reply = answer.status === 'answered' ? renderAnswered(answer, { ...options, ephemeral }) : choices.length > 0 ? renderUnsure(answer, choices, options) : renderUnknown(answer);
+  const reply =
+    answer.status === 'answered'
+      ? renderAnswered(answer, { ...options, ephemeral })
+      : choices.length > 0
+        ? renderUnsure(answer, choices, options)
+        : renderUnknown(answer);
   const mention = options.mention && USER_ID.test(options.mention) ? options.mention : undefined;
   if (mention) {
     if (answer.status !== 'answered') reply.content = `*I had no answer to suggest, so <@${mention}> was not notified.*`;
@@ -343,10 +376,13 @@ function answerSpec(answer: Answer): PageSpec {
 
 function needsDetails(results: readonly AnswerResult[], citations: readonly Citation[], details?: SourceDetails): boolean {
   if (results.some((r) => (r.entry.note?.trim().length ?? 0) > NOTE_INLINE)) return true;
-  return citations.length > COMPACT.sources || citations.some((c) => {
-    const extra = details?.(c.id);
-    return Boolean(extra?.archiveUrl || extra?.note) || c.title.length > COMPACT.title || c.publisher.length > COMPACT.publisher;
-  });
+  return (
+    citations.length > COMPACT.sources ||
+    citations.some((c) => {
+      const extra = details?.(c.id);
+      return Boolean(extra?.archiveUrl || extra?.note) || c.title.length > COMPACT.title || c.publisher.length > COMPACT.publisher;
+    })
+  );
 }
 
 function renderAnswered(answer: Answer, options: AnswerOptions & { ephemeral: boolean }): Reply {
@@ -356,11 +392,16 @@ function renderAnswered(answer: Answer, options: AnswerOptions & { ephemeral: bo
   const shown = pages[page]!;
   const embed = pageEmbed(answer, shown, { ...spec, footer: pageFooter(spec.footer, page, pages.length) });
   const first: APIButtonComponent[] = pagerButtons(`ask:page:${options.key}`, page, pages.length, true);
-  if (needsDetails(shown, citationsOf(answer, shown), options.details)) first.push(button(`ask:src:${options.key}:${page}`, 'Source details', ButtonStyle.Secondary, '📚'));
+  if (needsDetails(shown, citationsOf(answer, shown), options.details))
+    first.push(button(`ask:src:${options.key}:${page}`, 'Source details', ButtonStyle.Secondary, '📚'));
   const second: APIButtonComponent[] = [];
   // Feedback rates the entry the page shows (list pages hold several: they are not rated one by one).
   const rated = spec.perPage === 1 ? shown[0] : undefined;
-  if (rated) second.push(button(`fb:up:${options.key}:${rated.entry.id}`, 'Helpful', ButtonStyle.Secondary, '👍'), button(`fb:down:${options.key}:${rated.entry.id}`, 'Not helpful', ButtonStyle.Secondary, '👎'));
+  if (rated)
+    second.push(
+      button(`fb:up:${options.key}:${rated.entry.id}`, 'Helpful', ButtonStyle.Secondary, '👍'),
+      button(`fb:down:${options.key}:${rated.entry.id}`, 'Not helpful', ButtonStyle.Secondary, '👎'),
+    );
   if (!options.ephemeral) second.push(button(`ask:del:${options.key}`, 'Delete', ButtonStyle.Secondary, '🗑️'));
   const components = [...rows(first), ...rows(second)];
   if (page === 0 && answer.related.length > 0) {
@@ -391,11 +432,22 @@ function renderUnknown(answer: Answer): Reply {
     color: COLOR.unknown,
     description: [
       // The message may repeat words of the question (a speaker, a name): escaped like any user text.
-      ...(answer.declined ? [escapeUserText(declinedMessage(answer.declined), 500)] : [`I found nothing in my knowledge base that answers ${questionTitle(answer.question)}.`]),
+      ...(answer.declined
+        ? [escapeUserText(declinedMessage(answer.declined), 500)]
+        : [`I found nothing in my knowledge base that answers ${questionTitle(answer.question)}.`]),
       ...(record ? [`**${RECORD_HEADING}**\n${entryBody(record, answer.citations, true, true)}`] : []),
       'Try `/topics` to see what I can answer, or ask with other words (names, places, years help). The moderators see questions I could not answer and use them to grow the knowledge base.',
     ].join('\n\n'),
-    ...(record ? { fields: packLines(SOURCES, citationsOf(answer, [record]).slice(0, COMPACT.sources).map((c) => citationLine(c, true))) } : {}),
+    ...(record
+      ? {
+          fields: packLines(
+            SOURCES,
+            citationsOf(answer, [record])
+              .slice(0, COMPACT.sources)
+              .map((c) => citationLine(c, true)),
+          ),
+        }
+      : {}),
     footer: { text: footerText(answer.knowledgeAsOf) },
   };
   return { embeds: fitEmbeds([embed]), components: [], allowedMentions: noMentions() };
@@ -431,7 +483,11 @@ export type ListOptions = { page?: number; pagerPrefix: string; title: string; e
 
 function renderList(answer: Answer, options: ListOptions, color: number, perPage: number): Reply {
   if (answer.results.length === 0) {
-    return { embeds: [{ title: options.title, color: COLOR.unknown, description: options.empty, footer: { text: footerText(answer.knowledgeAsOf) } }], components: [], allowedMentions: noMentions() };
+    return {
+      embeds: [{ title: options.title, color: COLOR.unknown, description: options.empty, footer: { text: footerText(answer.knowledgeAsOf) } }],
+      components: [],
+      allowedMentions: noMentions(),
+    };
   }
   const spec: PageSpec = { title: options.title, color, footer: footerText(answer.knowledgeAsOf), leadInDescription: false, compactSources: false, perPage };
   const pages = paginate(answer, spec);

@@ -10,9 +10,21 @@ type State = 'none' | 'deferred-reply' | 'deferred-update' | 'replied' | 'update
 
 export type SendOptions = { ephemeral?: boolean };
 
-function toOptions(reply: Reply): { content: string; embeds: Reply['embeds']; components: Reply['components']; allowedMentions: Reply['allowedMentions']; files?: Array<{ attachment: Buffer; name: string; description?: string }> } {
+function toOptions(reply: Reply): {
+  content: string;
+  embeds: Reply['embeds'];
+  components: Reply['components'];
+  allowedMentions: Reply['allowedMentions'];
+  files?: Array<{ attachment: Buffer; name: string; description?: string }>;
+} {
   const files = reply.files?.map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) }));
-  return { content: reply.content ?? '', embeds: reply.embeds, components: reply.components, allowedMentions: reply.allowedMentions, ...(files?.length ? { files } : {}) };
+  return {
+    content: reply.content ?? '',
+    embeds: reply.embeds,
+    components: reply.components,
+    allowedMentions: reply.allowedMentions,
+    ...(files?.length ? { files } : {}),
+  };
 }
 
 export class Responder {

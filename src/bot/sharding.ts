@@ -49,7 +49,9 @@ export function shardsFlag(argv: readonly string[]): ShardCount | undefined {
   const value = argv[at]!.includes('=') ? argv[at]!.slice('--shards='.length) : argv[at + 1];
   if (value === 'auto') return 'auto';
   if (value !== undefined && /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 1000) return Number(value);
-  throw new ConfigError([`--shards must be "auto" or a whole number of shards from 1 to 1000 (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`]);
+  throw new ConfigError([
+    `--shards must be "auto" or a whole number of shards from 1 to 1000 (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`,
+  ]);
 }
 
 export type GatewayInfo = { shards: number; maxConcurrency: number };
@@ -62,7 +64,10 @@ export class TokenRejectedError extends Error {}
  */
 export async function fetchGatewayInfo(apiUrl: string, token: string): Promise<GatewayInfo> {
   const response = await fetch(`${apiUrl}/v10/gateway/bot`, { headers: { Authorization: `Bot ${token}` }, signal: AbortSignal.timeout(15_000) });
-  if (response.status === 401) throw new TokenRejectedError('DISCORD_TOKEN was rejected by Discord (401 Unauthorized). Copy the token again from the Developer Portal → your application → Bot → Reset Token');
+  if (response.status === 401)
+    throw new TokenRejectedError(
+      'DISCORD_TOKEN was rejected by Discord (401 Unauthorized). Copy the token again from the Developer Portal → your application → Bot → Reset Token',
+    );
   if (!response.ok) throw new Error(`GET /gateway/bot answered ${response.status}`);
   const body = (await response.json()) as { shards?: unknown; session_start_limit?: { max_concurrency?: unknown } };
   const shards = Number(body.shards);

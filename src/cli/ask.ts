@@ -69,7 +69,10 @@ async function main(): Promise<number> {
   const engine = createEngine(loaded.base);
 
   if (!args.json) {
-    const topics = engine.topics().filter((t) => t.count > 0).map((t) => t.topic.name);
+    const topics = engine
+      .topics()
+      .filter((t) => t.count > 0)
+      .map((t) => t.topic.name);
     process.stdout.write(`${renderText(engine.ask(args.question!), { topics })}\n`);
     return 0;
   }

@@ -43,7 +43,11 @@ const FUSE_QUERIES: Record<string, number> = { shipped: 50, '1k': 30, '10k': 6, 
 const out = (s = '') => process.stdout.write(`${s}\n`);
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const medians = (builds: ReadonlyArray<{ ms: number; cpu: number }>) => ({ cpu: median(builds.map((b) => b.cpu)), wall: median(builds.map((b) => b.ms)), firstCpu: builds[0]!.cpu });
+const medians = (builds: ReadonlyArray<{ ms: number; cpu: number }>) => ({
+  cpu: median(builds.map((b) => b.cpu)),
+  wall: median(builds.map((b) => b.ms)),
+  firstCpu: builds[0]!.cpu,
+});
 
 async function measureBase(name: string, base: KnowledgeBase, loadMs: number | undefined, shipped: KnowledgeBase): Promise<Row> {
   const vocab = vocabularyOf(shipped);
@@ -124,21 +128,38 @@ function printRow(r: Row): void {
   out(`\n== ${r.name}: ${r.entries.toLocaleString('en')} entries ==`);
   out(`  load + validate           ${r.loadMs === undefined ? 'not measured' : fmtMs(r.loadMs)}`);
   out(`  CPU time                  ${col('Hotline')}${col('MiniSearch')}${col('fuse.js')}Hotline/MiniSearch`);
-  out(`  index build (median)      ${col(fmtMs(ours.build.cpu))}${col(fmtMs(mini.build.cpu))}${col(fmtMs(fuse.build.cpu))}${ratio(ours.build.cpu, mini.build.cpu)}`);
-  out(`  first index build         ${col(fmtMs(ours.build.firstCpu))}${col(fmtMs(mini.build.firstCpu))}${col(fmtMs(fuse.build.firstCpu))}${ratio(ours.build.firstCpu, mini.build.firstCpu)}`);
+  out(
+    `  index build (median)      ${col(fmtMs(ours.build.cpu))}${col(fmtMs(mini.build.cpu))}${col(fmtMs(fuse.build.cpu))}${ratio(ours.build.cpu, mini.build.cpu)}`,
+  );
+  out(
+    `  first index build         ${col(fmtMs(ours.build.firstCpu))}${col(fmtMs(mini.build.firstCpu))}${col(fmtMs(fuse.build.firstCpu))}${ratio(ours.build.firstCpu, mini.build.firstCpu)}`,
+  );
   out(`  ask median / p99          ${col(both(ours.ask))}${col(both(mini.ask))}${col(both(fuse.ask))}p99 ${ratio(ours.ask.p99, mini.ask.p99)}`);
-  out(`  autocomplete median / p99 ${col(both(ours.suggest))}${col(both(mini.suggest))}${col(both(fuse.suggest))}p99 ${ratio(ours.suggest.p99, mini.suggest.p99)} (MiniSearch: prefix search)`);
+  out(
+    `  autocomplete median / p99 ${col(both(ours.suggest))}${col(both(mini.suggest))}${col(both(fuse.suggest))}p99 ${ratio(ours.suggest.p99, mini.suggest.p99)} (MiniSearch: prefix search)`,
+  );
   out(`    MiniSearch autoSuggest  ${col('')}${col(both(mini.autoSuggest))}${col('')}p99 ${ratio(ours.suggest.p99, mini.autoSuggest.p99)}`);
-  out(`  elapsed: build (median)   ${col(fmtMs(ours.build.wall))}${col(fmtMs(mini.build.wall))}${col(fmtMs(fuse.build.wall))}${ratio(ours.build.wall, mini.build.wall)}`);
-  out(`  elapsed: ask p99          ${col(fmtMs(ours.ask.wall.p99))}${col(fmtMs(mini.ask.wall.p99))}${col(fmtMs(fuse.ask.wall.p99))}${ratio(ours.ask.wall.p99, mini.ask.wall.p99)}`);
-  out(`  elapsed: autocomplete p99 ${col(fmtMs(ours.suggest.wall.p99))}${col(fmtMs(mini.suggest.wall.p99))}${col(fmtMs(fuse.suggest.wall.p99))}${ratio(ours.suggest.wall.p99, mini.suggest.wall.p99)}`);
+  out(
+    `  elapsed: build (median)   ${col(fmtMs(ours.build.wall))}${col(fmtMs(mini.build.wall))}${col(fmtMs(fuse.build.wall))}${ratio(ours.build.wall, mini.build.wall)}`,
+  );
+  out(
+    `  elapsed: ask p99          ${col(fmtMs(ours.ask.wall.p99))}${col(fmtMs(mini.ask.wall.p99))}${col(fmtMs(fuse.ask.wall.p99))}${ratio(ours.ask.wall.p99, mini.ask.wall.p99)}`,
+  );
+  out(
+    `  elapsed: autocomplete p99 ${col(fmtMs(ours.suggest.wall.p99))}${col(fmtMs(mini.suggest.wall.p99))}${col(fmtMs(fuse.suggest.wall.p99))}${ratio(ours.suggest.wall.p99, mini.suggest.wall.p99)}`,
+  );
   out(`  queries per pass          ${col(String(ours.ask.n))}${col(String(mini.ask.n))}${fuse.ask.n}`);
   out(`  index heap                ${col(`${ours.heapIndexMb.toFixed(1)} MB`)}${col(`${mini.heapIndexMb.toFixed(1)} MB`)}${fuse.heapIndexMb.toFixed(1)} MB`);
   out(`  heap in use with base and engine ${ours.heapTotalMb.toFixed(1)} MB; CPU time of Hotline's first ask after a build ${fmtMs(ours.firstAskMs)}`);
 }
 
 /** Builds one synthetic base; the records and YAML texts it is made from are garbage by the time heap is measured. */
-function makeBase(shipped: KnowledgeBase, vocab: ReturnType<typeof vocabularyOf>, size: number, name: string): { base: KnowledgeBase; loadMs?: number } | undefined {
+function makeBase(
+  shipped: KnowledgeBase,
+  vocab: ReturnType<typeof vocabularyOf>,
+  size: number,
+  name: string,
+): { base: KnowledgeBase; loadMs?: number } | undefined {
   const records = syntheticRecords(vocab, size);
   if (size > 10_000) {
     // Parsing 100k entries of YAML is not what this base is for (heap and query speed); it is built directly.
@@ -147,7 +168,12 @@ function makeBase(shipped: KnowledgeBase, vocab: ReturnType<typeof vocabularyOf>
   const files = syntheticFiles(shipped, records);
   const result = timeOnce(() => loadKnowledgeFromStrings(files));
   if (!result.value.ok) {
-    process.stderr.write(`synthetic ${name} base failed validation: ${result.value.errors.slice(0, 3).map((e) => `${e.file}:${e.line} ${e.message}`).join('; ')}\n`);
+    process.stderr.write(
+      `synthetic ${name} base failed validation: ${result.value.errors
+        .slice(0, 3)
+        .map((e) => `${e.file}:${e.line} ${e.message}`)
+        .join('; ')}\n`,
+    );
     return undefined;
   }
   return { base: result.value.base, loadMs: result.ms };
@@ -168,7 +194,11 @@ async function main(): Promise<number> {
   printRow(rows[0]!);
 
   const vocab = vocabularyOf(shipped);
-  for (const [name, size] of [['1k', 1_000], ['10k', 10_000], ['100k', 100_000]] as const) {
+  for (const [name, size] of [
+    ['1k', 1_000],
+    ['10k', 10_000],
+    ['100k', 100_000],
+  ] as const) {
     if (quick && size > 10_000) continue;
     const made = makeBase(shipped, vocab, size, name);
     if (!made) return 1;
@@ -183,9 +213,17 @@ async function main(): Promise<number> {
   const k10 = find('10k');
   const k100 = find('100k');
   const goal = (label: string, value: number | undefined, limit: number, unit: string, shown: string) =>
-    out(`  ${value === undefined || Number.isNaN(value) ? 'SKIP' : value <= limit ? 'PASS' : 'MISS'}  ${label.padEnd(52)} ${value === undefined ? 'not measured' : shown} (goal ≤ ${limit}${unit})`);
+    out(
+      `  ${value === undefined || Number.isNaN(value) ? 'SKIP' : value <= limit ? 'PASS' : 'MISS'}  ${label.padEnd(52)} ${value === undefined ? 'not measured' : shown} (goal ≤ ${limit}${unit})`,
+    );
   const vs = (label: string, ours: number | undefined, theirs: number | undefined, limit: number) =>
-    goal(label, ours === undefined || theirs === undefined ? undefined : ours / theirs, limit, '×', ours === undefined || theirs === undefined ? '' : `${ratio(ours, theirs)} (${fmtMs(ours)} against ${fmtMs(theirs)})`);
+    goal(
+      label,
+      ours === undefined || theirs === undefined ? undefined : ours / theirs,
+      limit,
+      '×',
+      ours === undefined || theirs === undefined ? '' : `${ratio(ours, theirs)} (${fmtMs(ours)} against ${fmtMs(theirs)})`,
+    );
   out('\n== goals (issue 10): ratios to MiniSearch in this run, CPU time ==');
   vs('ask p99, shipped base', s?.ours.ask.p99, s?.mini.ask.p99, 0.5);
   vs('ask p99, 10,000 entries', k10?.ours.ask.p99, k10?.mini.ask.p99, 0.5);
@@ -200,15 +238,37 @@ async function main(): Promise<number> {
     lvi === undefined ? undefined : lvi / 1000,
     1,
     ' s',
-    lvi === undefined ? '' : `${(lvi / 1000).toFixed(2)} s = loader ${(k10!.loadMs! / 1000).toFixed(2)} s + index ${(k10!.ours.build.wall / 1000).toFixed(2)} s (elapsed)`,
+    lvi === undefined
+      ? ''
+      : `${(lvi / 1000).toFixed(2)} s = loader ${(k10!.loadMs! / 1000).toFixed(2)} s + index ${(k10!.ours.build.wall / 1000).toFixed(2)} s (elapsed)`,
   );
   goal('heap at 100,000 entries (base + engine)', k100?.ours.heapTotalMb, 200, ' MB', `${k100?.ours.heapTotalMb.toFixed(1)} MB`);
-  out(`\nQueries: ${QUERIES} asks and ${QUERIES} autocomplete prefixes per base and pass, 3 passes with different queries, the pass with the middle p99 shown (after ${WARMUP} unmeasured warm-up ones), generated from each base's entries (30% with a typo).`);
-  out('Times are CPU time of this process (process.cpuUsage, GC threads included) unless marked elapsed: on a shared 2-core machine an elapsed p99 is the length of a scheduler time slice, whatever the code.');
-  out(`Index build: median of ${Object.entries(BUILDS).map(([k, v]) => `${k} ${v}`).join(', ')} builds, Hotline's and MiniSearch's alternating; fuse.js built once.`);
-  out(`MiniSearch: fuzzy 0.2, prefix, fields boosted as Hotline weighs them, over the same documents; ${MINI_WARMUP} warm-up queries, the same query sets (${Object.entries(MINI_QUERIES).map(([k, v]) => `${k} ${v}`).join(', ')} per pass).`);
-  out(`fuse.js (defaults over all text fields) ran fewer queries, one pass: ${Object.entries(FUSE_QUERIES).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
-  out('Synthetic bases are made from the shipped words, people, topics and sources; load + validate goes through the real loader up to 10k (100k is built directly).');
+  out(
+    `\nQueries: ${QUERIES} asks and ${QUERIES} autocomplete prefixes per base and pass, 3 passes with different queries, the pass with the middle p99 shown (after ${WARMUP} unmeasured warm-up ones), generated from each base's entries (30% with a typo).`,
+  );
+  out(
+    'Times are CPU time of this process (process.cpuUsage, GC threads included) unless marked elapsed: on a shared 2-core machine an elapsed p99 is the length of a scheduler time slice, whatever the code.',
+  );
+  out(
+    `Index build: median of ${Object.entries(BUILDS)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')} builds, Hotline's and MiniSearch's alternating; fuse.js built once.`,
+  );
+  out(
+    `MiniSearch: fuzzy 0.2, prefix, fields boosted as Hotline weighs them, over the same documents; ${MINI_WARMUP} warm-up queries, the same query sets (${Object.entries(
+      MINI_QUERIES,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')} per pass).`,
+  );
+  out(
+    `fuse.js (defaults over all text fields) ran fewer queries, one pass: ${Object.entries(FUSE_QUERIES)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+  );
+  out(
+    'Synthetic bases are made from the shipped words, people, topics and sources; load + validate goes through the real loader up to 10k (100k is built directly).',
+  );
   return 0;
 }
 

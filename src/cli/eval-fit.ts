@@ -25,7 +25,11 @@ type Sample = { x: number[]; band: Decision['status']; answerable: boolean; righ
 type Figures = { top1: number; refused: number; declined: number; nA: number; nO: number };
 
 function figures(samples: readonly Sample[], status: (s: Sample) => Decision['status']): Figures {
-  let right = 0, refused = 0, declined = 0, nA = 0, nO = 0;
+  let right = 0,
+    refused = 0,
+    declined = 0,
+    nA = 0,
+    nO = 0;
   for (const s of samples) {
     const st = status(s);
     if (s.answerable) {
@@ -65,7 +69,8 @@ function choose(samples: readonly Sample[], w: Omit<ScorerWeights, 'promote' | '
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const line = (label: string, f: Figures) => `  ${label.padEnd(22)} right first ${pct(f.top1).padStart(6)}   refused ${pct(f.refused).padStart(6)}   out-of-scope declined ${pct(f.declined).padStart(6)}`;
+const line = (label: string, f: Figures) =>
+  `  ${label.padEnd(22)} right first ${pct(f.top1).padStart(6)}   refused ${pct(f.refused).padStart(6)}   out-of-scope declined ${pct(f.declined).padStart(6)}`;
 
 async function main(): Promise<number> {
   const dry = process.argv.includes('--dry');
@@ -87,7 +92,13 @@ async function main(): Promise<number> {
     if (!d?.features) {
       // An exact curated question, an id, a speaker or a year: answered without the decision, and left as it is.
       const top = answer.results[0]?.entry.id ?? '';
-      samples.push({ x: new Array(FEATURES.length).fill(0), band: answer.status, answerable: ids !== undefined, right: ids !== undefined && ids.includes(top), movable: false });
+      samples.push({
+        x: new Array(FEATURES.length).fill(0),
+        band: answer.status,
+        answerable: ids !== undefined,
+        right: ids !== undefined && ids.includes(top),
+        movable: false,
+      });
       return;
     }
     const movable = d.demotedBy.every((n) => n === 'score') && d.status !== 'unknown';
@@ -105,7 +116,10 @@ async function main(): Promise<number> {
   for (let f = 0; f < FOLDS; f++) {
     const train = samples.filter((_, i) => fold[i] !== f);
     const fitSet = train.filter((s) => s.movable);
-    const w = fitLogistic(fitSet.map((s) => s.x), fitSet.map((s) => (s.answerable && s.right ? 1 : 0)));
+    const w = fitLogistic(
+      fitSet.map((s) => s.x),
+      fitSet.map((s) => (s.answerable && s.right ? 1 : 0)),
+    );
     const t = choose(train, w);
     samples.forEach((s, i) => {
       if (fold[i] === f) cvStatus[i] = apply(s, probability({ ...w, ...t }, s.x), t.promote, t.demote);
@@ -115,7 +129,10 @@ async function main(): Promise<number> {
   const cv = figures(samples, (s) => cvStatus[samples.indexOf(s)]!);
 
   const movable = samples.filter((s) => s.movable);
-  const w = fitLogistic(movable.map((s) => s.x), movable.map((s) => (s.answerable && s.right ? 1 : 0)));
+  const w = fitLogistic(
+    movable.map((s) => s.x),
+    movable.map((s) => (s.answerable && s.right ? 1 : 0)),
+  );
   // The score acts only if it beat the bands on questions it was not fitted on; otherwise it is written inactive.
   const earns = utility(cv) > utility(bands) + 1e-9;
   const t = earns ? choose(samples, w) : { promote: 1.1, demote: 0 };
@@ -124,10 +141,19 @@ async function main(): Promise<number> {
   out.write(`calibrated score: logistic regression over ${FEATURES.join(', ')}\n`);
   out.write(`fitted on tune + dev: ${bands.nA} answerable, ${bands.nO} out-of-scope (${movable.length} questions no named check refused)\n`);
   out.write(`${line('bands alone', bands)}\n${line(`${FOLDS}-fold cross-validated`, cv)}\n${line('fitted on all (in-sample)', all)}\n`);
-  out.write(earns ? `thresholds: promote a hedge at p ≥ ${t.promote}, demote an answer at p < ${t.demote}\n` : 'the score does not beat the bands under cross-validation: written inactive (it never promotes or demotes)\n');
+  out.write(
+    earns
+      ? `thresholds: promote a hedge at p ≥ ${t.promote}, demote an answer at p < ${t.demote}\n`
+      : 'the score does not beat the bands under cross-validation: written inactive (it never promotes or demotes)\n',
+  );
   out.write(`weights: ${FEATURES.map((f, i) => `${f} ${w.weights[i]}`).join(', ')}, bias ${w.bias}\n`);
   if (!dry) {
-    const fit = { splits: ['tune', 'dev'], active: earns, cv: { top1: +cv.top1.toFixed(4), refused: +cv.refused.toFixed(4), declined: +cv.declined.toFixed(4) }, bands: { top1: +bands.top1.toFixed(4), refused: +bands.refused.toFixed(4), declined: +bands.declined.toFixed(4) } };
+    const fit = {
+      splits: ['tune', 'dev'],
+      active: earns,
+      cv: { top1: +cv.top1.toFixed(4), refused: +cv.refused.toFixed(4), declined: +cv.declined.toFixed(4) },
+      bands: { top1: +bands.top1.toFixed(4), refused: +bands.refused.toFixed(4), declined: +bands.declined.toFixed(4) },
+    };
     await writeFile(WEIGHTS_FILE, `${JSON.stringify({ ...w, ...t, fit }, null, 2)}\n`);
     out.write(`wrote ${path.relative(process.cwd(), WEIGHTS_FILE)}\n`);
   }

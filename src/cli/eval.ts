@@ -22,11 +22,18 @@ function print(report: SplitReport, heading?: string): void {
   const more = (detail: string) => (report.split === 'blind' ? '' : `   (${detail})`);
   line(`  top-1                         ${pct(a.top1).padStart(6)}   goal ≥ ${pct(GOALS.top1)}  ${mark(a.top1 >= GOALS.top1)}`);
   line(`  recall@3                      ${pct(a.recall3).padStart(6)}   goal ≥ ${pct(GOALS.recall3)}  ${mark(a.recall3 >= GOALS.recall3)}`);
-  line(`  out-of-scope abstained        ${pct(o.abstained).padStart(6)}   goal ≥ ${pct(GOALS.outOfScopeAbstained)}  ${mark(o.abstained >= GOALS.outOfScopeAbstained)}${more(`unknown only: ${pct(o.abstainedUnknown)}`)}`);
-  line(`  answerable wrongly refused    ${pct(a.refused).padStart(6)}   goal ≤ ${pct(GOALS.answerableRefusedMax)}   ${mark(a.refused <= GOALS.answerableRefusedMax)}${more(`unknown: ${pct(a.refusedUnknown)}; unsure with the right entry offered: ${pct(a.unsurePartial)}`)}`);
+  line(
+    `  out-of-scope abstained        ${pct(o.abstained).padStart(6)}   goal ≥ ${pct(GOALS.outOfScopeAbstained)}  ${mark(o.abstained >= GOALS.outOfScopeAbstained)}${more(`unknown only: ${pct(o.abstainedUnknown)}`)}`,
+  );
+  line(
+    `  answerable wrongly refused    ${pct(a.refused).padStart(6)}   goal ≤ ${pct(GOALS.answerableRefusedMax)}   ${mark(a.refused <= GOALS.answerableRefusedMax)}${more(`unknown: ${pct(a.refusedUnknown)}; unsure with the right entry offered: ${pct(a.unsurePartial)}`)}`,
+  );
   if (a.failures.length) {
     line(`  answerable failures (${a.failures.length}):`);
-    for (const f of a.failures) line(`    [${f.kind}] ${JSON.stringify(f.q)} → ${f.status} ${f.got.join(', ') || '-'}   expected: ${f.expected.join(' | ')}${f.demotedBy ? `   demoted by: ${f.demotedBy.join(', ')}` : ''}`);
+    for (const f of a.failures)
+      line(
+        `    [${f.kind}] ${JSON.stringify(f.q)} → ${f.status} ${f.got.join(', ') || '-'}   expected: ${f.expected.join(' | ')}${f.demotedBy ? `   demoted by: ${f.demotedBy.join(', ')}` : ''}`,
+      );
   }
   if (o.failures.length) {
     line(`  out-of-scope answered (${o.failures.length}):`);
@@ -34,7 +41,8 @@ function print(report: SplitReport, heading?: string): void {
   }
   if (report.demotions && Object.keys(report.demotions).length) {
     line('  demoted by (answerable refused / out-of-scope declined; a question may count under several):');
-    for (const [name, d] of Object.entries(report.demotions).sort((x, y) => y[1].refused + y[1].declined - x[1].refused - x[1].declined)) line(`    ${name.padEnd(16)} ${String(d.refused).padStart(4)} / ${String(d.declined).padStart(4)}`);
+    for (const [name, d] of Object.entries(report.demotions).sort((x, y) => y[1].refused + y[1].declined - x[1].refused - x[1].declined))
+      line(`    ${name.padEnd(16)} ${String(d.refused).padStart(4)} / ${String(d.declined).padStart(4)}`);
   }
 }
 
@@ -66,14 +74,20 @@ async function main(): Promise<number> {
     process.stdout.write('Counting: top-1/recall@3 count answered questions only; unsure and unknown both count as refused (and as abstained).\n');
     reports.forEach((r) => print(r));
     if (reports.some((r) => r.split === 'heldout')) {
-      const copies = nearCopies([...questions.answerable, ...questions.outOfScope].filter((q) => q.split === 'heldout').map((q) => q.q), loaded.base);
+      const copies = nearCopies(
+        [...questions.answerable, ...questions.outOfScope].filter((q) => q.split === 'heldout').map((q) => q.q),
+        loaded.base,
+      );
       const clean = {
         answerable: questions.answerable.filter((q) => !copies.has(q.q)),
         outOfScope: questions.outOfScope.filter((q) => !copies.has(q.q)),
       };
       const [report] = runEval(engine, clean, ['heldout']);
       process.stdout.write(`\n${copies.size} held-out question(s) nearly copy a curated question or keyword of the knowledge base; without them:\n`);
-      print({ ...report!, answerable: { ...report!.answerable, failures: [] }, outOfScope: { ...report!.outOfScope, failures: [] } }, 'heldout without near-copies');
+      print(
+        { ...report!, answerable: { ...report!.answerable, failures: [] }, outOfScope: { ...report!.outOfScope, failures: [] } },
+        'heldout without near-copies',
+      );
     }
   }
   return 0;

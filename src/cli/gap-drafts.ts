@@ -15,12 +15,17 @@ async function resolved(dir: string): Promise<string> {
 }
 
 /** Writes the skeletons; never overwrites a file (a moderator may have started on it). */
-export async function writeGapDrafts(gaps: readonly GapQuestion[], options: { outDir: string; knowledgeDir: string }): Promise<{ written: string[]; kept: string[] } | { error: string }> {
+export async function writeGapDrafts(
+  gaps: readonly GapQuestion[],
+  options: { outDir: string; knowledgeDir: string },
+): Promise<{ written: string[]; kept: string[] } | { error: string }> {
   const out = await resolved(options.outDir);
   const knowledge = await resolved(options.knowledgeDir);
   const relative = path.relative(knowledge, out);
   if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
-    return { error: `--out ${options.outDir} is inside the knowledge folder: unfinished skeletons there would be refused by the bot. Choose a folder outside it (default: drafts).` };
+    return {
+      error: `--out ${options.outDir} is inside the knowledge folder: unfinished skeletons there would be refused by the bot. Choose a folder outside it (default: drafts).`,
+    };
   }
   const loaded = await loadKnowledge(options.knowledgeDir);
   if (!loaded.ok) return { error: `The knowledge in ${options.knowledgeDir} is invalid (run npm run kb:check); skeletons need it to suggest ids and topics.` };

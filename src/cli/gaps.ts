@@ -61,8 +61,7 @@ if (!Number.isInteger(limit) || limit <= 0) fail(`--limit must be a positive who
 const path = process.env.DATABASE_PATH || 'data/hotline.db';
 if (!existsSync(path)) {
   fail(
-    `No insight database at ${path}.\n` +
-      'The bot creates it when it records its first question. If it lives elsewhere, set DATABASE_PATH (see .env.example).',
+    `No insight database at ${path}.\n` + 'The bot creates it when it records its first question. If it lives elsewhere, set DATABASE_PATH (see .env.example).',
   );
 }
 
@@ -96,13 +95,13 @@ try {
     else {
       for (const file of result.written) process.stdout.write(`wrote ${file}\n`);
       for (const file of result.kept) process.stdout.write(`kept ${file} (already there)\n`);
-      process.stdout.write(`${plural(result.written.length, 'skeleton')} written to ${opts.out}. Fill one in, check it with /kb preview or npm run kb:check, then move its records into knowledge/.\n`);
+      process.stdout.write(
+        `${plural(result.written.length, 'skeleton')} written to ${opts.out}. Fill one in, check it with /kb preview or npm run kb:check, then move its records into knowledge/.\n`,
+      );
     }
   } else {
     const rows = store!.gaps(Date.now() - days * 86_400_000, limit);
-    process.stdout.write(
-      opts.csv ? gapsAsCsv(rows) : gapsAsText(rows, `Unknown and unsure questions, last ${plural(days, 'day')} (${path})`),
-    );
+    process.stdout.write(opts.csv ? gapsAsCsv(rows) : gapsAsText(rows, `Unknown and unsure questions, last ${plural(days, 'day')} (${path})`));
   }
 } catch (err) {
   fail(`Cannot read the insight database ${path}: ${(err as Error).message}`);

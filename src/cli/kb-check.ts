@@ -22,12 +22,16 @@ for (const d of result.ok ? result.warnings : [...result.errors, ...result.warni
 }
 if (!result.ok) {
   print('');
-  print(`✗ ${dir}: ${plural(countProblems(result.errors), 'error')}, ${plural(countProblems(result.warnings), 'warning')}. Nothing was loaded; the bot keeps its last good knowledge.`);
+  print(
+    `✗ ${dir}: ${plural(countProblems(result.errors), 'error')}, ${plural(countProblems(result.warnings), 'warning')}. Nothing was loaded; the bot keeps its last good knowledge.`,
+  );
   print('  See knowledge/README.md ("What the errors mean") for how to fix each kind.');
   process.exit(1);
 }
 const counts = countKnowledge(result.base);
-print(`✓ ${dir}: ${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources in ${counts.files} files (version ${result.base.version}); ${plural(countProblems(result.warnings), 'warning')}`);
+print(
+  `✓ ${dir}: ${counts.facts} facts, ${counts.quotes} quotes, ${counts.sources} sources in ${counts.files} files (version ${result.base.version}); ${plural(countProblems(result.warnings), 'warning')}`,
+);
 print(`  ${formatSourceKinds(counts.sourcesByKind)}`);
 print(`  ${formatAttributed(counts.attributed)}`);
 // Counted on the base itself: the warnings listed above stop after the first hundred.

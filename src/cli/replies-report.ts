@@ -78,7 +78,9 @@ function print(label: string, samples: readonly Sample[]): void {
   // Long entries stay whole, so a page over 1,000 is expected when the answer's own words are long.
   const over = answered.filter((s) => s.page >= 1000);
   const longAnswer = over.filter((s) => (s.answer ?? 0) >= LONG_ANSWER).length;
-  line(`  of those over 1,000           ${over.length}; the answer's own words ${LONG_ANSWER}+ characters in ${longAnswer}; over 1,000 as read (links as their text) in ${over.filter((s) => s.visible >= 1000).length}`);
+  line(
+    `  of those over 1,000           ${over.length}; the answer's own words ${LONG_ANSWER}+ characters in ${longAnswer}; over 1,000 as read (links as their text) in ${over.filter((s) => s.visible >= 1000).length}`,
+  );
 }
 
 /** An answer this long (its date, words and marks) cannot share a 1,000-character page with its sources. */
@@ -97,7 +99,11 @@ async function main(): Promise<number> {
   });
   process.stdout.write(`replies report on ${knowledgeDir} (${inputs.base.entries.length} entries) over ${questionsDir}: first page of the /ask reply\n`);
   print('all splits', samples);
-  for (const split of splitsIn(questions)) print(split, samples.filter((s) => s.split === split));
+  for (const split of splitsIn(questions))
+    print(
+      split,
+      samples.filter((s) => s.split === split),
+    );
   return 0;
 }
 

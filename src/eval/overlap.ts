@@ -4,7 +4,15 @@ import type { KnowledgeBase } from '../knowledge/base';
 // held-out eval question, the held-out figure stops measuring generalisation for that question.
 // The eval therefore also reports the held-out split without such near-copies.
 
-const words = (text: string) => new Set(text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, ' ').split(' ').filter((w) => w.length > 1));
+const words = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .split(' ')
+      .filter((w) => w.length > 1),
+  );
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;

@@ -46,7 +46,14 @@ export function scoreAnswerable(questions: readonly AnswerableQuestion[], outcom
     const o = outcomes[i]!;
     const right = new Set(question.ids);
     const fail = (kind: AnswerableFailure['kind']) =>
-      failures.push({ q: question.q, expected: question.ids, status: o.status, got: o.ids.slice(0, 3), kind, ...(o.demotedBy?.length ? { demotedBy: o.demotedBy } : {}) });
+      failures.push({
+        q: question.q,
+        expected: question.ids,
+        status: o.status,
+        got: o.ids.slice(0, 3),
+        kind,
+        ...(o.demotedBy?.length ? { demotedBy: o.demotedBy } : {}),
+      });
     if (o.status === 'answered') {
       if (o.ids.slice(0, 3).some((id) => right.has(id))) recall3++;
       if (right.has(o.ids[0] ?? '')) top1++;

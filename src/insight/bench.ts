@@ -164,7 +164,16 @@ const droppedStress = insight.status().dropped - droppedBefore - droppedSteady;
 const callCost: number[] = [];
 for (let i = 0; i < 20_000; i++) {
   const t0 = performance.now();
-  insight.recordQuestion({ at: new Date(), guildId: 'g', channelId: 'c', userId: 'u', question: QUESTIONS[i % 6]!, status: 'unknown', handlingMs: 1, via: 'slash' });
+  insight.recordQuestion({
+    at: new Date(),
+    guildId: 'g',
+    channelId: 'c',
+    userId: 'u',
+    question: QUESTIONS[i % 6]!,
+    status: 'unknown',
+    handlingMs: 1,
+    via: 'slash',
+  });
   callCost.push(performance.now() - t0);
   recorded++;
   if (i % 500 === 499) await yieldTurn();
@@ -179,8 +188,17 @@ const store = openStore(join(dir, 'flush.db'), { create: true, manualCheckpoints
 const row = (i: number): StoredQuestion => {
   const question = QUESTIONS[i % 6]!;
   return {
-    at: Date.now(), guildId: 'g', channelId: 'c', userHash: hashUserId('salt-0123456789abcdef', String(i)), question,
-    normalised: normaliseQuestion(question), status: 'unknown', topEntryId: null, confidence: null, handlingMs: 1, via: 'slash',
+    at: Date.now(),
+    guildId: 'g',
+    channelId: 'c',
+    userHash: hashUserId('salt-0123456789abcdef', String(i)),
+    question,
+    normalised: normaliseQuestion(question),
+    status: 'unknown',
+    topEntryId: null,
+    confidence: null,
+    handlingMs: 1,
+    via: 'slash',
   };
 };
 const flushTimes: Record<number, number[]> = { 1: [], 10: [], 100: [], 500: [] };
@@ -196,7 +214,11 @@ for (const size of [1, 10, 100, 500]) {
 // The periodic checkpoint's pause, after 30 s at the steady rate: 600 flushes of 10 rows.
 const checkpointTimes: number[] = [];
 for (let k = 0; k < 5; k++) {
-  for (let f = 0; f < 600; f++) store.insert(Array.from({ length: 10 }, (_, i) => row(i)), []);
+  for (let f = 0; f < 600; f++)
+    store.insert(
+      Array.from({ length: 10 }, (_, i) => row(i)),
+      [],
+    );
   const t0 = performance.now();
   store.checkpoint();
   checkpointTimes.push(performance.now() - t0);
@@ -219,7 +241,9 @@ print(diff(steady.noise[0], steady.noise[1], 'noise (without, odd − even round
 for (const [mode, h] of Object.entries(loopDelay)) {
   const ms = (ns: number) => fmt(ns / 1e6);
   // No max: the pause between a mode's blocks (timer disabled) shows up as one huge sample.
-  print(`event-loop delay, ${mode.padEnd(7)}    p50 ${ms(h.percentile(50))}  p99 ${ms(h.percentile(99))}  p99.9 ${ms(h.percentile(99.9))}  (1 ms sampling timer included)`);
+  print(
+    `event-loop delay, ${mode.padEnd(7)}    p50 ${ms(h.percentile(50))}  p99 ${ms(h.percentile(99))}  p99.9 ${ms(h.percentile(99.9))}  (1 ms sampling timer included)`,
+  );
 }
 print(`Stress: ${WORKERS} workers back to back, no network wait, ${ROUNDS} alternating blocks of ${PER_BLOCK} requests per mode`);
 print(summary('without recording', stress.without));
@@ -229,4 +253,6 @@ print(diff(stress.noise[0], stress.noise[1], 'noise (without, odd − even round
 print(summary('recordQuestion() call', callCost));
 for (const [size, xs] of Object.entries(flushTimes)) print(summary(`flush of ${size} rows`, xs));
 print(summary('checkpoint, 30 s of WAL', checkpointTimes));
-print(`rows written: ${usage.questions} of ${recorded} recorded; dropped by the bounded queue: ${droppedSteady} in steady, ${droppedStress} in stress, ${dropped} in all (the rest in the record-call loop, 20,000 calls in a few ms) — checksum ${sink % 10}`);
+print(
+  `rows written: ${usage.questions} of ${recorded} recorded; dropped by the bounded queue: ${droppedSteady} in steady, ${droppedStress} in stress, ${dropped} in all (the rest in the record-call loop, 20,000 calls in a few ms) — checksum ${sink % 10}`,
+);

@@ -149,10 +149,7 @@ export function openInsight(options: InsightOptions): RunningInsight {
     if (!outage) {
       outage = { since: Date.now(), error: err };
       droppedAtOutage = dropped;
-      log.error(
-        { err, path, during },
-        'insight database unavailable; answers continue, records are queued in memory and opening will be retried',
-      );
+      log.error({ err, path, during }, 'insight database unavailable; answers continue, records are queued in memory and opening will be retried');
     }
     scheduleRetry();
   }

@@ -14,7 +14,13 @@ export function gapLines(rows: readonly GapRow[]): string[] {
 
 export function feedbackLines(rows: readonly FeedbackRow[], reasonsEach = 3): string[] {
   return rows.map((f) => {
-    const reasons = f.reasons.length > 0 ? `: ${f.reasons.slice(0, reasonsEach).map((r) => `“${escapeUserText(r, 100)}”`).join('; ')}` : '';
+    const reasons =
+      f.reasons.length > 0
+        ? `: ${f.reasons
+            .slice(0, reasonsEach)
+            .map((r) => `“${escapeUserText(r, 100)}”`)
+            .join('; ')}`
+        : '';
     return `• ${entryId(f.entryId)} — ${f.down} 👎, ${f.up} 👍${reasons}`;
   });
 }

@@ -63,10 +63,7 @@ const RATINGS_PER_ENTRY = 5;
  * Opens the database at `path` in WAL mode and migrates it. `create: false` (the CLI) refuses a missing
  * file instead of creating one. A short busy timeout: a locked database must fail fast, not stall the bot.
  */
-export function openStore(
-  path: string,
-  options: { create: boolean; busyTimeoutMs?: number; manualCheckpoints?: boolean },
-): Store {
+export function openStore(path: string, options: { create: boolean; busyTimeoutMs?: number; manualCheckpoints?: boolean }): Store {
   if (options.create) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { fileMustExist: !options.create, timeout: options.busyTimeoutMs ?? 50 });
   try {
@@ -199,7 +196,12 @@ function wrap(db: Database.Database): Store {
         ...r,
         reasons: (feedbackReasons.all({ entryId: r.entryId, since }) as Array<{ reason: string }>).map((x) => x.reason),
         ratings: (entryRatings.all(r.entryId, since) as Array<{ helpful: number; question: string | null; reason: string | null; at: number }>).map(
-          (x): Rating => ({ helpful: x.helpful === 1, ...(x.question ? { question: x.question } : {}), ...(x.reason ? { reason: x.reason } : {}), at: new Date(x.at).toISOString() }),
+          (x): Rating => ({
+            helpful: x.helpful === 1,
+            ...(x.question ? { question: x.question } : {}),
+            ...(x.reason ? { reason: x.reason } : {}),
+            at: new Date(x.at).toISOString(),
+          }),
         ),
       })),
     disliked: (since, limit) =>

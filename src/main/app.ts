@@ -40,7 +40,12 @@ export async function createApp(config: BotConfig, options: AppOptions): Promise
   const store = await openKnowledgeStore({ dir: config.KNOWLEDGE_DIR, build: (base) => createEngine(base), watch: true, pollMs: options.pollMs });
   const insight =
     options.insight ??
-    openInsight({ path: config.DATABASE_PATH, retentionDays: config.INSIGHT_RETENTION_DAYS, ...(config.INSIGHT_SALT ? { salt: config.INSIGHT_SALT } : {}), logger });
+    openInsight({
+      path: config.DATABASE_PATH,
+      retentionDays: config.INSIGHT_RETENTION_DAYS,
+      ...(config.INSIGHT_SALT ? { salt: config.INSIGHT_SALT } : {}),
+      logger,
+    });
   const knowledge: KnowledgeSource & Pick<KnowledgeStore<AnswerEngine>, 'on'> = {
     get current() {
       return store.current;

@@ -13,7 +13,8 @@ export function parseDeployArgs(argv: readonly string[], config: Pick<DeployConf
   if (guildAt >= 0) {
     const arg = argv[guildAt]!;
     const id = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[guildAt + 1];
-    if (!id || !/^\d{17,20}$/.test(id)) throw new ConfigError(['--guild needs a server id (17–20 digits), e.g. `npm run deploy -- --guild 123456789012345678`']);
+    if (!id || !/^\d{17,20}$/.test(id))
+      throw new ConfigError(['--guild needs a server id (17–20 digits), e.g. `npm run deploy -- --guild 123456789012345678`']);
     return { guildId: id };
   }
   if (argv.includes('--global')) return {};
@@ -22,7 +23,9 @@ export function parseDeployArgs(argv: readonly string[], config: Pick<DeployConf
 
 export async function deployCommands(config: DeployConfig, target: DeployTarget): Promise<RESTPutAPIApplicationCommandsResult> {
   const rest = new REST({ api: config.DISCORD_API_URL, retries: 2, timeout: 15_000 }).setToken(config.DISCORD_TOKEN);
-  const route = target.guildId ? Routes.applicationGuildCommands(config.DISCORD_CLIENT_ID, target.guildId) : Routes.applicationCommands(config.DISCORD_CLIENT_ID);
+  const route = target.guildId
+    ? Routes.applicationGuildCommands(config.DISCORD_CLIENT_ID, target.guildId)
+    : Routes.applicationCommands(config.DISCORD_CLIENT_ID);
   return (await rest.put(route, { body: commandDefinitions() })) as RESTPutAPIApplicationCommandsResult;
 }
 

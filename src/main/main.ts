@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     app = await createApp(config, { logger });
   } catch (error) {
     if (error instanceof KnowledgeLoadError) {
-      console.error(`Hotline cannot start: ${error.message}\nFix these (\`npm run kb:check\` shows them too), then start again. KNOWLEDGE_DIR is ${config.KNOWLEDGE_DIR}.`);
+      console.error(
+        `Hotline cannot start: ${error.message}\nFix these (\`npm run kb:check\` shows them too), then start again. KNOWLEDGE_DIR is ${config.KNOWLEDGE_DIR}.`,
+      );
       process.exit(1);
     }
     throw error;

@@ -28,24 +28,24 @@ export type JsonAnswer = { question: string; status: Answer['status']; results: 
 export function toJsonAnswer(answer: Answer): JsonAnswer {
   const byNumber = new Map(answer.citations.map((c) => [c.n, c]));
   const toResult = (r: AnswerResult): JsonResult => {
-      const e = r.entry;
-      const sources = r.citations.flatMap((n) => {
-        const c = byNumber.get(n);
-        if (!c) return [];
-        return [{ id: c.id, title: c.title, publisher: c.publisher, ...(c.url ? { url: c.url } : {}), ...(c.published ? { published: c.published } : {}) }];
-      });
-      const out: JsonResult = {
-        id: e.id,
-        kind: e.kind,
-        text: e.text,
-        ...(e.kind === 'quote' ? { speaker: e.speaker } : {}),
-        ...(e.date ? { date: e.date } : {}),
-        ...(e.kind === 'fact' && e.reported_by ? { reported_by: e.reported_by } : {}),
-        ...(e.kind === 'quote' && e.quoted_in ? { quoted_in: e.quoted_in } : {}),
-        score: Math.max(0, Math.min(1, Number.isFinite(r.score) ? r.score : 0)),
-        sources,
-      };
-      return out;
+    const e = r.entry;
+    const sources = r.citations.flatMap((n) => {
+      const c = byNumber.get(n);
+      if (!c) return [];
+      return [{ id: c.id, title: c.title, publisher: c.publisher, ...(c.url ? { url: c.url } : {}), ...(c.published ? { published: c.published } : {}) }];
+    });
+    const out: JsonResult = {
+      id: e.id,
+      kind: e.kind,
+      text: e.text,
+      ...(e.kind === 'quote' ? { speaker: e.speaker } : {}),
+      ...(e.date ? { date: e.date } : {}),
+      ...(e.kind === 'fact' && e.reported_by ? { reported_by: e.reported_by } : {}),
+      ...(e.kind === 'quote' && e.quoted_in ? { quoted_in: e.quoted_in } : {}),
+      score: Math.max(0, Math.min(1, Number.isFinite(r.score) ? r.score : 0)),
+      sources,
+    };
+    return out;
   };
   return {
     question: answer.question,

@@ -41,8 +41,19 @@ const BUILT_IN: readonly AliasGroup[] = [
   spelling('treaty', 'agreement'),
   spelling('kremlin', 'moscow'),
   spelling('mod', 'ministry of defense', 'defense ministry'),
-  ...[['jan', 'january'], ['feb', 'february'], ['mar', 'march'], ['apr', 'april'], ['jun', 'june'], ['jul', 'july'],
-    ['aug', 'august'], ['sep', 'sept', 'september'], ['oct', 'october'], ['nov', 'november'], ['dec', 'december']].map((g) => spelling(...g)),
+  ...[
+    ['jan', 'january'],
+    ['feb', 'february'],
+    ['mar', 'march'],
+    ['apr', 'april'],
+    ['jun', 'june'],
+    ['jul', 'july'],
+    ['aug', 'august'],
+    ['sep', 'sept', 'september'],
+    ['oct', 'october'],
+    ['nov', 'november'],
+    ['dec', 'december'],
+  ].map((g) => spelling(...g)),
   // A demonym's plural is what people type ("the israelis", "iranians"); the gazetteer gives the singular.
   ...COUNTRIES.map((c) => country(c.name, ...c.names, ...c.names.filter((n) => /[^s]$/.test(n) && !n.includes(' ') && /(an|i)$/.test(n)).map((n) => `${n}s`))),
 ];
@@ -85,7 +96,10 @@ export function acronymsIn(text: string): string[][] {
   const found: string[][] = [];
   for (const match of text.matchAll(/\(([A-Z][A-Z0-9]{1,7}|[A-Z][a-z]?[A-Z]{1,6})s?\)/g)) {
     const acronym = match[1]!;
-    const before = text.slice(Math.max(0, match.index! - 160), match.index!).split(/[\s\u2010-\u2015-]+/).filter(Boolean);
+    const before = text
+      .slice(Math.max(0, match.index! - 160), match.index!)
+      .split(/[\s\u2010-\u2015-]+/)
+      .filter(Boolean);
     const letters = acronym.toLowerCase().replace(/[^a-z]/g, '');
     let li = letters.length - 1;
     let wi = before.length - 1;

@@ -16,7 +16,8 @@ const PERSON_IN_TEXT = /\b(Adm|Gen|Lt|Col|Maj|Rep|Sen|Mr|Ms|Dr)\.|\b(Secretary|M
 const NO_WORDS: string[] = [];
 
 // A quantity, for "how many/much" questions: a number word, or digits that are not part of a date.
-const QUANTITY_WORD = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|once|twice|several|half|single|percent|hourly|daily|weekly|monthly|yearly|annually|annual|every)\b/i;
+const QUANTITY_WORD =
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|once|twice|several|half|single|percent|hourly|daily|weekly|monthly|yearly|annually|annual|every)\b/i;
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
 const DATE_PARTS = new RegExp(`\\b\\d{1,2}\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b|\\b(1[89]|20)\\d{2}(s|-\\d{2}(-\\d{2})?)?\\b`, 'gi');
 
@@ -127,7 +128,10 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     tuning.index,
   );
   // Stopwords are candidates too, so that a misspelt filler word is recognised as filler.
-  const typos = createTypoCorrector([...index.vocabulary.keys(), ...STOPWORD_LIST.filter((w) => w.length >= 4)], (word) => index.postings.get(index.vocabulary.get(word) ?? '')?.docs.length ?? 0);
+  const typos = createTypoCorrector(
+    [...index.vocabulary.keys(), ...STOPWORD_LIST.filter((w) => w.length >= 4)],
+    (word) => index.postings.get(index.vocabulary.get(word) ?? '')?.docs.length ?? 0,
+  );
   const tellsCount = lazyBits(entries, (e) => statesQuantity(e.text));
   const scratch: RankScratch = createScratch(entries.length);
   // Which entries can answer "when" (their words give a date) and "who" (they name people).
@@ -221,10 +225,16 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       return docs[lowerBound(docs.length, (i) => docs[i]! < doc)] === doc;
     },
     search(question, options = {}) {
-      const query = analyzeQuery(question, { index, aliases, typos, relatedFactor: tuning.relatedFactor }, { prefixLast: options.prefix, unknownWeight: tuning.unknownWeight });
+      const query = analyzeQuery(
+        question,
+        { index, aliases, typos, relatedFactor: tuning.relatedFactor },
+        { prefixLast: options.prefix, unknownWeight: tuning.unknownWeight },
+      );
       const { intent } = query;
       // Corrected spellings too: "what did reagen say" is about Reagan's quotes.
-      const speakerWords = intent.quote ? [...query.tokens.filter((t) => !t.stop && t.word.length >= 3).map((t) => t.word), ...query.corrections.map((c) => c.to)] : [];
+      const speakerWords = intent.quote
+        ? [...query.tokens.filter((t) => !t.stop && t.word.length >= 3).map((t) => t.word), ...query.corrections.map((c) => c.to)]
+        : [];
       const kind = questionKind(question);
       const boost = (d: number) => {
         const e = entries[d]!;
@@ -243,7 +253,12 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       const only = options.only ? new Set(options.only.map((e) => entries.indexOf(e)).filter((d) => d >= 0)) : undefined;
       const limit = options.limit ?? 10;
       const rerank = !options.prefix && tuning.questionBoost > 0;
-      let ranked = rank(index, query.concepts, scratch, { limit: rerank ? Math.max(limit, RERANK_POOL) : limit, coveragePower: tuning.coveragePower, boost, only });
+      let ranked = rank(index, query.concepts, scratch, {
+        limit: rerank ? Math.max(limit, RERANK_POOL) : limit,
+        coveragePower: tuning.coveragePower,
+        boost,
+        only,
+      });
       if (rerank && ranked.length > 0) {
         // Term → how fully the query asks for it: 1 for its own words, less for corrected and related ones.
         const qmap = new Map<string, number>();
@@ -259,7 +274,12 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
           .map((r) => {
             const qm = questionMatch(r.doc, qmap, qtotal, kind);
             const askedAlike = qm.sameKind && aboutSubject(r.mask);
-            return { ...r, questionMatch: qm.f1, askedAlike, score: r.score * (1 + tuning.questionBoost * qm.f1) * (askedAlike ? tuning.intentBoost.asked : 1) };
+            return {
+              ...r,
+              questionMatch: qm.f1,
+              askedAlike,
+              score: r.score * (1 + tuning.questionBoost * qm.f1) * (askedAlike ? tuning.intentBoost.asked : 1),
+            };
           })
           .sort((a, b) => b.score - a.score || a.doc - b.doc)
           .slice(0, limit);

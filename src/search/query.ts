@@ -82,7 +82,20 @@ export const UNKNOWN_WEIGHT = 1;
 
 const CORRECTION_FACTOR = [1, 0.8, 0.6];
 
-const NO_INTENT: Intent = { when: false, who: false, quote: false, task: false, keywords: false, why: false, identity: false, age: false, upcoming: false, measure: false, money: false, duration: false };
+const NO_INTENT: Intent = {
+  when: false,
+  who: false,
+  quote: false,
+  task: false,
+  keywords: false,
+  why: false,
+  identity: false,
+  age: false,
+  upcoming: false,
+  measure: false,
+  money: false,
+  duration: false,
+};
 
 export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent {
   const { tokens, question } = expandIs(typed, typedQuestion);
@@ -102,13 +115,18 @@ export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent 
     keywords: tokens.length >= 2 && !tokens.some((t) => QUESTION_WORDS.has(t.word) || (t.stop && !KEYWORD_JOINERS.has(t.word))),
     task: isTask(tokens),
     why: has('why', 'purpose', 'reason'),
-    identity: isIdentity(tokens.map((t) => t.word), question),
+    identity: isIdentity(
+      tokens.map((t) => t.word),
+      question,
+    ),
     whoVerb: whoVerbOf(tokens),
     age: tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'old'),
     upcoming: tokens.some((t, i) => (t.word === 'next' && tokens[i - 1]?.word === 'the' && tokens[i + 1]?.word !== 'to') || t.word === 'upcoming'),
     measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')),
     money: (tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'much') && has(...MONEY_WORDS)) || has('price', 'cost', 'costs'),
-    duration: tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'long' && !['ago', 'until', 'till', 'til', 'before'].includes(tokens[i + 2]?.word ?? '')),
+    duration: tokens.some(
+      (t, i) => t.word === 'how' && tokens[i + 1]?.word === 'long' && !['ago', 'until', 'till', 'til', 'before'].includes(tokens[i + 2]?.word ?? ''),
+    ),
   };
 }
 
@@ -152,7 +170,8 @@ const TASK_VERBS = new Set(['write', 'translate', 'compose', 'draw', 'generate',
 function isTask(tokens: readonly Token[]): boolean {
   const w = tokens.map((t) => t.word);
   if (w.some((x, i) => x === 'how' && w[i + 1] === 'to')) return true;
-  if (w.some((x, i) => x === 'how' && ['do', 'can', 'could', 'should', 'would'].includes(w[i + 1] ?? '') && ['i', 'you', 'we'].includes(w[i + 2] ?? ''))) return true;
+  if (w.some((x, i) => x === 'how' && ['do', 'can', 'could', 'should', 'would'].includes(w[i + 1] ?? '') && ['i', 'you', 'we'].includes(w[i + 2] ?? '')))
+    return true;
   const first = w.find((x) => !['hey', 'hi', 'yo', 'pls', 'please', 'bot', 'can', 'could', 'you'].includes(x));
   return first !== undefined && TASK_VERBS.has(first);
 }
@@ -193,7 +212,9 @@ function focusOf(tokens: readonly Token[], question: string): string[] | undefin
   if (at < 0) return undefined;
   // "what/who is Y's X": the possessed thing. Worked out on the text, since words drop the "'s".
   if (BE.has(w[at + 1] ?? '')) {
-    const m = /\b(?:what|who|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}?[\p{L}\p{N}-]+['\u2019]s\s+(.*)$/u.exec(question.toLowerCase());
+    const m = /\b(?:what|who|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}?[\p{L}\p{N}-]+['\u2019]s\s+(.*)$/u.exec(
+      question.toLowerCase(),
+    );
     if (m) {
       const rest = tokens.length - words(m[1]!).length;
       if (rest > at) return phraseAt(tokens, rest);
@@ -229,7 +250,33 @@ function focusOf(tokens: readonly Token[], question: string): string[] | undefin
 
 /** Stopwords that may join keywords ("rules of the road", "unsafe and unprofessional"); any other makes a sentence. */
 const KEYWORD_JOINERS = new Set(['and', 'of', 'the', 'in', 'on', 'at', 'for', 'to', 'a']);
-const QUESTION_WORDS = new Set(['what', 'whats', 'when', 'who', 'whom', 'whose', 'where', 'why', 'how', 'which', 'did', 'does', 'do', 'is', 'was', 'are', 'were', 'can', 'could', 'has', 'have', 'had', 'will', 'would', 'should']);
+const QUESTION_WORDS = new Set([
+  'what',
+  'whats',
+  'when',
+  'who',
+  'whom',
+  'whose',
+  'where',
+  'why',
+  'how',
+  'which',
+  'did',
+  'does',
+  'do',
+  'is',
+  'was',
+  'are',
+  'were',
+  'can',
+  'could',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'should',
+]);
 
 /**
  * Keywords typed as a noun phrase ("china aircraft carriers", "xi jinping biography") end with their head,
@@ -294,7 +341,11 @@ function countPhrase(tokens: readonly Token[]): string[] | undefined {
  * phrases folded into their concept, stopwords dropped, duplicates merged. With `prefixLast`, the
  * last word may be unfinished (autocomplete) and also matches terms that start with it.
  */
-export function analyzeQuery(question: string, ctx: AnalyzeContext, options: { prefixLast?: boolean; unknownWeight?: number; intent?: boolean } = {}): AnalyzedQuery {
+export function analyzeQuery(
+  question: string,
+  ctx: AnalyzeContext,
+  options: { prefixLast?: boolean; unknownWeight?: number; intent?: boolean } = {},
+): AnalyzedQuery {
   const { index, aliases, typos } = ctx;
   const tokens = tokenize(question, MAX_QUERY_CHARS).slice(0, MAX_QUERY_TOKENS * 3);
   const corrections: AnalyzedQuery['corrections'] = [];
@@ -339,7 +390,11 @@ export function analyzeQuery(question: string, ctx: AnalyzeContext, options: { p
     if (options.prefixLast && m.end - 1 === lastIndex) continue;
     const span = tokens.slice(m.start, m.end);
     for (let i = m.start; i < m.end; i++) consumed[i] = true;
-    add(m.concept, span.map((t) => t.word), [{ term: m.concept, factor: Math.min(...factors.slice(m.start, m.end)) }]);
+    add(
+      m.concept,
+      span.map((t) => t.word),
+      [{ term: m.concept, factor: Math.min(...factors.slice(m.start, m.end)) }],
+    );
   }
   tokens.forEach((t, i) => {
     if (consumed[i] || t.stop) return;

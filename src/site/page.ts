@@ -47,7 +47,14 @@ box.addEventListener('input', filter);
 filter();
 `;
 
-const KIND_NAMES: Record<string, string> = { official: 'official', press: 'press', analysis: 'analysis', reference: 'reference', 'state-media': 'state media', reprint: 'reprint' };
+const KIND_NAMES: Record<string, string> = {
+  official: 'official',
+  press: 'press',
+  analysis: 'analysis',
+  reference: 'reference',
+  'state-media': 'state media',
+  reprint: 'reprint',
+};
 
 function sourceItem(source: Source | undefined, id: string): string {
   if (!source) return `<li><code>${text(id)}</code> (missing)</li>`;
@@ -107,7 +114,10 @@ export function knowledgePage(base: KnowledgeBase, options: PageOptions): string
     .filter((s) => s.entries.length > 0);
   const kinds = new Map<string, number>();
   for (const s of base.sources.values()) kinds.set(s.kind ?? 'kind not set', (kinds.get(s.kind ?? 'kind not set') ?? 0) + 1);
-  const kindLine = [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} ${text(KIND_NAMES[k] ?? k)}`).join(', ');
+  const kindLine = [...kinds]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${n} ${text(KIND_NAMES[k] ?? k)}`)
+    .join(', ');
   const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
   const facts = base.entries.filter((e) => e.kind === 'fact').length;
   return `<!doctype html>

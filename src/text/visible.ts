@@ -17,5 +17,5 @@ export type VisibleOptions = {
 
 /** `text` with every control character shown as an escape: ESC → `\u001b`, newline → `\n`, tab → `\t`. */
 export function showControlCharacters(text: string, options: VisibleOptions = {}): string {
-  return text.replace(CONTROL, (c) => (options.keepNewlines && c === '\n' ? c : NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return text.replace(CONTROL, (c) => (options.keepNewlines && c === '\n' ? c : (NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)));
 }

@@ -84,7 +84,10 @@ describe('answerability checks', () => {
     expect(decide(question('when was the hotline set up'), hit(), new Set(), null)).toMatchObject({ status: 'answered', demotedBy: [] });
   });
   it('declines outright without a hit only for the checks that decline (opinion, prediction…)', () => {
-    expect(decide(question('was the reset a mistake', { kind: 'opinion' }), undefined, new Set(), null)).toEqual({ status: 'unknown', demotedBy: ['score', 'opinion'] });
+    expect(decide(question('was the reset a mistake', { kind: 'opinion' }), undefined, new Set(), null)).toEqual({
+      status: 'unknown',
+      demotedBy: ['score', 'opinion'],
+    });
     expect(decide(question('who signed it'), undefined, new Set(), null)).toEqual({ status: 'unknown', demotedBy: ['score'] });
   });
 });
@@ -122,11 +125,19 @@ describe('calibrated score', () => {
   });
   it('lets a confident hedge through and holds back an unlikely answer; off by name, the bands alone decide', () => {
     const hedge = hit({ coverage: 0.3, lead: 1.2, matched: 3 });
-    expect(decide(question('when was it set up'), hedge, new Set(), scorer).status).toBe(probability(scorer, featuresOf(hedge, 0)) >= 0.8 ? 'answered' : 'unsure');
+    expect(decide(question('when was it set up'), hedge, new Set(), scorer).status).toBe(
+      probability(scorer, featuresOf(hedge, 0)) >= 0.8 ? 'answered' : 'unsure',
+    );
     const unlikely = hit({ coverage: 0.36, lead: 1, matched: 2, questionMatch: 0, askedAlike: false });
     const p = probability(scorer, featuresOf(unlikely, 0.5));
     expect(p).toBeLessThan(0.2);
-    expect(decide(question('when was it set up', { unknownShare: 0.5 }), unlikely, new Set(), scorer)).toMatchObject({ status: 'unsure', demotedBy: ['calibrated'] });
-    expect(decide(question('when was it set up', { unknownShare: 0.5 }), unlikely, new Set([CALIBRATED]), scorer)).toMatchObject({ status: 'answered', demotedBy: [] });
+    expect(decide(question('when was it set up', { unknownShare: 0.5 }), unlikely, new Set(), scorer)).toMatchObject({
+      status: 'unsure',
+      demotedBy: ['calibrated'],
+    });
+    expect(decide(question('when was it set up', { unknownShare: 0.5 }), unlikely, new Set([CALIBRATED]), scorer)).toMatchObject({
+      status: 'answered',
+      demotedBy: [],
+    });
   });
 });

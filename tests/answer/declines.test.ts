@@ -39,7 +39,7 @@ describe('opinion and prediction questions', () => {
 });
 
 describe('speakers', () => {
-  it('says it has no quotes by a person it has none by, rather than give another speaker\'s words', () => {
+  it("says it has no quotes by a person it has none by, rather than give another speaker's words", () => {
     const q = 'what did putin say about hotlines avoiding misunderstanding and miscalculations';
     const a = engine.ask(q);
     expect(a.status).toBe('unknown');

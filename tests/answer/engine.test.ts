@@ -9,7 +9,18 @@ const engine = createEngine(fixtureBase());
 /** A one-topic, one-source base holding the given fact lines (YAML, indented as under `facts:`). */
 function smallBase(topic: string, name: string, facts: string[]) {
   const loaded = loadKnowledgeFromStrings({
-    'k.yaml': ['topics:', `  - id: ${topic}`, `    name: ${name}`, 'sources:', '  - id: s1', '    kind: press', '    title: A source', '    publisher: A publisher', 'facts:', ...facts].join('\n'),
+    'k.yaml': [
+      'topics:',
+      `  - id: ${topic}`,
+      `    name: ${name}`,
+      'sources:',
+      '  - id: s1',
+      '    kind: press',
+      '    title: A source',
+      '    publisher: A publisher',
+      'facts:',
+      ...facts,
+    ].join('\n'),
   });
   if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
   return loaded.base;
@@ -55,10 +66,10 @@ describe('ask: search', () => {
   });
   it('answers "between A and B" only with an entry filed under a topic between those two countries', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
-        '  - id: calls-2022',
-        '    text: After the Speaker visited Taiwan in 2022, China did not answer U.S. hotline calls.',
-        '    topics: [us-china]',
-        '    sources: [s1]',
+      '  - id: calls-2022',
+      '    text: After the Speaker visited Taiwan in 2022, China did not answer U.S. hotline calls.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
     ]);
     const small = createEngine(base);
     expect(small.ask('is there a hotline between china and taiwan').status).not.toBe('answered');
@@ -71,16 +82,16 @@ describe('ask: search', () => {
   });
   it('answers "the X of Y" (Y a country) only with an entry where X stands close to Y', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
-        '  - id: summit',
-        '    text: Presidents Trump and Xi met at an air base in Busan, South Korea, in October 2025.',
-        '    topics: [us-china]',
-        '    involved: [Donald Trump, Xi Jinping]',
-        '    sources: [s1]',
-        '  - id: minister',
-        '    text: China’s defense minister Dong Jun spoke with the U.S. defense secretary in September 2025.',
-        '    topics: [us-china]',
-        '    involved: [Dong Jun]',
-        '    sources: [s1]',
+      '  - id: summit',
+      '    text: Presidents Trump and Xi met at an air base in Busan, South Korea, in October 2025.',
+      '    topics: [us-china]',
+      '    involved: [Donald Trump, Xi Jinping]',
+      '    sources: [s1]',
+      '  - id: minister',
+      '    text: China’s defense minister Dong Jun spoke with the U.S. defense secretary in September 2025.',
+      '    topics: [us-china]',
+      '    involved: [Dong Jun]',
+      '    sources: [s1]',
     ]);
     const small = createEngine(base);
     expect(small.ask('who is the president of south korea').status).not.toBe('answered');
@@ -89,18 +100,18 @@ describe('ask: search', () => {
   });
   it('answers "who is X" only with an entry that has a curated "who" question about X', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
-        '  - id: apology',
-        '    text: U.S. Ambassador Joseph Prueher wrote the letter of regret that ended the Hainan standoff in April 2001.',
-        '    topics: [us-china]',
-        '    questions: [what letter ended the hainan standoff]',
-        '    involved: [Joseph Prueher]',
-        '    sources: [s1]',
-        '  - id: hegseth',
-        '    text: Pete Hegseth became U.S. Secretary of Defense in January 2025.',
-        '    topics: [us-china]',
-        '    questions: [who is pete hegseth, when did hegseth take office]',
-        '    involved: [Pete Hegseth]',
-        '    sources: [s1]',
+      '  - id: apology',
+      '    text: U.S. Ambassador Joseph Prueher wrote the letter of regret that ended the Hainan standoff in April 2001.',
+      '    topics: [us-china]',
+      '    questions: [what letter ended the hainan standoff]',
+      '    involved: [Joseph Prueher]',
+      '    sources: [s1]',
+      '  - id: hegseth',
+      '    text: Pete Hegseth became U.S. Secretary of Defense in January 2025.',
+      '    topics: [us-china]',
+      '    questions: [who is pete hegseth, when did hegseth take office]',
+      '    involved: [Pete Hegseth]',
+      '    sources: [s1]',
     ]);
     const engine = createEngine(base);
     // Names an ambassador in passing: not about who holds the post today.
@@ -113,14 +124,14 @@ describe('ask: search', () => {
   it('answers "how many X" only with a number standing near X when the text names X', () => {
     // Filed under one topic that pairs both sides the questions name, so only the count is at stake.
     const base = smallBase('us-ussr', 'U.S.–Soviet and India–China channels', [
-        '  - id: notice',
-        '    text: Under INCSEA each side gives three to five days of notice before actions that could endanger warships.',
-        '    topics: [us-ussr]',
-        '    sources: [s1]',
-        '  - id: lines',
-        '    text: By 2021 there were six hotlines between Indian and Chinese ground commanders.',
-        '    topics: [us-ussr]',
-        '    sources: [s1]',
+      '  - id: notice',
+      '    text: Under INCSEA each side gives three to five days of notice before actions that could endanger warships.',
+      '    topics: [us-ussr]',
+      '    sources: [s1]',
+      '  - id: lines',
+      '    text: By 2021 there were six hotlines between Indian and Chinese ground commanders.',
+      '    topics: [us-ussr]',
+      '    sources: [s1]',
     ]);
     const engine = createEngine(base);
     expect(engine.ask('how many warships does each side have under incsea').status).not.toBe('answered');
@@ -130,16 +141,16 @@ describe('ask: search', () => {
   });
   it('answers "who <verb> X" only with an entry that uses the verb, when the base knows it', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
-        '  - id: campbell',
-        '    text: Kurt Campbell, U.S. Deputy Secretary of State, said in 2025 that China resisted military channels.',
-        '    topics: [us-china]',
-        '    involved: [Kurt Campbell]',
-        '    sources: [s1]',
-        '  - id: signed',
-        '    text: Defense Secretary Gates and Defense Minister Cao Gangchuan signed the DTL agreement in 2008; Deputy Secretary England replaced Gates at a later meeting.',
-        '    topics: [us-china]',
-        '    involved: [Robert Gates, Cao Gangchuan]',
-        '    sources: [s1]',
+      '  - id: campbell',
+      '    text: Kurt Campbell, U.S. Deputy Secretary of State, said in 2025 that China resisted military channels.',
+      '    topics: [us-china]',
+      '    involved: [Kurt Campbell]',
+      '    sources: [s1]',
+      '  - id: signed',
+      '    text: Defense Secretary Gates and Defense Minister Cao Gangchuan signed the DTL agreement in 2008; Deputy Secretary England replaced Gates at a later meeting.',
+      '    topics: [us-china]',
+      '    involved: [Robert Gates, Cao Gangchuan]',
+      '    sources: [s1]',
     ]);
     const engine = createEngine(base);
     expect(engine.ask('who signed the dtl agreement').status).toBe('answered');
@@ -149,24 +160,26 @@ describe('ask: search', () => {
   });
   it('counts a related word as the thing counted ("ships" for "warships")', () => {
     const base = smallBase('us-ussr', 'U.S.–Soviet channels', [
-        '  - id: shadowing',
-        '    text: In 1970 Soviet ships shadowed U.S. carriers in the Mediterranean for three days.',
-        '    topics: [us-ussr]',
-        '    sources: [s1]',
+      '  - id: shadowing',
+      '    text: In 1970 Soviet ships shadowed U.S. carriers in the Mediterranean for three days.',
+      '    topics: [us-ussr]',
+      '    sources: [s1]',
     ]);
     expect(createEngine(base).ask('how many warships did the soviet navy have in the mediterranean').status).not.toBe('answered');
-    expect(createEngine(base, { disable: ['quantity', 'count-near'] }).ask('how many warships did the soviet navy have in the mediterranean').status).toBe('answered');
+    expect(createEngine(base, { disable: ['quantity', 'count-near'] }).ask('how many warships did the soviet navy have in the mediterranean').status).toBe(
+      'answered',
+    );
   });
   it('answers "when is the next X" only with an entry about plans', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
-        '  - id: shangri-la-2024',
-        '    text: Austin and Dong Jun met at the Shangri-La Dialogue in Singapore in May 2024.',
-        '    topics: [us-china]',
-        '    sources: [s1]',
-        '  - id: mmca-next',
-        '    text: The two navies planned to hold the next MMCA working group in 2026.',
-        '    topics: [us-china]',
-        '    sources: [s1]',
+      '  - id: shangri-la-2024',
+      '    text: Austin and Dong Jun met at the Shangri-La Dialogue in Singapore in May 2024.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+      '  - id: mmca-next',
+      '    text: The two navies planned to hold the next MMCA working group in 2026.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
     ]);
     const engine = createEngine(base);
     expect(engine.ask('when is the next shangri-la dialogue').status).not.toBe('answered');
@@ -175,26 +188,26 @@ describe('ask: search', () => {
   });
   it('answers "how much does X cost" only with an entry that states a sum of money', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
-        '  - id: p8',
-        '    text: In August 2014 a Chinese J-11 fighter flew within about 20 feet of a U.S. Navy P-8 Poseidon patrol aircraft.',
-        '    topics: [us-china]',
-        '    sources: [s1]',
+      '  - id: p8',
+      '    text: In August 2014 a Chinese J-11 fighter flew within about 20 feet of a U.S. Navy P-8 Poseidon patrol aircraft.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
     ]);
     expect(createEngine(base).ask('how much does a p-8 poseidon patrol aircraft cost').status).not.toBe('answered');
     expect(createEngine(base, { disable: ['money'] }).ask('how much does a p-8 poseidon patrol aircraft cost').status).toBe('answered');
   });
   it('answers "how old is X" only with an entry that gives an age or a birth', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
-        '  - id: summit',
-        '    text: Xi Jinping is due to host Donald Trump in Beijing in April 2026.',
-        '    topics: [us-china]',
-        '    involved: [Xi Jinping, Donald Trump]',
-        '    sources: [s1]',
-        '  - id: hegseth',
-        '    text: Pete Hegseth, born in 1980, became U.S. Secretary of Defense in January 2025.',
-        '    topics: [us-china]',
-        '    involved: [Pete Hegseth]',
-        '    sources: [s1]',
+      '  - id: summit',
+      '    text: Xi Jinping is due to host Donald Trump in Beijing in April 2026.',
+      '    topics: [us-china]',
+      '    involved: [Xi Jinping, Donald Trump]',
+      '    sources: [s1]',
+      '  - id: hegseth',
+      '    text: Pete Hegseth, born in 1980, became U.S. Secretary of Defense in January 2025.',
+      '    topics: [us-china]',
+      '    involved: [Pete Hegseth]',
+      '    sources: [s1]',
     ]);
     const engine = createEngine(base);
     expect(engine.ask('how old is xi jinping').status).not.toBe('answered');
@@ -204,18 +217,18 @@ describe('ask: search', () => {
   });
   it('answers with an entry far ahead of the rest that matches every informative word the base knows', () => {
     const base = smallBase('us-russia', 'U.S.–Russia military channels', [
-        '  - id: shayrat',
-        '    text: Before U.S. cruise missiles struck Syria\'s Shayrat airbase in April 2017, the U.S. military warned Russian forces over the deconfliction line.',
-        '    topics: [us-russia]',
-        '    sources: [s1]',
-        '  - id: ukraine',
-        '    text: In March 2022 the Pentagon set up a deconfliction line with Russia\'s Ministry of Defence.',
-        '    topics: [us-russia]',
-        '    sources: [s1]',
-        '  - id: moscow',
-        '    text: The Washington–Moscow hotline went into service in August 1963.',
-        '    topics: [us-russia]',
-        '    sources: [s1]',
+      '  - id: shayrat',
+      "    text: Before U.S. cruise missiles struck Syria's Shayrat airbase in April 2017, the U.S. military warned Russian forces over the deconfliction line.",
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+      '  - id: ukraine',
+      "    text: In March 2022 the Pentagon set up a deconfliction line with Russia's Ministry of Defence.",
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+      '  - id: moscow',
+      '    text: The Washington–Moscow hotline went into service in August 1963.',
+      '    topics: [us-russia]',
+      '    sources: [s1]',
     ]);
     const q = 'were russians warned before the shayrat bombing raid';
     const a = createEngine(base).ask(q);
@@ -240,7 +253,9 @@ describe('ask: search', () => {
   });
   it('does not answer "how many" with an entry that states no quantity', () => {
     expect(engine.ask('how many hotlines did the us and china set up in shanghai').status).not.toBe('answered');
-    expect(createEngine(fixtureBase(), { disable: ['quantity', 'count-near'] }).ask('how many hotlines did the us and china set up in shanghai').status).toBe('answered');
+    expect(createEngine(fixtureBase(), { disable: ['quantity', 'count-near'] }).ask('how many hotlines did the us and china set up in shanghai').status).toBe(
+      'answered',
+    );
   });
   it('prefers the quotes of the person a "what did X say" question names', () => {
     expect(ids('what did gates say about the defense telephone link')[0]).toBe('gates-hotline-quote-2007');
@@ -292,7 +307,7 @@ describe('ask: structured queries', () => {
     expect(a.results[0]!.entry.id).toBe('hotline-mou-1963');
     expect(ids('Defense hotline')[0]).toBe('dtl-2008');
   });
-  it('lists a speaker\'s quotes for their name', () => {
+  it("lists a speaker's quotes for their name", () => {
     for (const q of ['gates', 'Robert M. Gates', 'quotes by Gates', 'what did gates say']) {
       const a = engine.ask(q);
       expect(a.mode, q).toBe('speaker');
@@ -304,7 +319,10 @@ describe('ask: structured queries', () => {
     expect(y.mode).toBe('timeline');
     expect(y.results.map((r) => r.entry.id)).toEqual(['hotline-mou-1963', 'hotline-operational-1963']);
     for (const q of ['from 1998 to 2008', '1998-2008', '1998–2008', 'between 1998 and 2008']) {
-      expect(engine.ask(q).results.map((r) => r.entry.id), q).toEqual(['mmca-1998', 'gates-hotline-quote-2007', 'dtl-2008']);
+      expect(
+        engine.ask(q).results.map((r) => r.entry.id),
+        q,
+      ).toEqual(['mmca-1998', 'gates-hotline-quote-2007', 'dtl-2008']);
     }
     expect(engine.ask('2030').status).toBe('unknown');
   });
@@ -368,7 +386,13 @@ describe('suggest', () => {
   });
   it('completes from the start of curated questions, even when only filler words were typed', () => {
     expect(engine.suggest('when did').map((c) => c.value)[0]).toBe('When did the hotline start working?');
-    expect(engine.suggest('when').map((c) => c.value).slice(0, 2).sort()).toEqual(['When did the hotline start working?', 'When was the hotline agreement signed?']);
+    expect(
+      engine
+        .suggest('when')
+        .map((c) => c.value)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['When did the hotline start working?', 'When was the hotline agreement signed?']);
   });
   it('offers entries without curated questions as entry:<id>', () => {
     expect(engine.suggest('maritime consul').map((c) => c.value)).toContain('entry:mmca-1998');

@@ -7,7 +7,11 @@ import { loadKnowledgeFromStrings } from '../../src/knowledge/load';
 export const FIXTURE_DIR = path.join(import.meta.dirname, '..', 'cli', 'fixtures', 'knowledge');
 
 export function fixtureBase(): KnowledgeBase {
-  const files = Object.fromEntries(readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(path.join(FIXTURE_DIR, f), 'utf8')]));
+  const files = Object.fromEntries(
+    readdirSync(FIXTURE_DIR)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => [f, readFileSync(path.join(FIXTURE_DIR, f), 'utf8')]),
+  );
   const result = loadKnowledgeFromStrings(files);
   if (!result.ok) throw new Error(`fixture invalid: ${result.errors.map((e) => `${e.file}:${e.line} ${e.message}`).join('; ')}`);
   return result.base;

@@ -62,8 +62,7 @@ describe('speakerAsked', () => {
     expect(asked('what did johnson and kosygin talk about')).toEqual({ name: ['johnson', 'and', 'kosygin'], words: true, titled: false });
     expect(asked('obama quote on military channels')).toEqual({ name: ['obama'], words: true, titled: false });
     expect(asked('what did pelosi actually say in taipei')).toEqual({ name: ['pelosi'], words: true, titled: false });
-    expect(asked('did hegseth say relations have never been better')).toEqual({ name: ['hegseth'], words: false, titled: false }
-    );
+    expect(asked('did hegseth say relations have never been better')).toEqual({ name: ['hegseth'], words: false, titled: false });
     expect(asked('did gen gerasimov ever comment on the deal')).toEqual({ name: ['gerasimov'], words: false, titled: true });
   });
   it('leaves descriptions and pronouns alone', () => {

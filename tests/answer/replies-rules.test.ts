@@ -8,7 +8,8 @@ import type { Entry } from '../../src/knowledge/schema';
 // The small named rules the replies rest on: the entry: choice protocol, member-facing labels, and
 // which results a reply shows.
 
-const entry = (id: string, extra: Partial<Entry> = {}) => ({ kind: 'fact', id, text: `Text of ${id}.`, topics: ['t'], sources: ['s'], origin: { file: 'f', line: 1 }, ...extra }) as Entry;
+const entry = (id: string, extra: Partial<Entry> = {}) =>
+  ({ kind: 'fact', id, text: `Text of ${id}.`, topics: ['t'], sources: ['s'], origin: { file: 'f', line: 1 }, ...extra }) as Entry;
 const result = (id: string, score: number): AnswerResult => ({ entry: entry(id), score, citations: [] });
 
 describe('the entry: choice protocol', () => {

@@ -125,7 +125,8 @@ describe('dependencies', () => {
     for (const file of [...(await tsFiles('src')), ...(await tsFiles('commands'))]) {
       if (isBench(file)) continue;
       const text = await readFile(file, 'utf8');
-      for (const name of dev) if (new RegExp(`from\\s+['"]${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/[^'"]*)?['"]`).test(text)) offenders.push(`${file}: ${name}`);
+      for (const name of dev)
+        if (new RegExp(`from\\s+['"]${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/[^'"]*)?['"]`).test(text)) offenders.push(`${file}: ${name}`);
     }
     expect(dev).toContain('minisearch');
     expect(offenders).toEqual([]);

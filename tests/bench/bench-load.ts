@@ -56,7 +56,18 @@ async function memory(collect: boolean) {
   return { rss: m.rss, heap: m.heapUsed };
 }
 
-type PhaseResult = { name: string; n: number; acked: number; deferred: number; late: number; missing: number; p50: number; p99: number; max: number; wallS: number };
+type PhaseResult = {
+  name: string;
+  n: number;
+  acked: number;
+  deferred: number;
+  late: number;
+  missing: number;
+  p50: number;
+  p99: number;
+  max: number;
+  wallS: number;
+};
 
 async function main() {
   const standIn = await new DiscordStandIn({ heartbeatIntervalMs: 41_250 }).start();
@@ -92,8 +103,12 @@ async function main() {
   const unknown = ['pizza recipes', 'who won the football yesterday', 'how do submarines talk to each other', 'weather in Beijing'];
   const questions = [...curated, ...unknown];
   const prefixes = curated.map((q) => q.slice(0, 3 + (q.length % 9)));
-  out(`Hotline load bench — Node ${process.version}, ${base.entries.length} entries (${base.version}), ${questions.length} distinct questions; ${quick ? 'quick' : 'full'} run`);
-  out(`burst ${BURST} at once; then ${SOAK} over ${SECONDS} s (${(SOAK / SECONDS).toFixed(0)}/s); ${Math.round(AUTOCOMPLETE_SHARE * 100)}% autocomplete, the rest /ask${gc ? '' : ' (run with --expose-gc for GC figures)'}`);
+  out(
+    `Hotline load bench — Node ${process.version}, ${base.entries.length} entries (${base.version}), ${questions.length} distinct questions; ${quick ? 'quick' : 'full'} run`,
+  );
+  out(
+    `burst ${BURST} at once; then ${SOAK} over ${SECONDS} s (${(SOAK / SECONDS).toFixed(0)}/s); ${Math.round(AUTOCOMPLETE_SHARE * 100)}% autocomplete, the rest /ask${gc ? '' : ' (run with --expose-gc for GC figures)'}`,
+  );
 
   let sequence = 0;
   const dispatch = (): InteractionRecord => {
@@ -150,7 +165,18 @@ async function main() {
     }
     result(wallMs: number): PhaseResult {
       const times = [...this.times].sort((a, b) => a - b);
-      return { name: this.name, n: this.n, acked: this.acked, deferred: this.deferred, late: this.late, missing: this.missing, p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1) ?? NaN, wallS: wallMs / 1000 };
+      return {
+        name: this.name,
+        n: this.n,
+        acked: this.acked,
+        deferred: this.deferred,
+        late: this.late,
+        missing: this.missing,
+        p50: percentile(times, 50),
+        p99: percentile(times, 99),
+        max: times.at(-1) ?? NaN,
+        wallS: wallMs / 1000,
+      };
     }
   }
 
@@ -229,7 +255,9 @@ async function main() {
     out('            (the view cache never filled in this run: use the full run for the steady-state figure)');
   }
   const client = app.bot.options.client;
-  out(`discord.js caches: ${client.users.cache.size} users, ${client.channels.cache.size} channels, ${client.guilds.cache.size} guilds (${USERS} distinct users asked)`);
+  out(
+    `discord.js caches: ${client.users.cache.size} users, ${client.channels.cache.size} channels, ${client.guilds.cache.size} guilds (${USERS} distinct users asked)`,
+  );
   const status = (app.insight as { status?: () => unknown }).status?.();
   out(`insight recorder: ${JSON.stringify(status)}`);
   out(`log lines at warn or above: ${warnings}${messages.size ? ` — ${[...messages].map(([m, n]) => `${n}× ${m}`).join('; ')}` : ''}`);

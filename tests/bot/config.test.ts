@@ -10,7 +10,13 @@ const valid = { DISCORD_TOKEN: 'abc.def.ghi', DISCORD_CLIENT_ID: '12345678901234
 
 describe('config', () => {
   it('fills defaults', () => {
-    expect(loadBotConfig(valid)).toMatchObject({ DISCORD_API_URL: 'https://discord.com/api', KNOWLEDGE_DIR: 'knowledge', DATABASE_PATH: 'data/hotline.db', LOG_LEVEL: 'info', ASK_COOLDOWN_USES: 3 });
+    expect(loadBotConfig(valid)).toMatchObject({
+      DISCORD_API_URL: 'https://discord.com/api',
+      KNOWLEDGE_DIR: 'knowledge',
+      DATABASE_PATH: 'data/hotline.db',
+      LOG_LEVEL: 'info',
+      ASK_COOLDOWN_USES: 3,
+    });
   });
 
   it('names every bad setting in one message pointing at .env.example and npm run ask', () => {
@@ -22,7 +28,15 @@ describe('config', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    for (const name of ['DISCORD_TOKEN is missing', 'DISCORD_CLIENT_ID must be', 'DISCORD_API_URL must be', 'MOD_LOG_CHANNEL_ID must be', '.env.example', 'npm run ask']) expect(message).toContain(name);
+    for (const name of [
+      'DISCORD_TOKEN is missing',
+      'DISCORD_CLIENT_ID must be',
+      'DISCORD_API_URL must be',
+      'MOD_LOG_CHANNEL_ID must be',
+      '.env.example',
+      'npm run ask',
+    ])
+      expect(message).toContain(name);
   });
 
   it('strips a trailing slash from DISCORD_API_URL and refuses a "Bot " prefix on the token', () => {
@@ -32,7 +46,20 @@ describe('config', () => {
 
   it('.env.example documents every setting the schema reads', () => {
     const example = readFileSync(path.resolve(__dirname, '../../.env.example'), 'utf8');
-    for (const name of ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DEV_GUILD_ID', 'DISCORD_API_URL', 'KNOWLEDGE_DIR', 'DATABASE_PATH', 'LOG_LEVEL', 'MOD_LOG_CHANNEL_ID', 'ASK_COOLDOWN_USES', 'ASK_COOLDOWN_SECONDS', 'INSIGHT_RETENTION_DAYS', 'INSIGHT_SALT']) {
+    for (const name of [
+      'DISCORD_TOKEN',
+      'DISCORD_CLIENT_ID',
+      'DEV_GUILD_ID',
+      'DISCORD_API_URL',
+      'KNOWLEDGE_DIR',
+      'DATABASE_PATH',
+      'LOG_LEVEL',
+      'MOD_LOG_CHANNEL_ID',
+      'ASK_COOLDOWN_USES',
+      'ASK_COOLDOWN_SECONDS',
+      'INSIGHT_RETENTION_DAYS',
+      'INSIGHT_SALT',
+    ]) {
       expect(example).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
     }
   });

@@ -53,7 +53,12 @@ describe('previews and fitting', () => {
   });
 
   it('brings any embed set within the limits', () => {
-    const big = { title: 't'.repeat(300), description: 'Sentence here. '.repeat(400), fields: Array.from({ length: 30 }, () => ({ name: 'n'.repeat(300), value: 'Value text. '.repeat(100) })), footer: { text: 'f'.repeat(3000) } };
+    const big = {
+      title: 't'.repeat(300),
+      description: 'Sentence here. '.repeat(400),
+      fields: Array.from({ length: 30 }, () => ({ name: 'n'.repeat(300), value: 'Value text. '.repeat(100) })),
+      footer: { text: 'f'.repeat(3000) },
+    };
     const out = fitEmbeds(Array.from({ length: 12 }, () => big));
     expect(out.length).toBeLessThanOrEqual(10);
     expect(out.reduce((s, e) => s + embedLength(e), 0)).toBeLessThanOrEqual(6000);

@@ -38,7 +38,13 @@ describe('/ask through the stand-in', () => {
     expect(callback.data.allowed_mentions).toEqual({ parse: [] });
     expect(callback.data.flags ?? 0).toBe(0);
     await h.standIn.waitFor(() => h.insight.questions.some((q) => q.question === 'When was the Exampleland link agreed?'));
-    expect(h.insight.questions.at(-1)).toMatchObject({ status: 'answered', topEntryId: 'link-agreed', via: 'slash', userId: MEMBER.user.id, guildId: h.standIn.guildId });
+    expect(h.insight.questions.at(-1)).toMatchObject({
+      status: 'answered',
+      topEntryId: 'link-agreed',
+      via: 'slash',
+      userId: MEMBER.user.id,
+      guildId: h.standIn.guildId,
+    });
   });
 
   it('offers autocomplete choices, and a picked choice resolves to its entry', async () => {
@@ -125,7 +131,12 @@ describe('/ask through the stand-in', () => {
     const down = customIds(reply).find((id) => id.startsWith('fb:down:'))!;
     const thanks = await h.standIn.click(reply, up, MEMBER).callback();
     expect(thanks.data.flags & 64).toBe(64);
-    expect(h.insight.feedbacks.at(-1)).toMatchObject({ entryId: 'link-agreed', helpful: true, userId: MEMBER.user.id, question: 'When was the Exampleland link agreed?' });
+    expect(h.insight.feedbacks.at(-1)).toMatchObject({
+      entryId: 'link-agreed',
+      helpful: true,
+      userId: MEMBER.user.id,
+      question: 'When was the Exampleland link agreed?',
+    });
 
     const click = h.standIn.click(reply, down, MEMBER);
     const modal = await click.callback();
@@ -142,7 +153,12 @@ describe('/ask through the stand-in', () => {
     const key = down.split(':')[2]!;
     const before = h.insight.feedbacks.length;
     for (const customId of [`fb:why:${key}:totally-fake-entry`, `fb:up:${key}:totally-fake-entry`, 'fb:why:no-such-answer:link-agreed']) {
-      const forged = h.standIn.dispatchInteraction(customId.startsWith('fb:why') ? 5 : 3, customId.startsWith('fb:why') ? { custom_id: customId, components: [] } : { custom_id: customId, component_type: 2 }, MEMBER, reply);
+      const forged = h.standIn.dispatchInteraction(
+        customId.startsWith('fb:why') ? 5 : 3,
+        customId.startsWith('fb:why') ? { custom_id: customId, components: [] } : { custom_id: customId, component_type: 2 },
+        MEMBER,
+        reply,
+      );
       const callback = await forged.callback();
       expect(callback.data.flags & 64).toBe(64);
       expect(callback.data.content ?? JSON.stringify(callback.data.embeds)).toContain('can no longer be rated');

@@ -54,7 +54,12 @@ describe('interaction routing', () => {
       expect(callback.data.flags & 64).toBe(64);
       expect(callback.data.content).toContain('Something went wrong');
       const logged = h.logs.records().find((r) => r.msg === 'interaction handler failed');
-      expect(logged).toMatchObject({ command: 'boom', interaction: interaction.id, user: h.insight.userKey(MEMBER.user.id), err: { message: 'handler exploded' } });
+      expect(logged).toMatchObject({
+        command: 'boom',
+        interaction: interaction.id,
+        user: h.insight.userKey(MEMBER.user.id),
+        err: { message: 'handler exploded' },
+      });
       // Still serving.
       const reply = await h.standIn.slash('ask', { question: 'telephone link' }, MEMBER).response();
       expect(reply.embeds[0].description).toContain('telephone link');
@@ -103,11 +108,14 @@ describe('interaction routing', () => {
   });
 
   it('pages long results with buttons, within every limit', async () => {
-    const meetings = Array.from({ length: 14 }, (_, i) => `  - id: meeting-${i + 1}
+    const meetings = Array.from(
+      { length: 14 },
+      (_, i) => `  - id: meeting-${i + 1}
     text: Test meeting number ${i + 1} of the fictional Exampleland talks took place. It covered the agenda item ${i + 1} at length, and both delegations signed the minutes.
     date: ${2004 + i}
     topics: [test-talks]
-    sources: [example-archive]`).join('\n');
+    sources: [example-archive]`,
+    ).join('\n');
     h = await startHarness({ files: { ...fixtureFiles(), 'facts.yaml': `${FACTS}${meetings}\n` } });
     const reply = await h.standIn.slash('timeline', { topic: 'test-talks' }, MEMBER).response();
     expect(reply.embeds[0].footer.text).toMatch(/page 1 of 2/);
@@ -137,7 +145,15 @@ describe('moderator reports and gateway resume', () => {
     const { createNullInsight } = await import('../../src/insight/api');
     const insight = {
       ...createNullInsight(),
-      gaps: () => [{ question: '@everyone how do **ships** talk?', count: 4, lastAsked: '2026-11-20T10:00:00Z', status: 'unknown', examples: ['<@123456789012345678> ships'] }],
+      gaps: () => [
+        {
+          question: '@everyone how do **ships** talk?',
+          count: 4,
+          lastAsked: '2026-11-20T10:00:00Z',
+          status: 'unknown',
+          examples: ['<@123456789012345678> ships'],
+        },
+      ],
       feedback: () => [{ entryId: 'link-agreed', down: 2, up: 1, reasons: ['The year is `wrong`'] }],
     };
     h = await startHarness({ insight });

@@ -31,7 +31,13 @@ describe('live knowledge', () => {
   it('keeps the old base on a bad edit, tells the moderators channel, and /kb reload shows the errors', async () => {
     h = await startHarness({ env: { MOD_LOG_CHANNEL_ID: '500000000000000005' } });
     const good = h.app.store.current.base.version;
-    await h.write('facts.yaml', FACTS.replace('sources: [example-gazette]\n    questions:\n      - When was the Exampleland link agreed?', 'sources: [no-such-source]\n    questions:\n      - When was the Exampleland link agreed?'));
+    await h.write(
+      'facts.yaml',
+      FACTS.replace(
+        'sources: [example-gazette]\n    questions:\n      - When was the Exampleland link agreed?',
+        'sources: [no-such-source]\n    questions:\n      - When was the Exampleland link agreed?',
+      ),
+    );
 
     // The watcher sees it first and reports to MOD_LOG_CHANNEL_ID…
     await h.standIn.waitFor(() => h!.standIn.channelMessages.length > 0, 5000, 'a post to the moderators channel');
@@ -63,7 +69,10 @@ describe('live knowledge', () => {
   it('posts one refusal per broken edit (not per attempt), in times not hashes, then an all-clear when the fix goes live', async () => {
     h = await startHarness({ env: { MOD_LOG_CHANNEL_ID: '500000000000000005' } });
     const good = h.app.store.current.base.version;
-    const broken = FACTS.replace('    topics: [exampleland-link]\n    sources: [example-gazette]\n', '    topics: [exampleland-link]\n     sources: [example-gazette]\n');
+    const broken = FACTS.replace(
+      '    topics: [exampleland-link]\n    sources: [example-gazette]\n',
+      '    topics: [exampleland-link]\n     sources: [example-gazette]\n',
+    );
     await h.write('facts.yaml', broken);
     await h.standIn.waitFor(() => h!.standIn.channelMessages.length > 0, 5000, 'the refusal post');
     const refusal = h.standIn.channelMessages[0]!;

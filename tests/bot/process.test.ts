@@ -107,7 +107,11 @@ describe('npm run deploy', () => {
     const put = standIn!.requests.find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/api/v10/applications/${standIn!.applicationId}/guilds/${standIn!.guildId}/commands`);
     const names = (standIn!.commands.get(standIn!.guildId) ?? []).map((c) => c.name).sort();
-    expect(names).toEqual(commandDefinitions().map((c) => c.name).sort());
+    expect(names).toEqual(
+      commandDefinitions()
+        .map((c) => c.name)
+        .sort(),
+    );
     expect(deploy.stdout()).toContain(`Registered ${names.length} commands`);
   }, 30_000);
 });

@@ -33,9 +33,11 @@ describe('rendering the shipped knowledge', () => {
       check(`source ${id}`, renderSourceCard(found.source, found.entries, result.base.version));
     }
     const all = engine.timeline({});
-    for (let page = 0; page < 40; page++) check(`timeline page ${page}`, renderTimeline(all, { page, pagerPrefix: 'tl:p:::', title: 'Timeline', empty: 'none' }));
+    for (let page = 0; page < 40; page++)
+      check(`timeline page ${page}`, renderTimeline(all, { page, pagerPrefix: 'tl:p:::', title: 'Timeline', empty: 'none' }));
     const quotes = engine.quotes({});
-    for (let page = 0; page < 20; page++) check(`quotes page ${page}`, renderQuotes(quotes, { page, pagerPrefix: 'qt:page:abcdefgh', title: 'Quotes', empty: 'none' }));
+    for (let page = 0; page < 20; page++)
+      check(`quotes page ${page}`, renderQuotes(quotes, { page, pagerPrefix: 'qt:page:abcdefgh', title: 'Quotes', empty: 'none' }));
     check('topics', renderTopics(engine.topics(), result.base.version));
     check('about', renderAbout(result.base));
     expect(bad).toEqual([]);

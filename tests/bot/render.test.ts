@@ -60,7 +60,18 @@ describe('renderAnswer', () => {
   });
 
   it('shows a quote as a quote with speaker, role and date', () => {
-    const quote = { kind: 'quote', id: 'q', text: 'Keep the line open.\nAlways.', speaker: 'A. Speaker', role: 'Minister', date: '2003-06-01', context: 'At a meeting.', topics: ['t'], sources: ['x'], origin: { file: 'f', line: 1 } } as Entry;
+    const quote = {
+      kind: 'quote',
+      id: 'q',
+      text: 'Keep the line open.\nAlways.',
+      speaker: 'A. Speaker',
+      role: 'Minister',
+      date: '2003-06-01',
+      context: 'At a meeting.',
+      topics: ['t'],
+      sources: ['x'],
+      origin: { file: 'f', line: 1 },
+    } as Entry;
     const reply = renderAnswer(answer([{ entry: quote, score: 1, citations: [1] }], [citation(1)]), { key: 'k' });
     expect(reply.embeds[0]!.description).toBe('> Keep the line open.\n> Always.\n— **A. Speaker**, Minister, 1 June 2003 **[1]**\n*At a meeting.*');
   });
@@ -71,19 +82,39 @@ describe('renderAnswer', () => {
     expect(renderAnswer(answer([{ entry: reported, score: 1, citations: [1] }], [copy]), { key: 'k' }).embeds[0]!.description).toBe(
       'Defense News reported that a line was set up. **[1]**\n*Reported by Defense News*',
     );
-    const quote = { kind: 'quote', id: 'q', text: 'Words.', speaker: 'S', context: 'C.', topics: ['t'], sources: ['x'], quoted_in: 'x', origin: { file: 'f', line: 1 } } as Entry;
-    expect(renderAnswer(answer([{ entry: quote, score: 1, citations: [1] }], [copy]), { key: 'k' }).embeds[0]!.description).toBe('> Words.\n— **S**, as quoted in Blog \\*copy\\*, 1 September 2009 **[1]**\n*C.*');
+    const quote = {
+      kind: 'quote',
+      id: 'q',
+      text: 'Words.',
+      speaker: 'S',
+      context: 'C.',
+      topics: ['t'],
+      sources: ['x'],
+      quoted_in: 'x',
+      origin: { file: 'f', line: 1 },
+    } as Entry;
+    expect(renderAnswer(answer([{ entry: quote, score: 1, citations: [1] }], [copy]), { key: 'k' }).embeds[0]!.description).toBe(
+      '> Words.\n— **S**, as quoted in Blog \\*copy\\*, 1 September 2009 **[1]**\n*C.*',
+    );
   });
 
   it('escapes markdown and breaks mentions in the echoed question', () => {
-    const reply = renderAnswer(answer([{ entry: fact('a', 'A.', ['x']), score: 1, citations: [1] }], [citation(1)], { question: '@everyone <@&123456789012345678> **x** [y](https://evil.example)' }), { key: 'k' });
+    const reply = renderAnswer(
+      answer([{ entry: fact('a', 'A.', ['x']), score: 1, citations: [1] }], [citation(1)], {
+        question: '@everyone <@&123456789012345678> **x** [y](https://evil.example)',
+      }),
+      { key: 'k' },
+    );
     const title = reply.embeds[0]!.title!;
     expect(title).not.toMatch(/@everyone|<@&|\*\*x\*\*|\[y\]\(/);
     expect(title).toContain('@\u200beveryone');
   });
 
   it('allows exactly one mention when asked to address a user, and no other', () => {
-    const reply = renderAnswer(answer([{ entry: fact('a', 'A.', ['x']), score: 1, citations: [1] }], [citation(1)]), { key: 'k', mention: '123456789012345678' });
+    const reply = renderAnswer(answer([{ entry: fact('a', 'A.', ['x']), score: 1, citations: [1] }], [citation(1)]), {
+      key: 'k',
+      mention: '123456789012345678',
+    });
     expect(reply.content).toBe('*Suggested for <@123456789012345678>:*');
     expect(reply.allowedMentions).toEqual({ parse: [], users: ['123456789012345678'] });
     const bogus = renderAnswer(answer([], []), { key: 'k', mention: 'everyone' });
@@ -93,7 +124,15 @@ describe('renderAnswer', () => {
   it('keeps an extreme answer inside every limit, splitting long text at sentence ends', () => {
     const long = Array.from({ length: 120 }, (_, i) => sentence(i)).join(' '); // ~7,800 characters
     const citations = Array.from({ length: 30 }, (_, i) => citation(i + 1, true));
-    const results = Array.from({ length: 9 }, (_, i) => ({ entry: fact(`e${i}`, long, citations.map((c) => c.id)), score: 1, citations: citations.map((c) => c.n) }));
+    const results = Array.from({ length: 9 }, (_, i) => ({
+      entry: fact(
+        `e${i}`,
+        long,
+        citations.map((c) => c.id),
+      ),
+      score: 1,
+      citations: citations.map((c) => c.n),
+    }));
     const a = answer(results, citations, { related: Array.from({ length: 5 }, (_, i) => ({ id: `r${i}`, label: 'x'.repeat(150) })) });
     const pages = paginate(a, { title: 't', color: 0, footer: 'f', leadInDescription: true, compactSources: true, perPage: 3 });
     expect(pages.flat()).toEqual(results); // every result on exactly one page
@@ -122,7 +161,9 @@ describe('renderAnswer', () => {
 
   it('keeps every custom_id within 100 characters with the longest ids', () => {
     const id = 'a'.repeat(64);
-    const reply = renderAnswer(answer([{ entry: fact(id, 'A.', ['x']), score: 1, citations: [1] }], [citation(1)], { related: [{ id, label: 'L' }] }), { key: 'abcdefgh' });
+    const reply = renderAnswer(answer([{ entry: fact(id, 'A.', ['x']), score: 1, citations: [1] }], [citation(1)], { related: [{ id, label: 'L' }] }), {
+      key: 'abcdefgh',
+    });
     accepted(reply);
   });
 });
@@ -130,7 +171,11 @@ describe('renderAnswer', () => {
 describe('lists and sources', () => {
   it('pages a 200-entry timeline and quote list within the limits', () => {
     const citations = Array.from({ length: 200 }, (_, i) => citation(i + 1, i % 3 === 0));
-    const results = citations.map((c, i) => ({ entry: fact(`e${i}`, `${sentence(i)} ${'More words here. '.repeat(40)}`, [c.id], { date: String(1900 + (i % 100)) }), score: 1, citations: [c.n] }));
+    const results = citations.map((c, i) => ({
+      entry: fact(`e${i}`, `${sentence(i)} ${'More words here. '.repeat(40)}`, [c.id], { date: String(1900 + (i % 100)) }),
+      score: 1,
+      citations: [c.n],
+    }));
     const a = answer(results, citations, { mode: 'timeline' });
     let page = 0;
     let seen = 0;
@@ -160,7 +205,9 @@ describe('lists and sources', () => {
   });
 
   it('escapes brackets in titles and parentheses in URLs so links stay links', () => {
-    expect(citationLine({ n: 4, id: 'x', title: 'A [draft] text', publisher: 'P', url: 'https://example.org/a_(b)' })).toBe('**[4]** [A \\[draft\\] text](https://example.org/a_%28b%29) — P');
+    expect(citationLine({ n: 4, id: 'x', title: 'A [draft] text', publisher: 'P', url: 'https://example.org/a_(b)' })).toBe(
+      '**[4]** [A \\[draft\\] text](https://example.org/a_%28b%29) — P',
+    );
   });
 });
 

@@ -49,13 +49,16 @@ const MORE_FACTS = `  - id: link-hardened
     questions:
       - When was the Exampleland link hardened?
       - link hardening storms cable
-${Array.from({ length: 12 }, (_, i) => `  - id: drill-${i + 1}
+${Array.from(
+  { length: 12 },
+  (_, i) => `  - id: drill-${i + 1}
     text: Drill number ${i + 1} of the Exampleland link crews was held in ${2006 + i}.
     date: ${2006 + i}
     topics: [drills]
     sources: [example-archive]
     questions:
-      - What happened in link crew drill ${i + 1}?`).join('\n')}
+      - What happened in link crew drill ${i + 1}?`,
+).join('\n')}
 `;
 
 const FEATURED = `featured:
@@ -92,10 +95,14 @@ describe('1. the answer first', () => {
   it('leads with the answer and a compact source list, official sources first with their kind', async () => {
     const reply = await h.standIn.slash('ask', { question: 'When was the Exampleland link hardened?' }, MEMBER).response();
     const embed = reply.embeds[0];
-    expect(embed.description).toBe('**2004** — The Exampleland link was hardened against storms in 2004, with a second cable laid beside the first. **[1][2]**');
+    expect(embed.description).toBe(
+      '**2004** — The Exampleland link was hardened against storms in 2004, with a second cable laid beside the first. **[1][2]**',
+    );
     expect(embed.fields.map((f: any) => f.name)).toEqual(['Sources']);
     const [first, second] = embed.fields[0].value.split('\n');
-    expect(first).toBe('**[1]** [Exampleland Ministry of Defence statement on…](https://example.org/ministry/link) — Exampleland Ministry of Defence, 30 April 2001 · official');
+    expect(first).toBe(
+      '**[1]** [Exampleland Ministry of Defence statement on…](https://example.org/ministry/link) — Exampleland Ministry of Defence, 30 April 2001 · official',
+    );
     expect(second).toContain('— Example Gazette, 2 May 2001 · press');
     expect(length(reply)).toBeLessThan(1000);
     expect(isPrivate(reply)).toBe(false);
@@ -243,7 +250,11 @@ describe('7. conventions', () => {
     await h.standIn.waitFor(() => h.standIn.deletedMessageIds.has(reply.id));
 
     const another = await h.standIn.slash('ask', { question: 'When was the Exampleland link agreed?' }, MEMBER).response();
-    const byMod = h.standIn.click(another, customIds(another).find((id) => id.startsWith('ask:del:'))!, MODERATOR);
+    const byMod = h.standIn.click(
+      another,
+      customIds(another).find((id) => id.startsWith('ask:del:'))!,
+      MODERATOR,
+    );
     await byMod.callback();
     await h.standIn.waitFor(() => h.standIn.deletedMessageIds.has(another.id));
   });
@@ -262,7 +273,7 @@ describe('7. conventions', () => {
     expect(h.standIn.deletedMessageIds.has(reply.id)).toBe(false);
   });
 
-  it('/topics pages a topic\'s entries and opens one picked from the page', async () => {
+  it("/topics pages a topic's entries and opens one picked from the page", async () => {
     const topics = await h.standIn.slash('topics', {}, MEMBER).response();
     const list = (await h.standIn.select(topics, 'topics:pick', ['drills'], MEMBER).callback()).data as ApiMessage;
     expect(isPrivate(list)).toBe(true);

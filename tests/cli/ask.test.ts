@@ -35,7 +35,10 @@ describe('ask CLI', () => {
     const questions = ['1963', '', 'who won the 2022 world cup', 'dtl-2008', '@everyone 🙂'];
     const r = ask(['--json'], { input: `${questions.join('\n')}\n` });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.question)).toEqual(questions);
     expect(lines.map((l) => l.status)).toEqual(['answered', 'unknown', 'unknown', 'answered', 'unknown']);
   });

@@ -51,11 +51,24 @@ describe('gap skeletons as files', () => {
   it('npm run gaps -- --yaml writes them from the database, answers marked 👎 included', async () => {
     const path = join(dir, 'hotline.db');
     const insight = openInsight({ path });
-    insight.recordQuestion({ at: new Date(), guildId: 'g', channelId: 'c', userId: 'u', question: 'Is there a China-India hotline?', status: 'unknown', handlingMs: 1, via: 'slash' });
+    insight.recordQuestion({
+      at: new Date(),
+      guildId: 'g',
+      channelId: 'c',
+      userId: 'u',
+      question: 'Is there a China-India hotline?',
+      status: 'unknown',
+      handlingMs: 1,
+      via: 'slash',
+    });
     insight.recordFeedback({ at: new Date(), guildId: 'g', userId: 'v', entryId: 'hotline-1963', question: 'Who answers the hotline?', helpful: false });
     await insight.close();
     const out = join(dir, 'out');
-    const r = spawnSync('npx', ['tsx', 'src/cli/gaps.ts', '--yaml', '--out', out], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, DATABASE_PATH: path, KNOWLEDGE_DIR: KNOWLEDGE, INSIGHT_SALT: '' } });
+    const r = spawnSync('npx', ['tsx', 'src/cli/gaps.ts', '--yaml', '--out', out], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, DATABASE_PATH: path, KNOWLEDGE_DIR: KNOWLEDGE, INSIGHT_SALT: '' },
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['answers-hotline.yaml', 'china-india-hotline.yaml']);

@@ -40,7 +40,9 @@ describe('command registry', () => {
   });
 
   it('registers only /kb behind Manage Server', () => {
-    const gated = commandDefinitions().filter((d) => d.default_member_permissions != null).map((d) => d.name);
+    const gated = commandDefinitions()
+      .filter((d) => d.default_member_permissions != null)
+      .map((d) => d.name);
     expect(gated).toEqual(['kb']);
     expect(commands.find((c) => c.data.name === 'kb')?.moderatorOnly).toBe(true);
   });

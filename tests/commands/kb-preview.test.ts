@@ -177,7 +177,10 @@ describe('from a gap to an entry', () => {
     expect(gaps.embeds[0].description).toContain(`“${gap}” — 1×, unanswered`);
     const nearest = /“when was the exampleland link put on video”[^\n]*\n {2}nearest: `([a-z0-9-]+)`/.exec(gaps.embeds[0].description)?.[1];
     expect(nearest && h.app.store.current.base.byId.has(nearest)).toBe(true);
-    const index = gaps.embeds[0].description.split('\n').filter((l: string) => /^\*\*\d+\.\*\*/.test(l)).findIndex((l: string) => l.includes(gap));
+    const index = gaps.embeds[0].description
+      .split('\n')
+      .filter((l: string) => /^\*\*\d+\.\*\*/.test(l))
+      .findIndex((l: string) => l.includes(gap));
     const draftButton = gaps.components.flatMap((r: any) => r.components)[index];
     expect(draftButton.label).toBe(`Draft #${index + 1}`);
 
@@ -219,7 +222,11 @@ describe('members are refused', () => {
     expect(refused.data.flags & 64).toBe(64);
     expect(refused.data.content).toContain('This command is for moderators');
 
-    const forged = h.standIn.dispatchInteraction(5, { custom_id: 'kbp:submit', components: [{ type: 18, id: 1, component: { type: 4, id: 2, custom_id: 'draft', value: NEW_FACT_FILE } }] }, MEMBER);
+    const forged = h.standIn.dispatchInteraction(
+      5,
+      { custom_id: 'kbp:submit', components: [{ type: 18, id: 1, component: { type: 4, id: 2, custom_id: 'draft', value: NEW_FACT_FILE } }] },
+      MEMBER,
+    );
     const forgedReply = await forged.callback();
     expect(forgedReply.data.content).toContain('This command is for moderators');
 

@@ -43,7 +43,12 @@ describe('an unavailable database', () => {
 
     rmSync(blocker);
     await expect.poll(() => insight.status().open).toBe(true);
-    expect(insight.gaps({ days: 1 }).map((g) => g.question).sort()).toEqual(['asked while broken', 'asked while broken, again']);
+    expect(
+      insight
+        .gaps({ days: 1 })
+        .map((g) => g.question)
+        .sort(),
+    ).toEqual(['asked while broken', 'asked while broken, again']);
     expect(logger.warnings.map((w) => w.msg)).toEqual(['insight database available again; recording resumed']);
     expect(logger.errors).toHaveLength(1);
     await insight.close();
@@ -116,7 +121,12 @@ describe('an unavailable database', () => {
 
     rmSync(blocker);
     mkdirSync(blocker);
-    expect(insight.gaps({ days: 1 }).map((g) => g.question).sort()).toEqual(['question 3', 'question 4', 'question 5']);
+    expect(
+      insight
+        .gaps({ days: 1 })
+        .map((g) => g.question)
+        .sort(),
+    ).toEqual(['question 3', 'question 4', 'question 5']);
     await insight.close();
   });
 

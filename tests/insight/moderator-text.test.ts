@@ -3,9 +3,7 @@ import { entryId, feedbackLines, gapLines, topEntryLines, usageLine } from '../.
 
 describe('moderator text', () => {
   it('numbers gap groups and escapes what users typed', () => {
-    const [line] = gapLines([
-      { question: 'Is *this* @here?', count: 4, lastAsked: '2026-11-20T10:00:00.000Z', status: 'unsure', examples: ['is this here'] },
-    ]);
+    const [line] = gapLines([{ question: 'Is *this* @here?', count: 4, lastAsked: '2026-11-20T10:00:00.000Z', status: 'unsure', examples: ['is this here'] }]);
     expect(line).toBe('1. “Is \\*this\\* @\u200bhere?” — 4×, unsure, last 2026-11-20 (also: “is this here”)');
   });
 

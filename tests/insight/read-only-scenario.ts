@@ -11,7 +11,16 @@ const dataDir = join(dir, 'data');
 const path = join(dataDir, 'hotline.db');
 const errors: string[] = [];
 const logger = { warn: () => {}, error: (_o: object, msg: string) => void errors.push(msg) };
-const ask = (q: string) => ({ at: new Date(), guildId: 'g', channelId: 'c', userId: 'u', question: q, status: 'unknown' as const, handlingMs: 5, via: 'slash' as const });
+const ask = (q: string) => ({
+  at: new Date(),
+  guildId: 'g',
+  channelId: 'c',
+  userId: 'u',
+  question: q,
+  status: 'unknown' as const,
+  handlingMs: 5,
+  via: 'slash' as const,
+});
 
 if (mode === 'existing') {
   const first = openInsight({ path, logger });

@@ -26,17 +26,13 @@ afterEach(() => tmp.cleanup());
 
 function runScenario(mode: 'fresh' | 'existing', skip: (note: string) => never) {
   if ('skip' in checkout) skip(checkout.skip);
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join('tests', 'insight', 'read-only-scenario.ts'), tmp.dir, mode],
-    {
-      cwd: checkout.root,
-      encoding: 'utf8',
-      timeout: 20_000,
-      env: { ...process.env, HOME: tmp.dir },
-      ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
-    },
-  );
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join('tests', 'insight', 'read-only-scenario.ts'), tmp.dir, mode], {
+    cwd: checkout.root,
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, HOME: tmp.dir },
+    ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
+  });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return JSON.parse(result.stdout) as {

@@ -29,7 +29,9 @@ function renderedText(m: ApiMessage): string {
     parts.push(e.title ?? '', e.description ?? '', e.footer?.text ?? '', e.author?.name ?? '');
     for (const f of e.fields ?? []) parts.push(f.name, f.value);
   }
-  for (const row of m.components ?? []) for (const c of row.components ?? []) parts.push(c.label ?? '', c.placeholder ?? '', ...(c.options ?? []).map((o: any) => `${o.label} ${o.description ?? ''}`));
+  for (const row of m.components ?? [])
+    for (const c of row.components ?? [])
+      parts.push(c.label ?? '', c.placeholder ?? '', ...(c.options ?? []).map((o: any) => `${o.label} ${o.description ?? ''}`));
   return parts.join('\n');
 }
 

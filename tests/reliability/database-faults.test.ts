@@ -24,7 +24,14 @@ afterEach(async () => {
 async function startWithDatabase() {
   dbDir = mkdtempSync(path.join(tmpdir(), 'hotline-db-'));
   const dbPath = path.join(dbDir, 'hotline.db');
-  const insight = openInsight({ path: dbPath, salt: 'a-test-salt-of-16+chars', retryMinMs: 20, retryMaxMs: 100, flushDelayMs: 1, logger: { warn: () => {}, error: () => {} } });
+  const insight = openInsight({
+    path: dbPath,
+    salt: 'a-test-salt-of-16+chars',
+    retryMinMs: 20,
+    retryMaxMs: 100,
+    flushDelayMs: 1,
+    logger: { warn: () => {}, error: () => {} },
+  });
   h = await startBot({ insight });
   return { h, insight, dbPath };
 }

@@ -35,7 +35,9 @@ describe('SIGKILL right after a burst of answers', () => {
       throw new Error(`${e.message}\n${bot.output()}`);
     });
     const count = 80;
-    const asked = Array.from({ length: count }, (_, i) => standIn.slash('ask', { question: `When was the Exampleland link agreed? #${i}` }, { user: { id: `7${String(i).padStart(17, '0')}` } }));
+    const asked = Array.from({ length: count }, (_, i) =>
+      standIn.slash('ask', { question: `When was the Exampleland link agreed? #${i}` }, { user: { id: `7${String(i).padStart(17, '0')}` } }),
+    );
     await standIn.waitFor(() => asked.every((a) => a.callbacks.length > 0), 20_000, 'every question to be answered');
     bot.kill('SIGKILL');
     await bot.code;

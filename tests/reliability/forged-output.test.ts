@@ -23,7 +23,12 @@ describe('kb:check output cannot be forged', () => {
     for (const [file, text] of Object.entries(fixtureFiles())) await writeFile(path.join(dir, file), text);
     await writeFile(path.join(dir, '\u001b[2Jevil.yaml'), 'facts:\n  - id: evil\n');
     await writeFile(path.join(dir, 'x\n✓ knowledge OK: 0 errors\n.yaml'), 'facts:\n  - id: forged\n    "\\e]0;owned\\a\\e[31mred": 1\n');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/kb-check.ts', dir], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/kb-check.ts', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
+    });
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/); // nothing but the report's own newlines
     expect(r.stdout.split('\n').filter((line) => line.startsWith('✓'))).toEqual([]);

@@ -49,9 +49,16 @@ const NESTED = `facts: ${'['.repeat(500_000)}${']'.repeat(499_990)}\n`;
 describe('many errors (F2)', () => {
   it('150,000 one-line errors: kb:check refuses the file in one line, without a stack trace', async () => {
     const dir = await fixtureFolder({ 'errors.yaml': ONE_LINE_ERRORS });
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/kb-check.ts', dir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/kb-check.ts', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      killSignal: 'SIGKILL',
+    });
     expect(r.status, r.stdout + r.stderr).toBe(1);
-    expect(r.stdout).toContain('errors.yaml:1:1: error: field facts: facts holds 150,000 records; one file may hold at most 2,000: split it into several files');
+    expect(r.stdout).toContain(
+      'errors.yaml:1:1: error: field facts: facts holds 150,000 records; one file may hold at most 2,000: split it into several files',
+    );
     expect(r.stdout + r.stderr).not.toMatch(/RangeError|\n\s+at /);
   });
 
@@ -75,7 +82,11 @@ describe('many errors (F2)', () => {
       for (const [file, text] of Object.entries(manyEmptyFiles())) await h.write(file, text);
       const outcome = await invalid;
       expect(outcome.errors.at(-1).message).toMatch(/^and [\d,]+ more errors/);
-      await h.standIn.waitFor(() => h!.standIn.channelMessages.some((m) => JSON.stringify(m).includes('Knowledge edit refused')), 10_000, 'the moderators to be told');
+      await h.standIn.waitFor(
+        () => h!.standIn.channelMessages.some((m) => JSON.stringify(m).includes('Knowledge edit refused')),
+        10_000,
+        'the moderators to be told',
+      );
       expect(JSON.stringify(h.standIn.channelMessages)).toMatch(/Knowledge edit refused — 160000 errors/);
       expect(h.logs.records().some((r) => r.msg?.includes('knowledge edit is invalid'))).toBe(true);
 
@@ -98,7 +109,13 @@ describe('heavy files are checked off the event loop (F4, K03)', () => {
     const reload = h.standIn.slash('kb reload', {}, MODERATOR);
     const asks = [];
     for (let i = 0; i < 30; i++) {
-      asks.push(h.standIn.slash('ask', { question: 'When was the Exampleland link agreed?' }, { user: { id: `41000000000000${String(i).padStart(4, '0')}` }, permissions: 0n }));
+      asks.push(
+        h.standIn.slash(
+          'ask',
+          { question: 'When was the Exampleland link agreed?' },
+          { user: { id: `41000000000000${String(i).padStart(4, '0')}` }, permissions: 0n },
+        ),
+      );
       await sleep(100);
     }
     const reply = await reload.response(30_000);

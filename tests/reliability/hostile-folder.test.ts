@@ -50,7 +50,12 @@ function mkfifo(file: string): void {
 /** `kb:check` as a process, killed outright (it used to ignore SIGTERM) if it runs past the limit. */
 function kbCheck(dir: string, timeoutMs = 20_000) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/kb-check.ts', dir], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/kb-check.ts', dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+  });
   return { status: r.status, signal: r.signal, out: `${r.stdout}${r.stderr}`, ms: Date.now() - started };
 }
 
@@ -115,7 +120,15 @@ describe('a FIFO named pipe.yaml in the knowledge folder (F1)', () => {
     mkfifo(path.join(dir, 'pipe.yaml'));
     const home = await mkdtemp(path.join(tmpdir(), 'hotline-home-'));
     dirs.push(home);
-    const env = { DISCORD_TOKEN: standIn.token, DISCORD_CLIENT_ID: standIn.applicationId, DISCORD_API_URL: standIn.apiUrl, KNOWLEDGE_DIR: dir, DATABASE_PATH: path.join(home, 'hotline.db'), INSIGHT_SALT: 'a-test-salt-of-16+chars', HOME: home };
+    const env = {
+      DISCORD_TOKEN: standIn.token,
+      DISCORD_CLIENT_ID: standIn.applicationId,
+      DISCORD_API_URL: standIn.apiUrl,
+      KNOWLEDGE_DIR: dir,
+      DATABASE_PATH: path.join(home, 'hotline.db'),
+      INSIGHT_SALT: 'a-test-salt-of-16+chars',
+      HOME: home,
+    };
     const bot = run(process.execPath, ['--import', 'tsx', 'src/main/main.ts'], env);
     const code = await within(bot.code, 20_000, 'the bot to exit').catch((e) => e.message);
     expect(code, bot.output()).toBe(1);
@@ -132,7 +145,9 @@ describe('links to folders inside the knowledge folder (F3)', () => {
     await symlink('/', path.join(h.dir, 'root'));
     await h.write('addition.yaml', NEW_FACT_FILE);
     const outcome = await within(invalid, 5000, 'the watcher to report the link');
-    expect(outcome.errors.map((d: any) => `${d.file}: ${d.message}`)).toEqual(['root: file is a link to a place outside the knowledge folder (or to nothing): replace it with the file itself']);
+    expect(outcome.errors.map((d: any) => `${d.file}: ${d.message}`)).toEqual([
+      'root: file is a link to a place outside the knowledge folder (or to nothing): replace it with the file itself',
+    ]);
     expect(h.app.store.current.base.byId.has('link-upgraded')).toBe(false);
 
     await unlink(path.join(h.dir, 'root'));

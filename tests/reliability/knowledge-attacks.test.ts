@@ -62,7 +62,8 @@ const attacks: Attack[] = [
   {
     name: 'duplicate keys',
     file: 'dupes.yaml',
-    plant: (f) => writeFile(f, fact('    text: First text of the entry.\n    text: Second text of the entry.\n    topics: [test-talks]\n    sources: [example-archive]')),
+    plant: (f) =>
+      writeFile(f, fact('    text: First text of the entry.\n    text: Second text of the entry.\n    topics: [test-talks]\n    sources: [example-archive]')),
     expect: /unique|duplicate/i,
   },
   {
@@ -74,7 +75,8 @@ const attacks: Attack[] = [
   {
     name: 'a file that is not UTF-8',
     file: 'latin1.yaml',
-    plant: (f) => writeFile(f, Buffer.from(fact('    text: The caf\u00e9 meeting of the test talks.\n    topics: [test-talks]\n    sources: [example-archive]'), 'latin1')),
+    plant: (f) =>
+      writeFile(f, Buffer.from(fact('    text: The caf\u00e9 meeting of the test talks.\n    topics: [test-talks]\n    sources: [example-archive]'), 'latin1')),
     expect: /UTF-8/,
   },
 ];

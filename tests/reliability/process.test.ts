@@ -16,7 +16,6 @@ import { fixtureFiles } from '../support/fixture-knowledge';
 // of them, then exits 0; the database made read-only and deleted under a bot running as an
 // unprivileged user; and `--shards` running one process per shard through ShardingManager.
 
-
 afterEach(cleanUpProcesses);
 
 let standIn: DiscordStandIn | undefined;
@@ -30,7 +29,8 @@ async function setup(options: StandInOptions = {}, owner?: number) {
   await mkdir(knowledge);
   await mkdir(path.join(dir, 'data'));
   for (const [file, text] of Object.entries(fixtureFiles())) await writeFile(path.join(knowledge, file), text);
-  if (owner !== undefined) for (const p of [dir, knowledge, path.join(dir, 'data'), ...Object.keys(fixtureFiles()).map((f) => path.join(knowledge, f))]) chownSync(p, owner, owner);
+  if (owner !== undefined)
+    for (const p of [dir, knowledge, path.join(dir, 'data'), ...Object.keys(fixtureFiles()).map((f) => path.join(knowledge, f))]) chownSync(p, owner, owner);
   return {
     DISCORD_TOKEN: standIn.token,
     DISCORD_CLIENT_ID: standIn.applicationId,
@@ -77,7 +77,9 @@ describe('graceful shutdown under load', () => {
     // Discord is slow to take the replies, so all 50 are still in flight when the signal arrives.
     standIn!.restLatency = (method, p) => (method === 'POST' && p.endsWith('/callback') ? 1000 : 0);
     const questions = ['When was the Exampleland link agreed?', 'How often were the test talks held?', 'When was the Exampleland link first tested?'];
-    const interactions = Array.from({ length: 50 }, (_, i) => standIn!.slash('ask', { question: questions[i % 3]! }, { user: { id: `9${String(i).padStart(17, '0')}` } }));
+    const interactions = Array.from({ length: 50 }, (_, i) =>
+      standIn!.slash('ask', { question: questions[i % 3]! }, { user: { id: `9${String(i).padStart(17, '0')}` } }),
+    );
     const callbackPosts = () => standIn!.requests.filter((r) => r.path.endsWith('/callback')).length;
     await standIn!.waitFor(() => callbackPosts() >= 50, 15_000, 'the bot to be answering all 50');
     expect(interactions.every((i) => i.callbacks.length === 0)).toBe(true); // none delivered yet
@@ -164,7 +166,8 @@ describe('sharding', () => {
     expect(shardsFlag(['--shards', 'auto'])).toBe('auto');
     expect(shardsFlag(['--shards', '3'])).toBe(3);
     expect(shardsFlag(['--shards=2'])).toBe(2);
-    for (const bad of [['--shards'], ['--shards', '0'], ['--shards', 'two'], ['--shards=-1']]) expect(() => shardsFlag(bad)).toThrow(/--shards must be "auto" or a whole number/);
+    for (const bad of [['--shards'], ['--shards', '0'], ['--shards', 'two'], ['--shards=-1']])
+      expect(() => shardsFlag(bad)).toThrow(/--shards must be "auto" or a whole number/);
   });
 
   it('`--shards auto` with a stand-in asking for 2: one process per shard, each identifies with [i, 2] and answers on its own connection; SQLite shared; a killed shard restarted alone; group SIGTERM drains both', async () => {
@@ -178,9 +181,13 @@ describe('sharding', () => {
     ]);
     for (const shard of [0, 1]) {
       const guildId = standIn!.guildOnShard(shard);
-      const reply = await standIn!.slash('ask', { question: `pizza recipes from shard ${shard}` }, { guildId, user: { id: `31000000000000003${shard}` } }).response(10_000);
+      const reply = await standIn!
+        .slash('ask', { question: `pizza recipes from shard ${shard}` }, { guildId, user: { id: `31000000000000003${shard}` } })
+        .response(10_000);
       expect(reply.embeds[0].description).toContain('nothing in my knowledge base');
-      const known = await standIn!.slash('ask', { question: 'When was the Exampleland link agreed?' }, { guildId, user: { id: `32000000000000003${shard}` } }).response(10_000);
+      const known = await standIn!
+        .slash('ask', { question: 'When was the Exampleland link agreed?' }, { guildId, user: { id: `32000000000000003${shard}` } })
+        .response(10_000);
       expect(known.embeds[0].description).toContain('spring of 2001');
     }
     expect(bot.output()).toContain('every shard is online');
@@ -195,7 +202,11 @@ describe('sharding', () => {
         db.close();
       }
     };
-    await standIn!.waitFor(() => ['pizza recipes from shard 0', 'pizza recipes from shard 1'].every((q) => recorded().includes(q)), 10_000, 'both shards to record their question');
+    await standIn!.waitFor(
+      () => ['pizza recipes from shard 0', 'pizza recipes from shard 1'].every((q) => recorded().includes(q)),
+      10_000,
+      'both shards to record their question',
+    );
 
     // A shard process killed outright: the manager starts it again; the other shard keeps its session.
     const shardPids = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(bot.pid)], { encoding: 'utf8' })
@@ -210,7 +221,13 @@ describe('sharding', () => {
     expect(reidentified[1]).toBe(2);
     expect(standIn!.identifies.slice(0, 2).map((d) => d.shard)).toContainEqual(reidentified);
     for (const shard of [0, 1]) {
-      const again = await standIn!.slash('ask', { question: 'When was the Exampleland link agreed?' }, { guildId: standIn!.guildOnShard(shard), user: { id: `34000000000000003${shard}` } }).response(10_000);
+      const again = await standIn!
+        .slash(
+          'ask',
+          { question: 'When was the Exampleland link agreed?' },
+          { guildId: standIn!.guildOnShard(shard), user: { id: `34000000000000003${shard}` } },
+        )
+        .response(10_000);
       expect(again.embeds[0].description).toContain('spring of 2001');
     }
     expect(bot.output()).toContain('a shard died; starting it again');
@@ -218,7 +235,13 @@ describe('sharding', () => {
     // SIGTERM to the whole process group (what systemd does by default, and Ctrl-C in a terminal)
     // while each shard has an interaction in flight: both answered, then exit 0.
     standIn!.restLatency = (method, p) => (method === 'POST' && p.endsWith('/callback') ? 800 : 0);
-    const inFlight = [0, 1].map((shard) => standIn!.slash('ask', { question: 'How often were the test talks held?' }, { guildId: standIn!.guildOnShard(shard), user: { id: `33000000000000003${shard}` } }));
+    const inFlight = [0, 1].map((shard) =>
+      standIn!.slash(
+        'ask',
+        { question: 'How often were the test talks held?' },
+        { guildId: standIn!.guildOnShard(shard), user: { id: `33000000000000003${shard}` } },
+      ),
+    );
     const callbackPosts = () => standIn!.requests.filter((r) => r.path.endsWith('/callback')).length;
     const posted = callbackPosts();
     await standIn!.waitFor(() => callbackPosts() >= posted + 2, 10_000, 'both shards to be answering');

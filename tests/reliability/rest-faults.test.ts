@@ -18,7 +18,10 @@ afterEach(async () => {
   crashes = undefined;
 });
 
-const onCallback = (fault: Omit<Fault, 'match'>): Fault => ({ match: (method, path) => method === 'POST' && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path), ...fault });
+const onCallback = (fault: Omit<Fault, 'match'>): Fault => ({
+  match: (method, path) => method === 'POST' && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path),
+  ...fault,
+});
 const callbackAttempts = (h: ReliabilityHarness, id: string) => h.standIn.requests.filter((r) => r.path.startsWith(`/api/v10/interactions/${id}/`)).length;
 const QUESTION = 'When was the Exampleland link agreed?';
 
@@ -44,7 +47,9 @@ describe('REST faults on the interaction callback', () => {
 
   it('429 with Retry-After: 1 → waited out, retried and delivered', async () => {
     const h = await start();
-    h.standIn.faults.push(onCallback({ status: 429, headers: { 'Retry-After': '1' }, body: { message: 'You are being rate limited.', retry_after: 1, global: false } }));
+    h.standIn.faults.push(
+      onCallback({ status: 429, headers: { 'Retry-After': '1' }, body: { message: 'You are being rate limited.', retry_after: 1, global: false } }),
+    );
     const interaction = h.standIn.slash('ask', { question: QUESTION }, ASKER);
     const reply = await interaction.response(10_000);
     expect(reply.embeds[0].description).toContain('spring of 2001');
@@ -54,7 +59,9 @@ describe('REST faults on the interaction callback', () => {
 
   it('429 with a Retry-After beyond the 3 s window → the callback expires (10062), logged; the next question is answered', async () => {
     const h = await start();
-    h.standIn.faults.push(onCallback({ status: 429, headers: { 'Retry-After': '4' }, body: { message: 'You are being rate limited.', retry_after: 4, global: false } }));
+    h.standIn.faults.push(
+      onCallback({ status: 429, headers: { 'Retry-After': '4' }, body: { message: 'You are being rate limited.', retry_after: 4, global: false } }),
+    );
     const interaction = h.standIn.slash('ask', { question: QUESTION }, ASKER);
     await h.standIn.waitFor(() => interaction.rejections.length > 0, 10_000, 'the late retry');
     expect(interaction.rejections.map((r) => r.code)).toEqual([10062]);
@@ -87,7 +94,11 @@ describe('REST faults on the interaction callback', () => {
     const h = await start();
     h.standIn.faults.push(onCallback({ status: 500, times: 1000, body: { message: '500: Internal Server Error', code: 0 } }));
     const interaction = h.standIn.slash('ask', { question: QUESTION }, ASKER);
-    await h.standIn.waitFor(() => h.logs.records().some((r) => r.interaction === interaction.id && r.msg === 'interaction handler failed'), 10_000, 'the failure log');
+    await h.standIn.waitFor(
+      () => h.logs.records().some((r) => r.interaction === interaction.id && r.msg === 'interaction handler failed'),
+      10_000,
+      'the failure log',
+    );
     await h.standIn.waitFor(() => h.app.bot.router.inFlight === 0, 10_000, 'the handler to finish');
     expect(callbackAttempts(h, interaction.id)).toBeGreaterThan(1);
     expect(interaction.callbacks).toEqual([]);

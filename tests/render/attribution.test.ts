@@ -9,11 +9,39 @@ import { renderText } from '../../src/render/text';
 // every renderer; an entry without the fields is shown as before.
 
 const origin = { file: 'f.yaml', line: 1 };
-const copy: Citation = { n: 1, id: 'copy', title: 'Report', publisher: 'Some Blog (reposted)', published: '2009-09-01', kind: 'reprint', reprintOf: 'Defense News' };
+const copy: Citation = {
+  n: 1,
+  id: 'copy',
+  title: 'Report',
+  publisher: 'Some Blog (reposted)',
+  published: '2009-09-01',
+  kind: 'reprint',
+  reprintOf: 'Defense News',
+};
 const wire: Citation = { n: 2, id: 'wire', title: 'Wire', publisher: 'TAG24', published: '2025-11-01', kind: 'reprint', reprintOf: 'AFP' };
-const reported = { kind: 'fact', id: 'r', text: 'Defense News reported that a line was set up.', date: '2008-03', topics: ['t'], sources: ['copy'], reported_by: 'copy', origin } as Entry;
+const reported = {
+  kind: 'fact',
+  id: 'r',
+  text: 'Defense News reported that a line was set up.',
+  date: '2008-03',
+  topics: ['t'],
+  sources: ['copy'],
+  reported_by: 'copy',
+  origin,
+} as Entry;
 const plain = { kind: 'fact', id: 'p', text: 'A line was set up.', topics: ['t'], sources: ['copy'], origin } as Entry;
-const quoted = { kind: 'quote', id: 'q', text: 'Keep the line open.', speaker: 'A. Speaker', role: 'Minister', context: 'At a meeting.', topics: ['t'], sources: ['wire'], quoted_in: 'wire', origin } as Entry;
+const quoted = {
+  kind: 'quote',
+  id: 'q',
+  text: 'Keep the line open.',
+  speaker: 'A. Speaker',
+  role: 'Minister',
+  context: 'At a meeting.',
+  topics: ['t'],
+  sources: ['wire'],
+  quoted_in: 'wire',
+  origin,
+} as Entry;
 
 const answer = (...results: Array<[Entry, number]>): Answer => ({
   question: 'q',
@@ -39,7 +67,9 @@ describe('attributed entries', () => {
     const text = renderText(answer([reported, 1], [quoted, 2]));
     expect(text).toContain('1. 2008-03: Defense News reported that a line was set up. [1]\n     (Reported by Defense News)\n');
     expect(text).toContain(' — A. Speaker, Minister, as quoted in TAG24, 2025-11-01');
-    expect(renderText(answer([plain, 1]))).toBe('A line was set up. [1]\n\nSources:\n  [1] Report — Some Blog (reposted), 2009-09-01\n  [2] Wire — TAG24, 2025-11-01');
+    expect(renderText(answer([plain, 1]))).toBe(
+      'A line was set up. [1]\n\nSources:\n  [1] Report — Some Blog (reposted), 2009-09-01\n  [2] Wire — TAG24, 2025-11-01',
+    );
   });
 
   it('gives reported_by and quoted_in in the JSON, and nothing for a plain fact', () => {

@@ -25,7 +25,11 @@ describe('JSON contract', () => {
   });
   it('leaves out url when a source has none', () => {
     const j = toJsonAnswer(engine.ask('dtl-2008'));
-    expect(j.results[0]!.sources[0]).toEqual({ id: 'tias-dtl-2008', title: 'Telecommunication: Defense Telephone Link', publisher: 'U.S. Department of State' });
+    expect(j.results[0]!.sources[0]).toEqual({
+      id: 'tias-dtl-2008',
+      title: 'Telecommunication: Defense Telephone Link',
+      publisher: 'U.S. Department of State',
+    });
   });
   it('gives an empty results list when unknown', () => {
     expect(toJsonAnswer(engine.ask('who won the 2022 world cup'))).toEqual({ question: 'who won the 2022 world cup', status: 'unknown', results: [] });

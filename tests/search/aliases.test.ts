@@ -15,7 +15,10 @@ describe('acronymsIn', () => {
 });
 
 describe('alias table', () => {
-  const table = buildAliasTable([{ terms: ['PLA', "People's Liberation Army"] }, { terms: ['DTL', 'Defense Telephone Link'] }], ['a Defense Telephone Link (DTL)']);
+  const table = buildAliasTable(
+    [{ terms: ['PLA', "People's Liberation Army"] }, { terms: ['DTL', 'Defense Telephone Link'] }],
+    ['a Defense Telephone Link (DTL)'],
+  );
   it('gives every spelling of a name the same concept', () => {
     const a = findConcepts(terms("the People's Liberation Army"), table);
     const b = findConcepts(terms('the PLA'), table);

@@ -35,7 +35,12 @@ describe('isQuantity', () => {
 describe('documentOf', () => {
   it('indexes the words of an entry id, not its bare numbers', () => {
     const loaded = loadKnowledgeFromStrings({
-      'k.yaml': ['topics: [{id: t, name: T}]', 'sources: [{id: s, kind: press, title: S, publisher: P}]', 'facts:', '  - {id: dpct17-2024-delegation-heads, text: Heads of the delegations., topics: [t], sources: [s]}'].join('\n'),
+      'k.yaml': [
+        'topics: [{id: t, name: T}]',
+        'sources: [{id: s, kind: press, title: S, publisher: P}]',
+        'facts:',
+        '  - {id: dpct17-2024-delegation-heads, text: Heads of the delegations., topics: [t], sources: [s]}',
+      ].join('\n'),
     });
     if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
     expect(documentOf(loaded.base.entries[0]!, loaded.base).id).toBe('dpct17 delegation heads');

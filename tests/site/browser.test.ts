@@ -24,7 +24,16 @@ const inCi = process.env.CI === 'true';
 if (!present && !inCi) console.warn(`skipping the browser test: no chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 // Flags for a quiet, offline, throw-away browser.
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let dir: string;
 let context: BrowserContext;
@@ -39,7 +48,12 @@ describe.skipIf(!present && !inCi)('knowledge page in chromium', () => {
     const file = path.join(dir, 'knowledge.html');
     await writeFile(file, knowledgePage(loaded.base, { generatedAt: new Date('2026-12-02T03:00:00Z') }));
     pageUrl = pathToFileURL(file).href;
-    context = await chromium.launchPersistentContext(path.join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: FLAGS, chromiumSandbox: false });
+    context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      chromiumSandbox: false,
+    });
     // No network: every http(s) request is recorded and answered here.
     await context.route(/^https?:/, async (route) => {
       requested.push(route.request().url());
@@ -65,7 +79,11 @@ describe.skipIf(!present && !inCi)('knowledge page in chromium', () => {
     expect(await page.locator('article.entry').count()).toBe(5);
     expect(await page.locator('section.topic h2').allInnerTexts()).toEqual(['Exampleland–Sampleland link (3)', 'Test talks (2)']);
     // Oldest first within a topic.
-    expect(await page.locator('#topic-exampleland-link article').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(['link-agreed', 'link-tested', 'hostile-fact']);
+    expect(await page.locator('#topic-exampleland-link article').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual([
+      'link-agreed',
+      'link-tested',
+      'hostile-fact',
+    ]);
     expect(await page.locator('#count').innerText()).toBe('5 of 5 entries');
 
     // The hostile text shows as written, and nothing in it ran or became an element.

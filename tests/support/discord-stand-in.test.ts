@@ -7,7 +7,10 @@ import { DiscordStandIn } from './discord-stand-in';
 let standIn: DiscordStandIn;
 let client: Client | undefined;
 
-const echo = new SlashCommandBuilder().setName('echo').setDescription('Echo').addStringOption((o) => o.setName('text').setDescription('Text').setRequired(true));
+const echo = new SlashCommandBuilder()
+  .setName('echo')
+  .setDescription('Echo')
+  .addStringOption((o) => o.setName('text').setDescription('Text').setRequired(true));
 
 async function connect(handler: (i: any) => Promise<void>): Promise<Client> {
   const c = new Client({
@@ -80,7 +83,12 @@ describe('Discord stand-in', () => {
     await standIn.close();
     standIn = await new DiscordStandIn({ shards: 2 }).start();
     standIn.commands.set('global', [{ ...echo.toJSON(), id: '1' } as any]);
-    const c = new Client({ intents: [GatewayIntentBits.Guilds], shards: 'auto', rest: { api: standIn.apiUrl }, ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) } as any });
+    const c = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      shards: 'auto',
+      rest: { api: standIn.apiUrl },
+      ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) } as any,
+    });
     client = c;
     const seen: number[] = [];
     c.on('interactionCreate', (i: any) => {
@@ -89,7 +97,10 @@ describe('Discord stand-in', () => {
     });
     await c.login(standIn.token);
     await standIn.ready();
-    expect(standIn.identifies.map((d) => d.shard).sort()).toEqual([[0, 2], [1, 2]]);
+    expect(standIn.identifies.map((d) => d.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
     const reply = await standIn.slash('echo', { text: 'x' }).response();
     expect(reply.content).toBe('ok');
   });

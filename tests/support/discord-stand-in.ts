@@ -269,7 +269,11 @@ export class DiscordStandIn extends EventEmitter {
   messageCommand(name: string, target: { content: string; author?: Partial<ApiUser> }, actor: Actor = {}): InteractionRecord {
     const registered = this.#findCommand(name);
     const channelId = actor.channelId ?? this.channelId;
-    const message = this.#message({ content: target.content, author: { ...this.#user({ id: snowflake(), username: 'someone' }), ...target.author }, channel_id: channelId });
+    const message = this.#message({
+      content: target.content,
+      author: { ...this.#user({ id: snowflake(), username: 'someone' }), ...target.author },
+      channel_id: channelId,
+    });
     return this.dispatchInteraction(
       2,
       { id: registered?.id ?? snowflake(), name, type: 3, target_id: message.id, resolved: { messages: { [message.id]: message } } },
@@ -335,7 +339,19 @@ export class DiscordStandIn extends EventEmitter {
       payload.guild_id = guildId;
       payload.guild_locale = 'en-US';
       payload.guild = { id: guildId, locale: 'en-US', features: [] };
-      payload.member = { user, roles: [], permissions, joined_at: new Date(now - 86_400_000).toISOString(), deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false };
+      payload.member = {
+        user,
+        roles: [],
+        permissions,
+        joined_at: new Date(now - 86_400_000).toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+        nick: null,
+        avatar: null,
+        premium_since: null,
+        pending: false,
+      };
     } else {
       payload.user = user;
     }
@@ -464,7 +480,10 @@ export class DiscordStandIn extends EventEmitter {
   async #onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     // Paths arrive percent-encoded (`%40original`): decode each segment before routing.
-    const segments = url.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+    const segments = url.pathname
+      .split('/')
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s));
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
@@ -577,7 +596,12 @@ export class DiscordStandIn extends EventEmitter {
       record.original = this.#message({
         ...(type === 4 ? body.data : { content: '', flags: (body.data?.flags ?? 0) | 128 }),
         channel_id: channelId,
-        interaction_metadata: { id, type: record.payload.type, user: record.payload.member?.user ?? record.payload.user, authorizing_integration_owners: record.payload.authorizing_integration_owners },
+        interaction_metadata: {
+          id,
+          type: record.payload.type,
+          user: record.payload.member?.user ?? record.payload.user,
+          authorizing_integration_owners: record.payload.authorizing_integration_owners,
+        },
       });
     } else if (type === 6 || type === 7) {
       const previous = record.payload.message as ApiMessage;
@@ -585,7 +609,14 @@ export class DiscordStandIn extends EventEmitter {
     }
     if (!withResponse) return send(204);
     return send(200, {
-      interaction: { id, type: record.payload.type, activity_instance_id: null, response_message_id: record.original?.id, response_message_loading: type === 5, response_message_ephemeral: Boolean((body.data?.flags ?? 0) & 64) },
+      interaction: {
+        id,
+        type: record.payload.type,
+        activity_instance_id: null,
+        response_message_id: record.original?.id,
+        response_message_loading: type === 5,
+        response_message_ephemeral: Boolean((body.data?.flags ?? 0) & 64),
+      },
       resource: { type, message: record.original },
     });
   }
@@ -646,7 +677,14 @@ export class DiscordStandIn extends EventEmitter {
   }
 
   #user(partial: Partial<ApiUser> = {}): ApiUser {
-    return { id: partial.id ?? '100000000000000001', username: partial.username ?? 'asker', discriminator: '0', global_name: partial.global_name ?? null, avatar: null, ...partial } as ApiUser;
+    return {
+      id: partial.id ?? '100000000000000001',
+      username: partial.username ?? 'asker',
+      discriminator: '0',
+      global_name: partial.global_name ?? null,
+      avatar: null,
+      ...partial,
+    } as ApiUser;
   }
 
   #findCommand(name: string): CommandDef | undefined {
@@ -674,7 +712,8 @@ export class DiscordStandIn extends EventEmitter {
       if (def.type === 6) {
         const user = this.#user({ id: String(value), username: `user${String(value).slice(-4)}` });
         resolved.users = { ...resolved.users, [user.id]: user };
-        if (actor.guildId !== null) resolved.members = { ...resolved.members, [user.id]: { roles: [], joined_at: new Date().toISOString(), permissions: '0', flags: 0 } };
+        if (actor.guildId !== null)
+          resolved.members = { ...resolved.members, [user.id]: { roles: [], joined_at: new Date().toISOString(), permissions: '0', flags: 0 } };
       }
       if (key === focused) option.focused = true;
       return option;
