@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-// Short-lived state behind a button or modal (a draft being previewed, a /kb gaps list): custom ids
+// Short-lived state behind a button or modal (an answer's view, a draft being previewed, a /kb gaps list): custom ids
 // hold 100 characters, so they carry a key to this instead. Bounded in size and age; a restart
 // forgets everything, and the button then says so.
 
@@ -27,5 +27,10 @@ export class TtlCache<T> {
       return undefined;
     }
     return item.value;
+  }
+
+  /** Items held (some may have expired and not been asked for since). */
+  get size(): number {
+    return this.#items.size;
   }
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { TtlCache } from './ttl-cache';
 import type { Answer } from '../answer/model';
 
 // Buttons carry at most 100 characters, too few for a question; they carry a short key to the view
@@ -21,29 +21,19 @@ export type View = {
   createdAt: number;
 };
 
+/** Answers' views: at most 5,000, for 6 hours. */
 export class ViewCache {
-  #views = new Map<string, View>();
-  constructor(
-    private readonly max = 5000,
-    private readonly ttlMs = 6 * 60 * 60 * 1000,
-  ) {}
+  #views: TtlCache<View>;
+  constructor(max = 5000, ttlMs = 6 * 60 * 60 * 1000) {
+    this.#views = new TtlCache<View>(max, ttlMs);
+  }
 
   put(view: Omit<View, 'createdAt'>): string {
-    let key = randomBytes(6).toString('base64url');
-    while (this.#views.has(key)) key = randomBytes(6).toString('base64url');
-    this.#views.set(key, { ...view, createdAt: Date.now() });
-    while (this.#views.size > this.max) this.#views.delete(this.#views.keys().next().value!);
-    return key;
+    return this.#views.put({ ...view, createdAt: Date.now() });
   }
 
   get(key: string): View | undefined {
-    const view = this.#views.get(key);
-    if (!view) return undefined;
-    if (Date.now() - view.createdAt > this.ttlMs) {
-      this.#views.delete(key);
-      return undefined;
-    }
-    return view;
+    return this.#views.get(key);
   }
 
   get size(): number {
