@@ -6,7 +6,8 @@ import { walkKnowledgeFolder, walkSignature } from './walk';
 export type KnowledgeState<T> = { base: KnowledgeBase; engine: T; warnings: Diagnostic[] };
 
 export type ReloadOutcome =
-  | { ok: true; changed: boolean; version: string; warnings: Diagnostic[] }
+  /** `deferred`: a watched change that takes entries away, not swapped in yet because the folder changed again (see `shrinkConfirmMs`). */
+  | { ok: true; changed: boolean; version: string; warnings: Diagnostic[]; deferred?: true }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[]; keptVersion: string };
 
 export type StoreEvents<T> = {
@@ -26,7 +27,21 @@ export type StoreOptions<T> = {
   watch?: boolean;
   /** How often the folder is looked at when watching. */
   pollMs?: number;
+  /**
+   * A watched change that takes entries away is swapped in only once the folder has stayed as it was for this long
+   * (default 2 s). A slow writer's valid prefix (a file cut between two entries) looks exactly like a deletion; a
+   * real deletion can wait two seconds, a half-written base must not be served. `reload()` on demand never waits.
+   */
+  shrinkConfirmMs?: number;
 };
+
+const SHRINK_CONFIRM_MS = 2000;
+
+/** Whether `next` lacks an entry that `current` has (by id). */
+export function dropsEntries(current: KnowledgeBase, next: KnowledgeBase): boolean {
+  const kept = new Set(next.entries.map((e) => e.id));
+  return current.entries.some((e) => !kept.has(e.id));
+}
 
 /** The initial load failed: there is no last good base to fall back on. */
 export class KnowledgeLoadError extends Error {
@@ -81,7 +96,11 @@ export class KnowledgeStore<T> {
 
   /** Validates the folder and swaps it in if valid. Reloads never run concurrently. */
   reload(): Promise<ReloadOutcome> {
-    const run = this.#queue.then(() => this.#reloadNow());
+    return this.#enqueue(false);
+  }
+
+  #enqueue(watched: boolean): Promise<ReloadOutcome> {
+    const run = this.#queue.then(() => this.#reloadNow(watched));
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -94,7 +113,7 @@ export class KnowledgeStore<T> {
   }
 
   /** Never rejects: whatever goes wrong (the check, building the engine) is a refused edit, reported as `invalid`. */
-  async #reloadNow(): Promise<ReloadOutcome> {
+  async #reloadNow(watched: boolean): Promise<ReloadOutcome> {
     const refused = (errors: Diagnostic[], warnings: Diagnostic[]) => {
       const outcome = { ok: false as const, errors, warnings, keptVersion: this.#state.base.version };
       if (!this.#closing.signal.aborted) this.#emit('invalid', outcome);
@@ -106,6 +125,10 @@ export class KnowledgeStore<T> {
       const unchanged = { ok: true as const, changed: false, version: result.base.version, warnings: result.warnings };
       this.#emit('valid', unchanged);
       return unchanged;
+    }
+    if (watched && dropsEntries(this.#state.base, result.base) && !(await this.#stillFor(this.options.shrinkConfirmMs ?? SHRINK_CONFIRM_MS))) {
+      // Changed again (or closing): the next poll loads whatever the folder holds then.
+      return { ok: true, changed: false, version: this.#state.base.version, warnings: result.warnings, deferred: true };
     }
     const built = buildEngine(this.options, result.base);
     if ('problem' in built) return refused([built.problem], result.warnings);
@@ -127,13 +150,24 @@ export class KnowledgeStore<T> {
       const settled = await folderSignature(this.options.dir);
       if (settled !== signature) return; // still changing: look again next tick
       this.#signature = settled;
-      await this.reload();
+      await this.#enqueue(true);
     } catch {
       // Nothing above rejects (the walk and the reload report problems as values); a poll must never
       // become an unhandled rejection, whatever happens.
     } finally {
       this.#polling = false;
     }
+  }
+
+  /** Whether the folder is unchanged (against the signature last loaded) after `ms`; false when the store closes meanwhile. */
+  async #stillFor(ms: number): Promise<boolean> {
+    const signal = this.#closing.signal;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    });
+    if (signal.aborted) return false;
+    return (await folderSignature(this.options.dir)) === this.#signature;
   }
 
   #emit<K extends keyof StoreEvents<T>>(event: K, payload: Parameters<StoreEvents<T>[K]>[0]): void {

@@ -91,4 +91,37 @@ describe('KnowledgeStore', () => {
     await rename(path.join(dir, 'tmp.part'), path.join(dir, 'kb.yaml'));
     expect(await back).toBe('Restored.');
   });
+
+  describe('a watched change that takes entries away waits for the folder to stay still (a slow writer is not served half-written)', () => {
+    const second = (text: string) => `  - id: g\n    text: ${text}\n    topics: [t]\n    sources: [s]\n`;
+    const twoFacts = (text: string) => `${base('First.')}${second(text)}`;
+
+    it('a valid prefix cut between two entries, completed a moment later, is never swapped in', async () => {
+      await writeFile(path.join(dir, 'kb.yaml'), twoFacts('Second.'));
+      store = await KnowledgeStore.open({ dir, build, watch: true, pollMs: 20, shrinkConfirmMs: 3000 });
+      const served: string[] = [];
+      store.on('reload', (s) => served.push(s.engine));
+      await writeFile(path.join(dir, 'kb.yaml'), base('First.')); // the writer stops after the first entry…
+      await new Promise((r) => setTimeout(r, 1500));
+      await writeFile(path.join(dir, 'kb.yaml'), twoFacts('Second, edited.')); // …and writes the rest
+      await vi.waitFor(() => expect(served).toContain('First.|Second, edited.'), { timeout: 10_000 });
+      expect(served).not.toContain('First.');
+    });
+
+    it('a real deletion is swapped in once the folder stays as it is', async () => {
+      await writeFile(path.join(dir, 'kb.yaml'), twoFacts('Second.'));
+      store = await KnowledgeStore.open({ dir, build, watch: true, pollMs: 20, shrinkConfirmMs: 200 });
+      const reloaded = new Promise<string>((resolve) => store!.on('reload', (s) => resolve(s.engine)));
+      await writeFile(path.join(dir, 'kb.yaml'), base('First.'));
+      expect(await reloaded).toBe('First.');
+    });
+
+    it('a reload asked for (/kb reload) swaps a deletion in at once', async () => {
+      await writeFile(path.join(dir, 'kb.yaml'), twoFacts('Second.'));
+      store = await KnowledgeStore.open({ dir, build, shrinkConfirmMs: 60_000 });
+      await writeFile(path.join(dir, 'kb.yaml'), base('First.'));
+      expect(await store.reload()).toMatchObject({ ok: true, changed: true });
+      expect(store.current.engine).toBe('First.');
+    });
+  });
 });
