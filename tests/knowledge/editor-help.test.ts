@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { knowledgeJsonSchema } from '../../src/knowledge/json-schema';
 import { loadKnowledge, loadKnowledgeFromStrings } from '../../src/knowledge/load';
 
 // The editor help for moderators stays in step with the schema: every snippet, expanded with its
@@ -44,5 +45,17 @@ describe('editor help', () => {
     const globs = settings['yaml.schemas']['./knowledge/schema.json'];
     expect(globs).toContain('knowledge/**/*.yaml');
     await expect(readFile('knowledge/schema.json', 'utf8')).resolves.toContain('"$schema"');
+  });
+
+  it('knowledge/schema.json is what `npm run kb:schema` writes, and the editor has a description for every field of every record', async () => {
+    expect(await readFile('knowledge/schema.json', 'utf8')).toBe(knowledgeJsonSchema());
+    type Node = { description?: string; properties?: Record<string, Node>; items?: Node };
+    const file = JSON.parse(knowledgeJsonSchema()) as Node;
+    const undescribed: string[] = [];
+    for (const [list, node] of Object.entries(file.properties!)) {
+      if (!node.description) undescribed.push(list);
+      for (const [field, f] of Object.entries(node.items?.properties ?? {})) if (!f.description) undescribed.push(`${list}.${field}`);
+    }
+    expect(undescribed).toEqual([]);
   });
 });
