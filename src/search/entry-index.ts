@@ -129,7 +129,13 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   );
   // Stopwords are candidates too, so that a misspelt filler word is recognised as filler.
   const typos = createTypoCorrector(
-    [...index.vocabulary.keys(), ...STOPWORD_LIST.filter((w) => w.length >= 4)],
+    // Read when the first correction is asked for (createTypoCorrector), not copied here.
+    {
+      *[Symbol.iterator]() {
+        yield* index.vocabulary.keys();
+        yield* STOPWORD_LIST.filter((w) => w.length >= 4);
+      },
+    },
     (word) => index.postings.get(index.vocabulary.get(word) ?? '')?.docs.length ?? 0,
   );
   const tellsCount = lazyBits(entries, (e) => statesQuantity(e.text));
