@@ -49,11 +49,7 @@ function termReader(aliases: AliasTable, ids: Map<string, number>, vocabulary: M
   // Word → its term, the term's id (-1 for a stopword: it is read for phrases, never indexed), and the alias
   // phrases that start with it (a value with no such word holds no alias, and is not searched for one).
   const known = new Map<string, { term: string; id: number; phrases: PhrasesFrom | undefined }>();
-  const all: string[] = [];
-  // Positions in `all` where an alias phrase may start, and those phrases.
-  const starts: number[] = [];
-  const startPhrases: PhrasesFrom[] = [];
-  const concepts: string[] = [];
+  const { all, starts, startPhrases, concepts } = SCRATCH;
   return (value) => {
     const out: number[] = [];
     all.length = 0;
@@ -96,6 +92,14 @@ function termReader(aliases: AliasTable, ids: Map<string, number>, vocabulary: M
 
 /** The alias phrases that start with one term, longest first. */
 type PhrasesFrom = ReadonlyArray<{ terms: readonly string[]; concept: string }>;
+
+/**
+ * The reader's working lists, emptied for each value: one value's terms (`all`), the positions where an alias
+ * phrase may start and those phrases, and the concepts found. One set for the process, not one per build (builds
+ * are synchronous, never interleaved): fresh empty arrays of each build hold no strings yet, and code optimised on
+ * the previous build's lists was thrown away ("not a Smi") on each of the first builds.
+ */
+const SCRATCH = { all: [] as string[], starts: [] as number[], startPhrases: [] as PhrasesFrom[], concepts: [] as string[] };
 
 /** Average field lengths are estimated on this many documents: exact enough for BM25, and one pass over the rest. */
 const LENGTH_SAMPLE = 2_000;
