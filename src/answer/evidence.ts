@@ -163,7 +163,10 @@ export type NamedInQuestion = {
 
 export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): EvidenceReader {
   const entries = base.entries;
-  const shapes = entries.map((e, d) => shapesOf(e, search.tellsWho(d), search.tellsCount(d)));
+  // Worked out when an entry is first a hit, not at build: the regular expressions behind them ran over every
+  // entry's text, and only the candidates of questions need them.
+  const shapes = new Array<ReadonlySet<Shape> | undefined>(entries.length);
+  const shapesAt = (d: number) => (shapes[d] ??= shapesOf(entries[d]!, search.tellsWho(d), search.tellsCount(d)));
   const conceptOf = (t: string) => search.aliases.phrases.get(t) ?? t;
 
   // The countries each topic's name pairs ("U.S.–China military channels" → us, china): what an entry is between.
@@ -369,7 +372,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
           lead: next && next.score > 0 ? hit.score / next.score : Infinity,
           hasRequired: (hit.mask & mask) === mask,
           matchesInformative: query.concepts.every((c, k) => !c.known || c.idf < DOMINANCE_IDF || (hit.mask & (1 << k)) !== 0),
-          shapes: shapes[hit.doc]!,
+          shapes: shapesAt(hit.doc),
           askedAlike: hit.askedAlike,
           curated: (entry.questions?.length ?? 0) > 0,
           questionMatch: hit.questionMatch,

@@ -45,17 +45,23 @@ const designatorKey = (letters: string, digits: string) => `${letters.toLowerCas
 export type NameFinder = { unknownIn(question: string, query: AnalyzedQuery): string[] };
 
 export function buildNameFinder(entries: readonly Entry[]): NameFinder {
-  const designators = new Set<string>();
-  for (const e of entries) {
-    for (const text of [e.text, ...(e.keywords ?? []), ...(e.questions ?? []), ...(e.kind === 'fact' ? (e.involved ?? []) : [])]) {
-      for (const m of text.matchAll(DESIGNATOR)) designators.add(designatorKey(m[1]!, m[2]!));
+  // The base's designators, read from every entry when a question first types one, not at build.
+  let designators: Set<string> | undefined;
+  const designatorsOfBase = () => {
+    if (designators) return designators;
+    designators = new Set<string>();
+    for (const e of entries) {
+      for (const text of [e.text, ...(e.keywords ?? []), ...(e.questions ?? []), ...(e.kind === 'fact' ? (e.involved ?? []) : [])]) {
+        for (const m of text.matchAll(DESIGNATOR)) designators.add(designatorKey(m[1]!, m[2]!));
+      }
     }
-  }
+    return designators;
+  };
   return {
     unknownIn(question, query) {
       const out: string[] = [];
       for (const m of question.slice(0, 600).matchAll(DESIGNATOR)) {
-        if (!designators.has(designatorKey(m[1]!, m[2]!))) out.push(m[0]);
+        if (!designatorsOfBase().has(designatorKey(m[1]!, m[2]!))) out.push(m[0]);
       }
       // A word no entry holds, and no typo of one: the concepts built from the question say which.
       const unknown = new Set(query.concepts.filter((c) => !c.known).flatMap((c) => c.words));

@@ -120,7 +120,6 @@ export function acronymsIn(text: string): string[][] {
   return found;
 }
 
-/** Merges overlapping groups (a term in two groups joins them) and gives each group a concept term. */
 /**
  * Phrase → its key, kept across builds: the built-in and gazetteer groups are the same for every base,
  * and reading their few thousand names again was a fixed cost of every build. Bounded for the acronyms
@@ -129,38 +128,58 @@ export function acronymsIn(text: string): string[][] {
 const PHRASE_KEYS = new Map<string, string>();
 const PHRASE_KEY_LIMIT = 50_000;
 
-export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<string>): AliasTable {
-  const groups: AliasGroup[] = [...BUILT_IN, ...synonyms.map((s) => spelling(...s.terms))];
-  for (const text of texts) groups.push(...acronymsIn(text).map((g) => spelling(...g)));
+/** Union-find over alias keys (key → parent; a root is its own parent), and the keys that name a country. */
+type Groups = { parent: Map<string, string>; countryKeys: Map<string, string> };
 
-  const keyOf = (phrase: string) => {
-    let key = PHRASE_KEYS.get(phrase);
-    if (key === undefined) {
-      key = tokenize(phrase)
-        .map((t) => t.term)
-        .join(' ');
-      if (PHRASE_KEYS.size < PHRASE_KEY_LIMIT) PHRASE_KEYS.set(phrase, key);
-    }
-    return key;
-  };
-  const parent = new Map<string, string>();
-  const find = (k: string): string => {
-    let root = k;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(k, root);
-    return root;
-  };
-  const countryKeys = new Map<string, string>();
+const keyOf = (phrase: string) => {
+  let key = PHRASE_KEYS.get(phrase);
+  if (key === undefined) {
+    key = tokenize(phrase)
+      .map((t) => t.term)
+      .join(' ');
+    if (PHRASE_KEYS.size < PHRASE_KEY_LIMIT) PHRASE_KEYS.set(phrase, key);
+  }
+  return key;
+};
+
+function findRoot(parent: Map<string, string>, k: string): string {
+  let root = k;
+  while (parent.get(root) !== root) root = parent.get(root)!;
+  parent.set(k, root);
+  return root;
+}
+
+/** Adds groups, in order, to the union-find. */
+function addGroups(into: Groups, groups: Iterable<AliasGroup>): void {
+  const { parent, countryKeys } = into;
   for (const group of groups) {
     const keys = group.terms.map(keyOf).filter(Boolean);
     for (const key of keys) if (!parent.has(key)) parent.set(key, key);
     if (group.kind === 'country') for (const key of keys) if (!countryKeys.has(key)) countryKeys.set(key, group.label ?? group.terms[0]!);
     for (const key of keys.slice(1)) {
-      const a = find(keys[0]!);
-      const b = find(key);
+      const a = findRoot(parent, keys[0]!);
+      const b = findRoot(parent, key);
       if (a !== b) parent.set(b, a);
     }
   }
+}
+
+/**
+ * The built-in and gazetteer groups, merged once per process: they are the same for every base, and merging
+ * their few thousand names was a fixed cost of every build. Each build continues from a copy (Maps keep their
+ * order, so the result is what merging every group in one pass gives).
+ */
+let builtIn: Groups | undefined;
+
+/** Merges overlapping groups (a term in two groups joins them) and gives each group a concept term. */
+export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<string>): AliasTable {
+  if (!builtIn) addGroups((builtIn = { parent: new Map(), countryKeys: new Map() }), BUILT_IN);
+  const groups: AliasGroup[] = synonyms.map((s) => spelling(...s.terms));
+  for (const text of texts) groups.push(...acronymsIn(text).map((g) => spelling(...g)));
+  const merged: Groups = { parent: new Map(builtIn.parent), countryKeys: new Map(builtIn.countryKeys) };
+  addGroups(merged, groups);
+  const { parent, countryKeys } = merged;
+  const find = (k: string) => findRoot(parent, k);
   const conceptOfRoot = new Map<string, string>();
   const phrases = new Map<string, string>();
   let maxWords = 1;

@@ -129,7 +129,13 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   );
   // Stopwords are candidates too, so that a misspelt filler word is recognised as filler.
   const typos = createTypoCorrector(
-    [...index.vocabulary.keys(), ...STOPWORD_LIST.filter((w) => w.length >= 4)],
+    // Read when the first correction is asked for (createTypoCorrector), not copied here.
+    {
+      *[Symbol.iterator]() {
+        yield* index.vocabulary.keys();
+        yield* STOPWORD_LIST.filter((w) => w.length >= 4);
+      },
+    },
     (word) => index.postings.get(index.vocabulary.get(word) ?? '')?.docs.length ?? 0,
   );
   const tellsCount = lazyBits(entries, (e) => statesQuantity(e.text));
@@ -145,13 +151,18 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   // only: at 100k entries, keeping them all would cost ~40 MB for entries that are rarely candidates.
   const ctx = { index, aliases, typos };
   // `kind`: the kind of answer the curated question asks for (questionKind).
-  type CuratedQuestion = { concepts: Map<string, number>; kind: number };
+  // `keys` and `idfs`: its distinct concepts, in order. Arrays, not a Map: iterating a Map's entries makes a
+  // pair per concept, on every candidate of every question (a quarter of what a question allocated).
+  type CuratedQuestion = { keys: string[]; idfs: number[]; kind: number };
   const questionCache = new Map<number, CuratedQuestion[]>();
   const questionConceptsOf = (doc: number): CuratedQuestion[] => {
     let list = questionCache.get(doc);
     if (!list) {
       const e = entries[doc]!;
-      const read = (q: string, kind: number) => ({ concepts: new Map(analyzeQuery(q, ctx, { intent: false }).concepts.map((c) => [c.key, c.idf])), kind });
+      const read = (q: string, kind: number) => {
+        const concepts = new Map(analyzeQuery(q, ctx, { intent: false }).concepts.map((c) => [c.key, c.idf]));
+        return { keys: [...concepts.keys()], idfs: [...concepts.values()], kind };
+      };
       list = (e.questions ?? []).map((q) => read(q, questionKind(q)));
       if (questionCache.size >= QUESTION_CACHE) questionCache.delete(questionCache.keys().next().value!);
       questionCache.set(doc, list);
@@ -170,9 +181,10 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     for (const q of questionConceptsOf(doc)) {
       let inter = 0;
       let total = 0;
-      for (const [key, idf] of q.concepts) {
+      for (let i = 0; i < q.keys.length; i++) {
+        const idf = q.idfs[i]!;
         total += idf;
-        const factor = query.get(key);
+        const factor = query.get(q.keys[i]!);
         if (factor !== undefined) inter += idf * factor;
       }
       if (inter === 0 || total === 0) continue;
@@ -210,6 +222,19 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     const candidates = exactTable().get(hashOf(key)) ?? [];
     return candidates.filter((e) => [...(e.questions ?? []), ...(e.keywords ?? [])].some((p) => phraseKey(p) === key));
   };
+
+  // One literal, fields always in this order: every hit has the same shape (spreading a ranked result into
+  // a new object, as before, allocated several times as much).
+  const hitOf = (r: Ranked, score: number, questionMatch: number, askedAlike: boolean): SearchHit => ({
+    questionMatch,
+    askedAlike,
+    doc: r.doc,
+    score,
+    coverage: r.coverage,
+    matched: r.matched,
+    mask: r.mask,
+    entry: entries[r.doc]!,
+  });
 
   return {
     index,
@@ -253,38 +278,32 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       const only = options.only ? new Set(options.only.map((e) => entries.indexOf(e)).filter((d) => d >= 0)) : undefined;
       const limit = options.limit ?? 10;
       const rerank = !options.prefix && tuning.questionBoost > 0;
-      let ranked = rank(index, query.concepts, scratch, {
+      const ranked = rank(index, query.concepts, scratch, {
         limit: rerank ? Math.max(limit, RERANK_POOL) : limit,
         coveragePower: tuning.coveragePower,
         boost,
         only,
       });
-      if (rerank && ranked.length > 0) {
-        // Term → how fully the query asks for it: 1 for its own words, less for corrected and related ones.
-        const qmap = new Map<string, number>();
-        for (const c of query.concepts) for (const alt of c.alts) qmap.set(alt.term, Math.max(qmap.get(alt.term) ?? 0, alt.factor));
-        const qtotal = query.concepts.reduce((sum, c) => sum + c.idf, 0);
-        // The query's most informative known concept: an entry asked about the same kind of thing must also be about it.
-        let subject = -1;
-        query.concepts.forEach((c, i) => {
-          if (c.known && (subject < 0 || c.idf > query.concepts[subject]!.idf)) subject = i;
-        });
-        const aboutSubject = (mask: number) => subject < 0 || (mask & (1 << subject)) !== 0;
-        ranked = ranked
-          .map((r) => {
-            const qm = questionMatch(r.doc, qmap, qtotal, kind);
-            const askedAlike = qm.sameKind && aboutSubject(r.mask);
-            return {
-              ...r,
-              questionMatch: qm.f1,
-              askedAlike,
-              score: r.score * (1 + tuning.questionBoost * qm.f1) * (askedAlike ? tuning.intentBoost.asked : 1),
-            };
-          })
-          .sort((a, b) => b.score - a.score || a.doc - b.doc)
-          .slice(0, limit);
-      }
-      return { query, hits: ranked.map((r) => ({ questionMatch: 0, askedAlike: false, ...r, entry: entries[r.doc]! })) };
+      if (!rerank || ranked.length === 0) return { query, hits: ranked.map((r) => hitOf(r, r.score, 0, false)) };
+      // Term → how fully the query asks for it: 1 for its own words, less for corrected and related ones.
+      const qmap = new Map<string, number>();
+      for (const c of query.concepts) for (const alt of c.alts) qmap.set(alt.term, Math.max(qmap.get(alt.term) ?? 0, alt.factor));
+      const qtotal = query.concepts.reduce((sum, c) => sum + c.idf, 0);
+      // The query's most informative known concept: an entry asked about the same kind of thing must also be about it.
+      let subject = -1;
+      query.concepts.forEach((c, i) => {
+        if (c.known && (subject < 0 || c.idf > query.concepts[subject]!.idf)) subject = i;
+      });
+      const aboutSubject = (mask: number) => subject < 0 || (mask & (1 << subject)) !== 0;
+      const hits = ranked
+        .map((r) => {
+          const qm = questionMatch(r.doc, qmap, qtotal, kind);
+          const askedAlike = qm.sameKind && aboutSubject(r.mask);
+          return hitOf(r, r.score * (1 + tuning.questionBoost * qm.f1) * (askedAlike ? tuning.intentBoost.asked : 1), qm.f1, askedAlike);
+        })
+        .sort((a, b) => b.score - a.score || a.doc - b.doc)
+        .slice(0, limit);
+      return { query, hits };
     },
   };
 }

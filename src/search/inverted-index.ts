@@ -1,4 +1,4 @@
-import { findAllConcepts, type AliasTable } from './aliases';
+import type { AliasTable } from './aliases';
 import { term, words } from './normalize';
 import { isStopword } from './stopwords';
 
@@ -31,8 +31,8 @@ export type InvertedIndex = {
   maxIdf: number;
   /** Surface word → term, for every word the documents use (typo correction and autocomplete run on these). */
   vocabulary: ReadonlyMap<string, string>;
-  /** Every term (and concept), sorted, for prefix lookups. */
-  sortedTerms: readonly string[];
+  /** Every term (and concept), sorted, for prefix lookups (sorted on first use: only autocomplete and prefix queries need it). */
+  readonly sortedTerms: readonly string[];
 };
 
 /**
@@ -46,32 +46,60 @@ function termReader(aliases: AliasTable, ids: Map<string, number>, vocabulary: M
     if (id === undefined) ids.set(t, (id = ids.size));
     return id;
   };
-  // Word → its term, the term's id (-1 for a stopword: it is read for phrases, never indexed), and whether
-  // an alias phrase starts with it (a value with no such word holds no alias, and is not searched for one).
-  const known = new Map<string, { term: string; id: number; opens: boolean }>();
-  const all: string[] = [];
+  // Word → its term, the term's id (-1 for a stopword: it is read for phrases, never indexed), and the alias
+  // phrases that start with it (a value with no such word holds no alias, and is not searched for one).
+  const known = new Map<string, { term: string; id: number; phrases: PhrasesFrom | undefined }>();
+  const { all, starts, startPhrases, concepts } = SCRATCH;
   return (value) => {
     const out: number[] = [];
     all.length = 0;
-    let opens = false;
+    starts.length = 0;
+    startPhrases.length = 0;
     for (const w of words(value)) {
       let info = known.get(w);
       if (info === undefined) {
         const t = term(w);
         const stop = isStopword(w);
-        known.set(w, (info = { term: t, id: stop ? -1 : idOf(t), opens: aliases.byFirst.has(t) }));
+        known.set(w, (info = { term: t, id: stop ? -1 : idOf(t), phrases: aliases.byFirst.get(t) }));
         if (!stop && !vocabulary.has(w)) vocabulary.set(w, t);
+      }
+      if (info.phrases) {
+        starts.push(all.length);
+        startPhrases.push(info.phrases);
       }
       all.push(info.term);
       if (info.id >= 0) out.push(info.id);
-      opens ||= info.opens;
     }
     // All phrases, overlapping ones too: "Washington–Moscow hotline" must be found by "Moscow" alone even
-    // when a longer alias ("Moscow–Washington hotline") covers the same words.
-    if (opens) for (const concept of findAllConcepts(all, aliases)) out.push(idOf(concept));
+    // when a longer alias ("Moscow–Washington hotline") covers the same words. The concepts findAllConcepts()
+    // finds, in its order, looking only where a phrase starts.
+    if (starts.length > 0) {
+      concepts.length = 0;
+      for (let s = 0; s < starts.length; s++) {
+        const i = starts[s]!;
+        for (const c of startPhrases[s]!) {
+          if (i + c.terms.length > all.length) continue;
+          let k = 1;
+          while (k < c.terms.length && all[i + k] === c.terms[k]) k++;
+          if (k === c.terms.length && !concepts.includes(c.concept)) concepts.push(c.concept);
+        }
+      }
+      for (const concept of concepts) out.push(idOf(concept));
+    }
     return out;
   };
 }
+
+/** The alias phrases that start with one term, longest first. */
+type PhrasesFrom = ReadonlyArray<{ terms: readonly string[]; concept: string }>;
+
+/**
+ * The reader's working lists, emptied for each value: one value's terms (`all`), the positions where an alias
+ * phrase may start and those phrases, and the concepts found. One set for the process, not one per build (builds
+ * are synchronous, never interleaved): fresh empty arrays of each build hold no strings yet, and code optimised on
+ * the previous build's lists was thrown away ("not a Smi") on each of the first builds.
+ */
+const SCRATCH = { all: [] as string[], starts: [] as number[], startPhrases: [] as PhrasesFrom[], concepts: [] as string[] };
 
 /** Average field lengths are estimated on this many documents: exact enough for BM25, and one pass over the rest. */
 const LENGTH_SAMPLE = 2_000;
@@ -158,16 +186,19 @@ export function buildIndex(documents: readonly IndexDocument[], aliases: AliasTa
   const postings = new Map<string, Postings>();
   for (const [t, id] of ids) {
     const docs = docsOf[id];
-    if (docs) postings.set(t, { docs: Int32Array.from(docs), weights: Float32Array.from(weightsOf[id]!) });
+    if (docs) postings.set(t, { docs: new Int32Array(docs), weights: new Float32Array(weightsOf[id]!) });
   }
   const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   const maxIdf = idfOf(0);
+  let sorted: string[] | undefined;
   return {
     size: n,
     postings,
     idf: (t) => idfOf(postings.get(t)?.docs.length ?? 0),
     maxIdf,
     vocabulary,
-    sortedTerms: [...postings.keys()].sort(),
+    get sortedTerms() {
+      return (sorted ??= [...postings.keys()].sort());
+    },
   };
 }

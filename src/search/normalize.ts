@@ -21,13 +21,25 @@ const TYPOGRAPHIC_ASCII = /^[\x20-\x7e\u2010-\u2015\u2018\u2019]*$/;
 
 const foldAscii = (lower: string) => (lower.includes('.') ? lower.replace(ASCII_DOTTED_INITIALS, (m) => m.replace(/\./g, '') + ' ') : lower);
 
-/** Lower case, no accents, no invisible characters, plain quotes and hyphens. */
-export function foldText(input: string): string {
+/**
+ * foldText() of text that is plain ASCII, or ASCII with typographic dashes and quotes; undefined for any
+ * other text. What it returns is ASCII.
+ */
+function foldPlain(input: string): string | undefined {
   // Most text is plain ASCII: skip the Unicode passes, which dominate index build time.
   if (/^[\x20-\x7e]*$/.test(input)) return foldAscii(input.toLowerCase());
   // ASCII with typographic dashes and quotes ("Moscow–Washington", "China’s"): what the Unicode passes
   // would do to it, without them (NFKD, marks and invisible characters change nothing here).
   if (TYPOGRAPHIC_ASCII.test(input)) return foldAscii(input.replace(QUOTES, "'").replace(DASHES, '-').toLowerCase());
+  return undefined;
+}
+
+/** Lower case, no accents, no invisible characters, plain quotes and hyphens. */
+export function foldText(input: string): string {
+  return foldPlain(input) ?? foldUnicode(input);
+}
+
+function foldUnicode(input: string): string {
   return input
     .normalize('NFKD')
     .replace(MARKS, '')
@@ -40,7 +52,10 @@ export function foldText(input: string): string {
 
 /** Surface words in order: letters and digits, possessive 's dropped, everything else a separator. */
 export function words(input: string): string[] {
-  const folded = foldText(input);
+  // Plain text folds to ASCII: no need to scan it again to know.
+  const plain = foldPlain(input);
+  if (plain !== undefined) return asciiWords(plain);
+  const folded = foldUnicode(input);
   if (/^[\x00-\x7f]*$/.test(folded)) return asciiWords(folded);
   const out: string[] = [];
   for (const match of folded.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu)) {

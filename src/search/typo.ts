@@ -40,15 +40,21 @@ export type TypoCorrector = { correct(word: string): Correction | undefined };
  */
 export function createTypoCorrector(vocabulary: Iterable<string>, frequency: (word: string) => number): TypoCorrector {
   // Grouped by first letter and length: plausibleTypo() keeps the first letter, so no other group can match.
-  const groups = new Map<string, string[]>();
+  // Grouped on the first correction asked for, not at build: many questions need none.
+  let groups: Map<string, string[]> | undefined;
   const groupOf = (first: string, length: number) => `${first}${length}`;
-  for (const word of vocabulary) {
-    if (word.length < MIN_LENGTH - 1 || !/^\p{L}+$/u.test(word)) continue;
-    const key = groupOf(word[0]!, word.length);
-    let list = groups.get(key);
-    if (!list) groups.set(key, (list = []));
-    list.push(word);
-  }
+  const groupsOf = () => {
+    if (groups) return groups;
+    groups = new Map<string, string[]>();
+    for (const word of vocabulary) {
+      if (word.length < MIN_LENGTH - 1 || !/^\p{L}+$/u.test(word)) continue;
+      const key = groupOf(word[0]!, word.length);
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      list.push(word);
+    }
+    return groups;
+  };
   const cache = new Map<string, Correction | null>();
 
   return {
@@ -60,7 +66,7 @@ export function createTypoCorrector(vocabulary: Iterable<string>, frequency: (wo
       let best: Correction | undefined;
       let bestFreq = -1;
       for (let len = word.length - max; len <= word.length + max; len++) {
-        for (const candidate of groups.get(groupOf(word[0]!, len)) ?? []) {
+        for (const candidate of groupsOf().get(groupOf(word[0]!, len)) ?? []) {
           const d = editDistance(word, candidate, best ? best.distance : max);
           if (d > max || !plausibleTypo(word, candidate, d)) continue;
           const f = frequency(candidate);
