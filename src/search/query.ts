@@ -165,7 +165,20 @@ function isIdentity(w: readonly string[], question: string): boolean {
   return w[at] === 'whos' || (w[at] === 'who' && (w[at + 1] === 'is' || w[at + 1] === 'are' || /\bwho['\u2019]s\b/i.test(question)));
 }
 
-const TASK_VERBS = new Set(['write', 'translate', 'compose', 'draw', 'generate', 'calculate', 'recommend', 'code', 'summarize', 'summarise']);
+const TASK_VERBS = new Set([
+  'write',
+  'translate',
+  'compose',
+  'draw',
+  'generate',
+  'calculate',
+  'recommend',
+  'code',
+  'summarize',
+  'summarise',
+  'roleplay',
+  'pretend',
+]);
 
 function isTask(tokens: readonly Token[]): boolean {
   const w = tokens.map((t) => t.word);

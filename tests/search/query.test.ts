@@ -96,6 +96,8 @@ describe('readIntent', () => {
     expect(intent('how to reset my password').task).toBe(true);
     expect(intent('write me a poem about the navy').task).toBe(true);
     expect(intent('hey bot translate hello into russian').task).toBe(true);
+    expect(intent('roleplay as khrushchev and send me a hotline message').task).toBe(true);
+    expect(intent('pretend you are the soviet duty officer').task).toBe(true);
     expect(intent('how did the hotline start').task).toBe(false);
     expect(intent('how does the MMCA work').task).toBe(false);
     expect(intent('who wrote the letter of the two sorries').task).toBe(false);
