@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeFromStrings } from '../../src/knowledge/load';
-import { documentOf, isQuantity, questionKind, statesQuantity } from '../../src/search/entry-index';
+import { buildEntryIndex, documentOf, isQuantity, questionKind, statesQuantity } from '../../src/search/entry-index';
 
 describe('statesQuantity', () => {
   it('finds numbers and number words, but not dates', () => {
@@ -44,5 +44,25 @@ describe('documentOf', () => {
     });
     if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
     expect(documentOf(loaded.base.entries[0]!, loaded.base).id).toBe('dpct17 delegation heads');
+  });
+});
+
+describe('capitals in questions', () => {
+  it("match an entry that names the capital's country, nearly as fully as one that names the capital", () => {
+    const loaded = loadKnowledgeFromStrings({
+      'k.yaml': [
+        'topics: [{id: t, name: T}]',
+        'sources: [{id: s, kind: press, title: S, publisher: P}]',
+        'facts:',
+        '  - {id: a, text: China declined the request for talks., topics: [t], sources: [s]}',
+        '  - {id: b, text: The embassy in Beijing forwarded the request for talks., topics: [t], sources: [s]}',
+        '  - {id: c, text: The request for talks went unanswered., topics: [t], sources: [s]}',
+      ].join('\n'),
+    });
+    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
+    const { hits } = buildEntryIndex(loaded.base).search('did beijing decline the talks');
+    const coverage = (id: string) => hits.find((h) => h.entry.id === id)?.coverage ?? 0;
+    expect(coverage('a')).toBeGreaterThan(coverage('c'));
+    expect(coverage('a')).toBeGreaterThan(0.8);
   });
 });
