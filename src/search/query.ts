@@ -1,4 +1,5 @@
 import { CAPITAL_OF, findConcepts, type AliasTable } from './aliases';
+import { commonShare } from './common-words';
 import type { InvertedIndex } from './inverted-index';
 import { MAX_QUERY_CHARS, MAX_QUERY_TOKENS, term, tokenize, words, type Token } from './normalize';
 import { relatedTerms } from './related-words';
@@ -53,6 +54,11 @@ export type QueryConcept = {
   /** The user's words this concept came from. */
   words: string[];
   idf: number;
+  /**
+   * What it weighs toward coverage: its idf, or less for one of the most common English words
+   * (src/search/common-words.ts), which says little about what the question is about.
+   */
+  weight: number;
   /** Index terms that satisfy it, best first; factor < 1 for corrected spellings and prefixes. */
   alts: Array<{ term: string; factor: number }>;
   /** False when no document holds it: it still counts against coverage, at maximum idf. */
@@ -399,7 +405,9 @@ export function analyzeQuery(
     }
     if (concepts.size >= MAX_QUERY_TOKENS) return;
     const known = alts.some((a) => index.postings.has(a.term));
-    concepts.set(key, { key, words, alts, known, idf: known ? index.idf(alts[0]!.term) : (options.unknownWeight ?? UNKNOWN_WEIGHT) * index.maxIdf });
+    const idf = known ? index.idf(alts[0]!.term) : (options.unknownWeight ?? UNKNOWN_WEIGHT) * index.maxIdf;
+    const weight = words.length === 1 ? Math.min(idf, commonShare(words[0]!) * index.maxIdf) : idf;
+    concepts.set(key, { key, words, alts, known, idf, weight });
   };
 
   const consumed = new Array<boolean>(tokens.length).fill(false);
