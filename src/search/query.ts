@@ -116,7 +116,7 @@ export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent 
   const focusPhrase = focusOf(tokens, question) ?? countPhrase(tokens) ?? keywordHead(tokens);
   const focusOwner = ownerOf(tokens, question);
   return {
-    when: has('when', 'date', 'year', 'dates') || (first === 'what' && has('year', 'date', 'day', 'month')),
+    when: has('when', 'date', 'year', 'dates') || (first === 'what' && has('year', 'date', 'day', 'month')) || asksHowFarBack(tokens),
     who: has('who', 'whom', 'whose'),
     quote: has('say', 'said', 'says', 'quote', 'quoted', 'quotes', 'words', 'statement', 'remarks', 'stated', 'told', 'warned'),
     countOf: countHead(tokens),
@@ -133,13 +133,16 @@ export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent 
     whoVerb: whoVerbOf(tokens),
     age: tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'old'),
     upcoming: tokens.some((t, i) => (t.word === 'next' && tokens[i - 1]?.word === 'the' && tokens[i + 1]?.word !== 'to') || t.word === 'upcoming'),
-    measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')),
+    measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')) && !asksHowFarBack(tokens),
     money: (tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'much') && has(...MONEY_WORDS)) || has('price', 'cost', 'costs'),
     duration: tokens.some(
       (t, i) => t.word === 'how' && tokens[i + 1]?.word === 'long' && !['ago', 'until', 'till', 'til', 'before'].includes(tokens[i + 2]?.word ?? ''),
     ),
   };
 }
+
+/** "How far back does X go": a time (a date answers it), not a distance. */
+const asksHowFarBack = (tokens: readonly Token[]) => tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'far' && tokens[i + 2]?.word === 'back');
 
 function whoVerbOf(tokens: readonly Token[]): string | undefined {
   const at = tokens.findIndex((t) => !FILLER.has(t.word));
@@ -349,13 +352,17 @@ function countHead(tokens: readonly Token[]): string | undefined {
 }
 
 /** The counted noun phrase: "how many aircraft carriers does" → aircraft carriers (its head is the last word). */
+const PAST_VERB = /^[a-z]{3,}ed$/;
+
 function countPhrase(tokens: readonly Token[]): string[] | undefined {
   const at = tokens.findIndex((t, i) => t.word === 'how' && (tokens[i + 1]?.word === 'many' || tokens[i + 1]?.word === 'much'));
   if (at < 0) return undefined;
   const phrase: string[] = [];
-  for (const t of tokens.slice(at + 2)) {
-    if (t.stop) break;
-    phrase.push(t.word);
+  for (let i = at + 2; i < tokens.length && !tokens[i]!.stop; i++) {
+    // "how many officials showed up", "how many ships sailed": a past verb after the noun, with no noun after
+    // it, ends the counted phrase ("how many armed drones" keeps its adjective).
+    if (phrase.length > 0 && PAST_VERB.test(tokens[i]!.word) && (tokens[i + 1]?.stop ?? true)) break;
+    phrase.push(tokens[i]!.word);
   }
   return phrase.length > 0 && !NOT_A_HEAD.has(phrase.at(-1)!) ? phrase : undefined;
 }
