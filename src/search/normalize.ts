@@ -50,6 +50,28 @@ function foldUnicode(input: string): string {
     .replace(DOTTED_INITIALS, (m) => m.replace(/\./g, '') + ' ');
 }
 
+/**
+ * Short forms typed in chat for ordinary words ("what yr", "the dept of war", "how many ppl"), read as the
+ * words they stand for on both sides, so they match the base's words and are not taken for unknown names.
+ * Only unambiguous ones: "sec" (second? secretary?) or "mil" are not here. Short forms of filler words
+ * ("u", "w", "rn") are stopwords instead.
+ */
+const SHORT_FORMS: ReadonlyMap<string, string> = new Map([
+  ['yr', 'year'],
+  ['yrs', 'years'],
+  ['dept', 'department'],
+  ['govt', 'government'],
+  ['ppl', 'people'],
+  ['msg', 'message'],
+  ['msgs', 'messages'],
+  ['convo', 'conversation'],
+  ['info', 'information'],
+  ['intl', 'international'],
+  ['natl', 'national'],
+  ['approx', 'approximately'],
+  ['b4', 'before'],
+]);
+
 /** Surface words in order: letters and digits, possessive 's dropped, everything else a separator. */
 export function words(input: string): string[] {
   // Plain text folds to ASCII: no need to scan it again to know.
@@ -62,7 +84,7 @@ export function words(input: string): string[] {
     let w = match[0];
     if (w.endsWith("'s")) w = w.slice(0, -2);
     w = w.replace(/'/g, '');
-    if (w) out.push(w);
+    if (w) out.push(SHORT_FORMS.get(w) ?? w);
   }
   return out;
 }
@@ -98,7 +120,7 @@ function asciiWords(text: string): string[] {
       if (w.endsWith("'s")) w = w.slice(0, -2);
       w = w.replace(/'/g, '');
     }
-    out.push(w);
+    out.push(SHORT_FORMS.get(w) ?? w);
   }
   return out;
 }

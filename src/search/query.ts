@@ -1,6 +1,7 @@
-import { findConcepts, type AliasTable } from './aliases';
+import { CAPITAL_OF, findConcepts, type AliasTable } from './aliases';
+import { commonShare } from './common-words';
 import type { InvertedIndex } from './inverted-index';
-import { MAX_QUERY_CHARS, MAX_QUERY_TOKENS, tokenize, words, type Token } from './normalize';
+import { MAX_QUERY_CHARS, MAX_QUERY_TOKENS, term, tokenize, words, type Token } from './normalize';
 import { relatedTerms } from './related-words';
 import { isStopword } from './stopwords';
 import type { TypoCorrector } from './typo';
@@ -53,6 +54,11 @@ export type QueryConcept = {
   /** The user's words this concept came from. */
   words: string[];
   idf: number;
+  /**
+   * What it weighs toward coverage: its idf, or less for one of the most common English words
+   * (src/search/common-words.ts), which says little about what the question is about.
+   */
+  weight: number;
   /** Index terms that satisfy it, best first; factor < 1 for corrected spellings and prefixes. */
   alts: Array<{ term: string; factor: number }>;
   /** False when no document holds it: it still counts against coverage, at maximum idf. */
@@ -81,6 +87,11 @@ export type AnalyzeContext = {
 export const UNKNOWN_WEIGHT = 1;
 
 const CORRECTION_FACTOR = [1, 0.8, 0.6];
+/**
+ * How fully an entry that names a capital's country matches the capital ("what did beijing want" ↔ "China
+ * asked…"): newsroom usage lets the capital stand for its government, so nearly fully (0.85 to 1 measured the same).
+ */
+const CAPITAL_FACTOR = 0.85;
 
 const NO_INTENT: Intent = {
   when: false,
@@ -105,7 +116,7 @@ export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent 
   const focusPhrase = focusOf(tokens, question) ?? countPhrase(tokens) ?? keywordHead(tokens);
   const focusOwner = ownerOf(tokens, question);
   return {
-    when: has('when', 'date', 'year', 'dates') || (first === 'what' && has('year', 'date', 'day', 'month')),
+    when: has('when', 'date', 'year', 'dates') || (first === 'what' && has('year', 'date', 'day', 'month')) || asksHowFarBack(tokens),
     who: has('who', 'whom', 'whose'),
     quote: has('say', 'said', 'says', 'quote', 'quoted', 'quotes', 'words', 'statement', 'remarks', 'stated', 'told', 'warned'),
     countOf: countHead(tokens),
@@ -122,13 +133,16 @@ export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent 
     whoVerb: whoVerbOf(tokens),
     age: tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'old'),
     upcoming: tokens.some((t, i) => (t.word === 'next' && tokens[i - 1]?.word === 'the' && tokens[i + 1]?.word !== 'to') || t.word === 'upcoming'),
-    measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')),
+    measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')) && !asksHowFarBack(tokens),
     money: (tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'much') && has(...MONEY_WORDS)) || has('price', 'cost', 'costs'),
     duration: tokens.some(
       (t, i) => t.word === 'how' && tokens[i + 1]?.word === 'long' && !['ago', 'until', 'till', 'til', 'before'].includes(tokens[i + 2]?.word ?? ''),
     ),
   };
 }
+
+/** "How far back does X go": a time (a date answers it), not a distance. */
+const asksHowFarBack = (tokens: readonly Token[]) => tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'far' && tokens[i + 2]?.word === 'back');
 
 function whoVerbOf(tokens: readonly Token[]): string | undefined {
   const at = tokens.findIndex((t) => !FILLER.has(t.word));
@@ -165,7 +179,20 @@ function isIdentity(w: readonly string[], question: string): boolean {
   return w[at] === 'whos' || (w[at] === 'who' && (w[at + 1] === 'is' || w[at + 1] === 'are' || /\bwho['\u2019]s\b/i.test(question)));
 }
 
-const TASK_VERBS = new Set(['write', 'translate', 'compose', 'draw', 'generate', 'calculate', 'recommend', 'code', 'summarize', 'summarise']);
+const TASK_VERBS = new Set([
+  'write',
+  'translate',
+  'compose',
+  'draw',
+  'generate',
+  'calculate',
+  'recommend',
+  'code',
+  'summarize',
+  'summarise',
+  'roleplay',
+  'pretend',
+]);
 
 function isTask(tokens: readonly Token[]): boolean {
   const w = tokens.map((t) => t.word);
@@ -325,13 +352,17 @@ function countHead(tokens: readonly Token[]): string | undefined {
 }
 
 /** The counted noun phrase: "how many aircraft carriers does" → aircraft carriers (its head is the last word). */
+const PAST_VERB = /^[a-z]{3,}ed$/;
+
 function countPhrase(tokens: readonly Token[]): string[] | undefined {
   const at = tokens.findIndex((t, i) => t.word === 'how' && (tokens[i + 1]?.word === 'many' || tokens[i + 1]?.word === 'much'));
   if (at < 0) return undefined;
   const phrase: string[] = [];
-  for (const t of tokens.slice(at + 2)) {
-    if (t.stop) break;
-    phrase.push(t.word);
+  for (let i = at + 2; i < tokens.length && !tokens[i]!.stop; i++) {
+    // "how many officials showed up", "how many ships sailed": a past verb after the noun, with no noun after
+    // it, ends the counted phrase ("how many armed drones" keeps its adjective).
+    if (phrase.length > 0 && PAST_VERB.test(tokens[i]!.word) && (tokens[i + 1]?.stop ?? true)) break;
+    phrase.push(tokens[i]!.word);
   }
   return phrase.length > 0 && !NOT_A_HEAD.has(phrase.at(-1)!) ? phrase : undefined;
 }
@@ -381,7 +412,9 @@ export function analyzeQuery(
     }
     if (concepts.size >= MAX_QUERY_TOKENS) return;
     const known = alts.some((a) => index.postings.has(a.term));
-    concepts.set(key, { key, words, alts, known, idf: known ? index.idf(alts[0]!.term) : (options.unknownWeight ?? UNKNOWN_WEIGHT) * index.maxIdf });
+    const idf = known ? index.idf(alts[0]!.term) : (options.unknownWeight ?? UNKNOWN_WEIGHT) * index.maxIdf;
+    const weight = words.length === 1 ? Math.min(idf, commonShare(words[0]!) * index.maxIdf) : idf;
+    concepts.set(key, { key, words, alts, known, idf, weight });
   };
 
   const consumed = new Array<boolean>(tokens.length).fill(false);
@@ -403,7 +436,8 @@ export function analyzeQuery(
       return;
     }
     const related = ctx.relatedFactor ? relatedTerms(terms[i]!).map((term) => ({ term, factor: factors[i]! * ctx.relatedFactor! })) : [];
-    add(terms[i]!, [t.word], [{ term: terms[i]!, factor: factors[i]! }, ...related]);
+    const country = (CAPITAL_OF[t.word] ?? []).map((c) => ({ term: aliases.phrases.get(term(c)) ?? term(c), factor: factors[i]! * CAPITAL_FACTOR }));
+    add(terms[i]!, [t.word], [{ term: terms[i]!, factor: factors[i]! }, ...related, ...country]);
   });
   // Curated questions are read for their concepts only, thousands at a time when a base is indexed.
   const intent = options.intent === false ? NO_INTENT : readIntent(tokens, question.slice(0, MAX_QUERY_CHARS));

@@ -5,7 +5,7 @@ export type Ranked = {
   doc: number;
   /** BM25F score, multiplied by the coverage bonus and any intent boost. */
   score: number;
-  /** Share of the query's idf mass this document matches (unknown words count at maximum idf). */
+  /** Share of the query's weight (idf, less for the commonest English words) this document matches (unknown words count at maximum idf). */
   coverage: number;
   /** How many of the query's concepts it matches. */
   matched: number;
@@ -40,7 +40,7 @@ export const matchStrength = (weight: number) => Math.min(1, weight);
 export function rank(index: InvertedIndex, concepts: readonly QueryConcept[], scratch: RankScratch, options: RankOptions): Ranked[] {
   const { scores, covered, masks, touched } = scratch;
   let nTouched = 0;
-  const total = concepts.reduce((sum, c) => sum + c.idf, 0);
+  const total = concepts.reduce((sum, c) => sum + c.weight, 0);
   if (total === 0 || concepts.length === 0) return [];
 
   concepts.forEach((concept, ci) => {
@@ -57,7 +57,7 @@ export function rank(index: InvertedIndex, concepts: readonly QueryConcept[], sc
         if (mask === 0) touched[nTouched++] = d;
         masks[d] = mask | bit;
         scores[d] = scores[d]! + mult * weights[k]!;
-        covered[d] = covered[d]! + concept.idf * alt.factor * matchStrength(weights[k]!);
+        covered[d] = covered[d]! + concept.weight * alt.factor * matchStrength(weights[k]!);
       }
     }
   });

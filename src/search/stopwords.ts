@@ -1,5 +1,6 @@
 // Words that say how a question is asked, not what it is about. "us" is deliberately absent: in this
-// knowledge base it nearly always means the United States.
+// knowledge base it nearly always means the United States. Contractions are listed as words() leaves them
+// ("don't" → "dont"), and so are the short forms people type in chat ("u", "w" for "with", "rn", "tbh").
 
 const STOPWORDS = new Set(
   `a about above after again against all also am an and any anything are aren as at be became because been before
@@ -15,7 +16,10 @@ const STOPWORDS = new Set(
   thing things get got one ones way ways lot lots go goes going went gone come comes came make makes made want wants
   need needs think look looking see wonder wondering curious remember heard hear ok okay hey hi hello thx pls
   plz guys lol yeah yes basically date dates time times often point points stuff part real together along
-  even ever anything everything something another whats hed wait`
+  even ever anything everything something another whats hed wait
+  dont doesnt didnt isnt arent wasnt werent cant couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt im ive youre
+  youve youd youll theyre theyve theyd theyll weve hes shes thats theres heres whos wheres hows lets itll aint yall
+  u ur ya w rn tbh imo imho btw idk fyi gonna wanna gotta kinda sorta lemme dunno thru cuz coz abt`
     .split(/\s+/)
     .filter(Boolean),
 );

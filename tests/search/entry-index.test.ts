@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeFromStrings } from '../../src/knowledge/load';
-import { documentOf, isQuantity, questionKind, statesQuantity } from '../../src/search/entry-index';
+import { buildEntryIndex, documentOf, isQuantity, questionKind, statesQuantity } from '../../src/search/entry-index';
+
+/** A base of facts written "id: text", all under one topic and one source. */
+function baseOf(facts: readonly string[]) {
+  const loaded = loadKnowledgeFromStrings({
+    'k.yaml': [
+      'topics: [{id: t, name: T}]',
+      'sources: [{id: s, kind: press, title: S, publisher: P}]',
+      'facts:',
+      ...facts.map((f) => `  - {id: ${f.slice(0, f.indexOf(':'))}, text: ${f.slice(f.indexOf(':') + 2)}, topics: [t], sources: [s]}`),
+    ].join('\n'),
+  });
+  if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
+  return loaded.base;
+}
 
 describe('statesQuantity', () => {
   it('finds numbers and number words, but not dates', () => {
@@ -34,15 +48,21 @@ describe('isQuantity', () => {
 
 describe('documentOf', () => {
   it('indexes the words of an entry id, not its bare numbers', () => {
-    const loaded = loadKnowledgeFromStrings({
-      'k.yaml': [
-        'topics: [{id: t, name: T}]',
-        'sources: [{id: s, kind: press, title: S, publisher: P}]',
-        'facts:',
-        '  - {id: dpct17-2024-delegation-heads, text: Heads of the delegations., topics: [t], sources: [s]}',
-      ].join('\n'),
-    });
-    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
-    expect(documentOf(loaded.base.entries[0]!, loaded.base).id).toBe('dpct17 delegation heads');
+    const base = baseOf(['dpct17-2024-delegation-heads: Heads of the delegations.']);
+    expect(documentOf(base.entries[0]!, base).id).toBe('dpct17 delegation heads');
+  });
+});
+
+describe('capitals in questions', () => {
+  it("match an entry that names the capital's country, nearly as fully as one that names the capital", () => {
+    const base = baseOf([
+      'a: China declined the request for talks.',
+      'b: The embassy in Beijing forwarded the request for talks.',
+      'c: The request for talks went unanswered.',
+    ]);
+    const { hits } = buildEntryIndex(base).search('did beijing decline the talks');
+    const coverage = (id: string) => hits.find((h) => h.entry.id === id)?.coverage ?? 0;
+    expect(coverage('a')).toBeGreaterThan(coverage('c'));
+    expect(coverage('a')).toBeGreaterThan(0.8);
   });
 });

@@ -24,6 +24,12 @@ describe('words', () => {
   it('returns nothing for emoji and markup only', () => {
     expect(words('🙂 ** @@ ~~')).toEqual([]);
   });
+  it('reads chat short forms of ordinary words as those words, on the ASCII path and the Unicode one', () => {
+    expect(words('what yr did the dept of war get renamed')).toEqual(['what', 'year', 'did', 'the', 'department', 'of', 'war', 'get', 'renamed']);
+    expect(words('how many ppl got the msg – info pls')).toEqual(['how', 'many', 'people', 'got', 'the', 'message', 'information', 'pls']);
+    // Only whole words: "dept" inside a word, or a name that starts like one, is left alone.
+    expect(words('depth yrs yrsa')).toEqual(['depth', 'years', 'yrsa']);
+  });
 });
 
 describe('stem', () => {
@@ -43,6 +49,10 @@ describe('tokenize and phraseKey', () => {
     const tokens = tokenize('when did the US sign');
     expect(tokens.filter((t) => t.stop).map((t) => t.word)).toEqual(['when', 'did', 'the']);
     expect(tokens.find((t) => t.word === 'us')?.stop).toBe(false);
+  });
+  it('flags contractions as words() leaves them, and chat filler, as stopwords', () => {
+    const tokens = tokenize("they'd said u can't do that w russia tbh, didn't they");
+    expect(tokens.filter((t) => !t.stop).map((t) => t.word)).toEqual(['russia']);
   });
   it('makes case and punctuation irrelevant for exact phrases', () => {
     expect(phraseKey('When was the DTL set up?')).toBe(phraseKey('when was the dtl set up'));

@@ -6,6 +6,8 @@ const intent = (q: string) => readIntent(tokenize(q), q);
 
 describe('readIntent', () => {
   it('reads when, who and quote cues', () => {
+    expect(intent('how far back does the idea of a hotline go')).toMatchObject({ when: true, measure: false });
+    expect(intent('how far is moscow from washington')).toMatchObject({ when: false, measure: true });
     expect(intent('when was the DTL set up')).toMatchObject({ when: true, who: false, quote: false });
     expect(intent('who signed INCSEA')).toMatchObject({ who: true });
     expect(intent('what did Gates say about hotlines')).toMatchObject({ quote: true });
@@ -14,6 +16,10 @@ describe('readIntent', () => {
     expect(intent('how many aircraft carriers does china have').countOf).toBe('carriers');
     expect(intent('how many messages went back and forth').countOf).toBe('messages');
     expect(intent('how many times was the line used').countOf).toBeUndefined();
+    // A past verb after the noun ends the phrase; one before a noun is part of it.
+    expect(intent('how many chinese officials showed up in hawaii').countOf).toBe('officials');
+    expect(intent('how many ships sailed').countOf).toBe('ships');
+    expect(intent('how many armed drones does it have').countOf).toBe('drones');
     expect(intent('when was the hotline set up').countOf).toBeUndefined();
   });
   it('finds the thing a question asks about from its shape', () => {
@@ -96,6 +102,8 @@ describe('readIntent', () => {
     expect(intent('how to reset my password').task).toBe(true);
     expect(intent('write me a poem about the navy').task).toBe(true);
     expect(intent('hey bot translate hello into russian').task).toBe(true);
+    expect(intent('roleplay as khrushchev and send me a hotline message').task).toBe(true);
+    expect(intent('pretend you are the soviet duty officer').task).toBe(true);
     expect(intent('how did the hotline start').task).toBe(false);
     expect(intent('how does the MMCA work').task).toBe(false);
     expect(intent('who wrote the letter of the two sorries').task).toBe(false);

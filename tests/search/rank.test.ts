@@ -20,6 +20,13 @@ describe('rank', () => {
   it('puts the entry matching most of the rare words first', () => {
     expect(search('washington moscow hotline')[0]!.doc).toBe(0);
   });
+  it('counts a word no entry holds against coverage, a very common English word far less than a rare one', () => {
+    const common = search('washington moscow hotline guy')[0]!;
+    const rare = search('washington moscow hotline filoli')[0]!;
+    expect(common.doc).toBe(0);
+    expect(rare.coverage).toBeLessThan(0.6);
+    expect(common.coverage).toBeGreaterThan(rare.coverage + 0.1);
+  });
   it('reports (nearly) full coverage when every word matches in the text', () => {
     const top = search('washington moscow hotline')[0]!;
     expect(top.matched).toBe(3);
