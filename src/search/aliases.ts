@@ -94,6 +94,8 @@ export type AliasTable = {
 /** "Military Maritime Consultative Agreement (MMCA)" → ["MMCA", "Military Maritime Consultative Agreement"]. */
 export function acronymsIn(text: string): string[][] {
   const found: string[][] = [];
+  // Most texts have no parenthesis at all: this runs over every entry's text and keywords at each build.
+  if (!text.includes('(')) return found;
   for (const match of text.matchAll(/\(([A-Z][A-Z0-9]{1,7}|[A-Z][a-z]?[A-Z]{1,6})s?\)/g)) {
     const acronym = match[1]!;
     const before = text
