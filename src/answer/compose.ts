@@ -12,20 +12,27 @@ export type RelatedIndex = { relatedTo(entry: Entry, exclude: ReadonlySet<string
 const RELATED_SCAN = 300;
 
 export function buildRelatedIndex(entries: readonly Entry[]): RelatedIndex {
-  const byKey = new Map<string, Entry[]>();
   const keysOf = (e: Entry) => {
     const people = e.kind === 'quote' ? [e.speaker] : (e.involved ?? []);
     return [...people.map((p) => `p:${p.toLowerCase()}`), ...e.topics.map((t) => `t:${t}`)];
   };
-  for (const e of entries) {
-    for (const key of keysOf(e)) {
-      const list = byKey.get(key) ?? [];
-      list.push(e);
-      byKey.set(key, list);
+  // Made for the first answer, not at build: the CLI and the eval's declined questions never need it.
+  let keyed: Map<string, Entry[]> | undefined;
+  const byKeyOf = () => {
+    if (keyed) return keyed;
+    keyed = new Map<string, Entry[]>();
+    for (const e of entries) {
+      for (const key of keysOf(e)) {
+        const list = keyed.get(key) ?? [];
+        list.push(e);
+        keyed.set(key, list);
+      }
     }
-  }
+    return keyed;
+  };
   return {
     relatedTo(entry, exclude, limit) {
+      const byKey = byKeyOf();
       const keys = keysOf(entry)
         .map((k) => ({ k, list: byKey.get(k) ?? [] }))
         .sort((a, b) => a.list.length - b.list.length);

@@ -61,19 +61,28 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
   const people = buildPeople(base.entries);
   const names = buildNameFinder(base.entries);
 
-  const citedBy = new Map<string, Entry[]>();
-  for (const e of base.entries) {
-    for (const id of e.sources) {
-      const list = citedBy.get(id) ?? [];
-      list.push(e);
-      citedBy.set(id, list);
+  // The entries citing each source, and the dated entries in date order: worked out when /source or a timeline
+  // first needs them, not at build.
+  let citing: Map<string, Entry[]> | undefined;
+  const citedBy = () => {
+    if (citing) return citing;
+    citing = new Map<string, Entry[]>();
+    for (const e of base.entries) {
+      for (const id of e.sources) {
+        const list = citing.get(id) ?? [];
+        list.push(e);
+        citing.set(id, list);
+      }
     }
-  }
-  const dated = base.entries
-    .map((e, i) => ({ e, i }))
-    .filter(({ e }) => e.date)
-    .sort((a, b) => a.e.date!.localeCompare(b.e.date!) || a.i - b.i)
-    .map(({ e }) => e);
+    return citing;
+  };
+  let datedEntries: Entry[] | undefined;
+  const dated = () =>
+    (datedEntries ??= base.entries
+      .map((e, i) => ({ e, i }))
+      .filter(({ e }) => e.date)
+      .sort((a, b) => a.e.date!.localeCompare(b.e.date!) || a.i - b.i)
+      .map(({ e }) => e));
 
   const compose = (
     question: string,
@@ -95,7 +104,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
 
   function timeline(filter: TimelineFilter, question = ''): Answer {
     const topic = filter.topic;
-    const picked = dated.filter((e) => (!topic || e.topics.includes(topic)) && inRange(e.date!, filter.from, filter.to));
+    const picked = dated().filter((e) => (!topic || e.topics.includes(topic)) && inRange(e.date!, filter.from, filter.to));
     return list(question || describeTimeline(filter), 'timeline', picked);
   }
 
@@ -264,7 +273,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     },
     source: (id) => {
       const source: Source | undefined = base.sources.get(String(id ?? '').trim());
-      return source ? { source, entries: citedBy.get(source.id) ?? [] } : undefined;
+      return source ? { source, entries: citedBy().get(source.id) ?? [] } : undefined;
     },
   };
 }

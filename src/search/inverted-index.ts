@@ -36,11 +36,11 @@ export type InvertedIndex = {
 };
 
 /**
- * Reads field values into term ids: stemmed words without stopwords, plus alias concepts. Each distinct
+ * Reads a field value's term ids into a list: stemmed words without stopwords, plus alias concepts. Each distinct
  * word is stemmed once per build (a base repeats its words); ids are given in order of first use, and
  * first-seen words enter `vocabulary`. Ids, not strings, so that summing a document's terms hashes nothing.
  */
-function termReader(aliases: AliasTable, ids: Map<string, number>, vocabulary: Map<string, string>): (value: string) => number[] {
+function termReader(aliases: AliasTable, ids: Map<string, number>, vocabulary: Map<string, string>): (value: string, into: number[]) => number[] {
   const idOf = (t: string) => {
     let id = ids.get(t);
     if (id === undefined) ids.set(t, (id = ids.size));
@@ -50,8 +50,7 @@ function termReader(aliases: AliasTable, ids: Map<string, number>, vocabulary: M
   // phrases that start with it (a value with no such word holds no alias, and is not searched for one).
   const known = new Map<string, { term: string; id: number; phrases: PhrasesFrom | undefined }>();
   const { all, starts, startPhrases, concepts } = SCRATCH;
-  return (value) => {
-    const out: number[] = [];
+  return (value, out) => {
     all.length = 0;
     starts.length = 0;
     startPhrases.length = 0;
@@ -120,16 +119,21 @@ export function buildIndex(documents: readonly IndexDocument[], aliases: AliasTa
   const memo = new Map<string, number[]>();
   const readRepeated = (value: string) => {
     let terms = memo.get(value);
-    if (!terms) memo.set(value, (terms = read(value)));
+    if (!terms) memo.set(value, (terms = read(value, [])));
     return terms;
   };
   /** One document's term ids, field by field (in FIELDS order). */
   const termsOf = (doc: IndexDocument): number[][] =>
     FIELDS.map((field) => {
       const values = valuesOf(doc, field);
-      if (values.length === 1) return REPEATED.has(field) ? readRepeated(values[0]!) : read(values[0]!);
+      const repeated = REPEATED.has(field);
+      if (values.length === 1) return repeated ? readRepeated(values[0]!) : read(values[0]!, []);
+      // Several values (curated questions, keywords): their terms read straight into one list.
       const list: number[] = [];
-      for (const v of values) for (const t of REPEATED.has(field) ? readRepeated(v) : read(v)) list.push(t);
+      for (const v of values) {
+        if (!repeated) read(v, list);
+        else for (const t of readRepeated(v)) list.push(t);
+      }
       return list;
     });
 
