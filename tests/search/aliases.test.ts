@@ -55,3 +55,17 @@ describe('alias table', () => {
     expect(more.countries.has(concept('cues'))).toBe(false);
   });
 });
+
+describe('alias table: built-in groups merged once per process', () => {
+  it("a base's synonyms never reach a table built for another base", () => {
+    const joined = buildAliasTable([{ terms: ['Moscow', 'Zorbland'] }, { terms: ['China', 'Quuxia'] }], []);
+    const plain = buildAliasTable([], []);
+    const concept = (table: ReturnType<typeof buildAliasTable>, s: string) => findConcepts(terms(s), table)[0]?.concept;
+    expect(concept(joined, 'zorbland')).toBe(concept(joined, 'kremlin'));
+    expect(joined.countries.has(concept(joined, 'quuxia')!)).toBe(true);
+    expect(concept(plain, 'zorbland')).toBeUndefined();
+    expect(concept(plain, 'quuxia')).toBeUndefined();
+    // The same groups give the same table, whatever was built in between.
+    expect([...buildAliasTable([], []).phrases]).toEqual([...plain.phrases]);
+  });
+});
