@@ -122,32 +122,46 @@ export function buildIndex(documents: readonly IndexDocument[], aliases: AliasTa
     if (!terms) memo.set(value, (terms = read(value, [])));
     return terms;
   };
-  /** One document's term ids, field by field (in FIELDS order). */
-  const termsOf = (doc: IndexDocument): number[][] =>
-    FIELDS.map((field) => {
+  /**
+   * One document's term ids, field by field (in FIELDS order). Arrays here are made by loops and typed arrays,
+   * not FIELDS.map(): the array map() makes is of another kind once the optimising compiler inlines it, and the
+   * code reading them was thrown away ("wrong map") on each of the first builds.
+   */
+  const termsOf = (doc: IndexDocument): number[][] => {
+    const fields: number[][] = [];
+    for (const field of FIELDS) {
       const values = valuesOf(doc, field);
       const repeated = REPEATED.has(field);
-      if (values.length === 1) return repeated ? readRepeated(values[0]!) : read(values[0]!, []);
+      if (values.length === 1) {
+        fields.push(repeated ? readRepeated(values[0]!) : read(values[0]!, []));
+        continue;
+      }
       // Several values (curated questions, keywords): their terms read straight into one list.
       const list: number[] = [];
       for (const v of values) {
         if (!repeated) read(v, list);
         else for (const t of readRepeated(v)) list.push(t);
       }
-      return list;
-    });
+      fields.push(list);
+    }
+    return fields;
+  };
 
   // The sample's terms are kept for the main pass, so a base of up to LENGTH_SAMPLE entries is read once.
   const sample = Math.min(n, LENGTH_SAMPLE);
   const sampled: number[][][] = [];
-  const sums = FIELDS.map(() => 0);
+  const sums = new Float64Array(FIELDS.length);
   for (let d = 0; d < sample; d++) {
     const fields = termsOf(documents[d]!);
     sampled.push(fields);
-    fields.forEach((list, fi) => (sums[fi]! += list.length));
+    for (let fi = 0; fi < fields.length; fi++) sums[fi]! += fields[fi]!.length;
   }
-  const avg = FIELDS.map((_, fi) => Math.max(1, sums[fi]! / Math.max(1, sample)));
-  const weights = FIELDS.map((field) => options.weights[field]);
+  const avg = new Float64Array(FIELDS.length);
+  const weights = new Float64Array(FIELDS.length);
+  for (let fi = 0; fi < FIELDS.length; fi++) {
+    avg[fi] = Math.max(1, sums[fi]! / Math.max(1, sample));
+    weights[fi] = options.weights[FIELDS[fi]!];
+  }
 
   // Per term id: the documents holding it and their saturated weights, in document order.
   const docsOf: number[][] = [];
