@@ -171,11 +171,18 @@ function addGroups(into: Groups, groups: Iterable<AliasGroup>): void {
  * their few thousand names was a fixed cost of every build. Each build continues from a copy (Maps keep their
  * order, so the result is what merging every group in one pass gives).
  */
-let builtIn: Groups | undefined;
+let builtIn: (Groups & { words: Map<string, string[]> }) | undefined;
 
 /** Merges overlapping groups (a term in two groups joins them) and gives each group a concept term. */
 export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<string>): AliasTable {
-  if (!builtIn) addGroups((builtIn = { parent: new Map(), countryKeys: new Map() }), BUILT_IN);
+  if (!builtIn) {
+    builtIn = { parent: new Map(), countryKeys: new Map(), words: new Map() };
+    addGroups(builtIn, BUILT_IN);
+    // Each built-in key's terms, split once for every build to share (read-only).
+    for (const key of builtIn.parent.keys()) builtIn.words.set(key, key.split(' '));
+  }
+  const builtInWords = builtIn.words;
+  const termsOf = (key: string) => builtInWords.get(key) ?? key.split(' ');
   const groups: AliasGroup[] = synonyms.map((s) => spelling(...s.terms));
   for (const text of texts) groups.push(...acronymsIn(text).map((g) => spelling(...g)));
   const merged: Groups = { parent: new Map(builtIn.parent), countryKeys: new Map(builtIn.countryKeys) };
@@ -193,7 +200,7 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
       conceptOfRoot.set(root, concept);
     }
     phrases.set(key, concept);
-    maxWords = Math.max(maxWords, key.split(' ').length);
+    maxWords = Math.max(maxWords, termsOf(key).length);
   }
   const countries = new Set<string>();
   const countryName = new Map<string, string>();
@@ -202,9 +209,9 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
     countries.add(concept);
     if (!countryName.has(concept)) countryName.set(concept, name);
   }
-  const byFirst = new Map<string, Array<{ terms: string[]; concept: string }>>();
+  const byFirst = new Map<string, Array<{ terms: readonly string[]; concept: string }>>();
   for (const [key, concept] of phrases) {
-    const terms = key.split(' ');
+    const terms = termsOf(key);
     const list = byFirst.get(terms[0]!) ?? [];
     list.push({ terms, concept });
     byFirst.set(terms[0]!, list);
