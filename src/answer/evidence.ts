@@ -61,6 +61,8 @@ export type HitEvidence = {
   lead: number;
   /** It matches every concept the question cannot do without (the focus, the counted thing, countries). */
   hasRequired: boolean;
+  /** It matches every known concept at least this informative (dominance's idf bar). */
+  matchesInformative: boolean;
   shapes: ReadonlySet<Shape>;
   /** One of its curated questions asks the same kind of thing about the question's subject. */
   askedAlike: boolean;
@@ -134,6 +136,9 @@ const isDate = (w: string) => /^\d+$/.test(w) || MONTHS.has(w);
 const CAUSE_ASKED = /^(what|which \w+)( \w+)? (caused|triggered|prompted|sparked|provoked|started|led to)\b/;
 /** Whether the question asks for a cause: "why…", "the reason for…", "what caused…". */
 export const asksCause = (query: AnalyzedQuery) => query.intent.why || CAUSE_ASKED.test(query.tokens.map((t) => t.word).join(' '));
+
+/** Known concepts at least this informative (idf) must all be matched for a dominant entry to be promoted. */
+const DOMINANCE_IDF = 2.5;
 
 /** The evidence side of one engine: built once per knowledge base, read per question. */
 export type EvidenceReader = {
@@ -366,6 +371,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
           concepts: query.concepts.length,
           lead: next && next.score > 0 ? hit.score / next.score : Infinity,
           hasRequired: (hit.mask & mask) === mask,
+          matchesInformative: query.concepts.every((c, k) => !c.known || c.idf < DOMINANCE_IDF || (hit.mask & (1 << k)) !== 0),
           shapes: shapesAt(hit.doc),
           askedAlike: hit.askedAlike,
           curated: (entry.questions?.length ?? 0) > 0,
