@@ -20,7 +20,11 @@ const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
     'time',
     /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(a\.m\.|p\.m\.|am\b|pm\b)|\bo'clock\b|\b(midnight|noon|dawn|dusk|morning|afternoon|evening|overnight)\b|\bhours? (later|after|before)\b/i,
   ],
-  ['person', /\b(Adm|Gen|Lt|Col|Maj|Rep|Sen|Mr|Ms|Dr)\.|\b(Secretary|Minister|President|Admiral|General|Ambassador|Chairman|Commander)\s+[A-Z]/],
+  // A named person, or people named as a group ("negotiated by military officers"): both answer "who".
+  [
+    'person',
+    /\b(officers|officials|diplomats|negotiators|delegates|envoys|generals|admirals)\b|\b(Adm|Gen|Lt|Col|Maj|Rep|Sen|Mr|Ms|Dr)\.|\b(Secretary|Minister|President|Admiral|General|Ambassador|Chairman|Commander)\s+[A-Z]/,
+  ],
   ['money', /[$€£¥]|\b(dollars?|yuan|renminbi|rubles?|roubles?|rupees?|yen|euros?|budget|cost|costs|price|funding)\b/i],
   ['age', /\b(born|aged?|\d+-year-old|years? old)\b/i],
   // What a cause or purpose is stated with.
