@@ -35,6 +35,9 @@ export type Check = {
   demotesTo: 'unsure' | 'unknown';
 };
 
+/** How closely (idf-weighted F1) a curated question must match a "who is X" question to stand for a "who" one (0.6–0.7 measured the same). */
+const SAME_QUESTION = 0.7;
+
 const needs = (shape: Shape) => (e: HitEvidence) => e.shapes.has(shape);
 
 /** The checks, in the order they are reported. Names are stable: options, tests and the eval use them. */
@@ -111,9 +114,11 @@ export const CHECKS = [
   },
   {
     name: 'identity',
-    why: '"Who is X" is answered by an entry with a curated "who" question about X, not one naming X in passing.',
+    why: '"Who is X" is answered by an entry with a curated "who" question about X (or one much like the question), not one naming X in passing.',
     applies: (q) => q.intent.identity,
-    passes: (e) => e.askedAlike || !e.curated,
+    // Or a curated question that asks much the same thing in other words ("who is X, like what's his background"
+    // ↔ "X background and career").
+    passes: (e) => e.askedAlike || !e.curated || e.questionMatch >= SAME_QUESTION,
     demotesTo: 'unsure',
   },
   {

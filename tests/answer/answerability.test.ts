@@ -80,6 +80,11 @@ describe('answerability checks', () => {
       expect(off).toMatchObject({ status: 'answered', demotedBy: [] });
     });
   }
+  it('identity: passes an entry whose curated question asks much the same thing, "who" or not', () => {
+    const q = question("who is dong jun, like what's his background");
+    expect(decide(q, hit({ askedAlike: false, questionMatch: 0.75 }), new Set(), null).status).toBe('answered');
+    expect(decide(q, hit({ askedAlike: false, questionMatch: 0.4 }), new Set(), null).demotedBy).toContain('identity');
+  });
   it('passes a hit that answers a plain factual question', () => {
     expect(decide(question('when was the hotline set up'), hit(), new Set(), null)).toMatchObject({ status: 'answered', demotedBy: [] });
   });
