@@ -378,7 +378,7 @@ export function analyzeQuery(
   options: { prefixLast?: boolean; unknownWeight?: number; intent?: boolean } = {},
 ): AnalyzedQuery {
   const { index, aliases, typos } = ctx;
-  const tokens = tokenize(question, MAX_QUERY_CHARS).slice(0, MAX_QUERY_TOKENS * 3);
+  const tokens = dropHearsay(tokenize(question, MAX_QUERY_CHARS).slice(0, MAX_QUERY_TOKENS * 3));
   const corrections: AnalyzedQuery['corrections'] = [];
   const terms = tokens.map((t) => t.term);
   const factors = tokens.map(() => 1);
@@ -442,6 +442,30 @@ export function analyzeQuery(
   // Curated questions are read for their concepts only, thousands at a time when a base is indexed.
   const intent = options.intent === false ? NO_INTENT : readIntent(tokens, question.slice(0, MAX_QUERY_CHARS));
   return { tokens, concepts: [...concepts.values()], corrections, intent };
+}
+
+const HEARD = new Set(['read', 'reading', 'seeing', 'saw', 'hearing', 'heard', 'remember']);
+const SAYS = new Set(['says', 'said', 'claims', 'thinks', 'swears', 'insists', 'reckons', 'told']);
+
+/**
+ * Where the asker heard a claim is no part of it: "i keep reading that…", "my cousin says…", "I remember that…".
+ * Their words are read as stopwords: "cousin" and "reading" are no subject of the base, and no unknown word.
+ */
+function dropHearsay(tokens: Token[]): Token[] {
+  const w = tokens.map((t) => t.word);
+  const stop = (i: number) => (tokens[i] = { ...tokens[i]!, stop: true });
+  w.forEach((x, i) => {
+    // "i (keep) reading", "we heard"
+    if ((x === 'i' || x === 'we') && (HEARD.has(w[i + 1] ?? '') || ((w[i + 1] === 'keep' || w[i + 1] === 'kept') && HEARD.has(w[i + 2] ?? '')))) {
+      for (let k = i + 1; k <= i + 2 && k < w.length && (HEARD.has(w[k]!) || w[k] === 'keep' || w[k] === 'kept'); k++) stop(k);
+    }
+    // "my cousin says", "my prof told me"
+    if (x === 'my' && SAYS.has(w[i + 2] ?? '')) {
+      stop(i + 1);
+      stop(i + 2);
+    }
+  });
+  return tokens;
 }
 
 const MAX_PREFIX_TERMS = 12;

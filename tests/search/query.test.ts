@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/search/normalize';
-import { readIntent } from '../../src/search/query';
+import { buildAliasTable } from '../../src/search/aliases';
+import { buildIndex } from '../../src/search/inverted-index';
+import { analyzeQuery, readIntent } from '../../src/search/query';
+import { createTypoCorrector } from '../../src/search/typo';
 
 const intent = (q: string) => readIntent(tokenize(q), q);
 
@@ -107,5 +110,18 @@ describe('readIntent', () => {
     expect(intent('how did the hotline start').task).toBe(false);
     expect(intent('how does the MMCA work').task).toBe(false);
     expect(intent('who wrote the letter of the two sorries').task).toBe(false);
+  });
+});
+
+describe('analyzeQuery', () => {
+  const aliases = buildAliasTable([], []);
+  const index = buildIndex([{ text: 'India and Pakistan talk on a hotline every Tuesday.' }], aliases);
+  const typos = createTypoCorrector(index.vocabulary.keys(), () => 1);
+  const concepts = (q: string) => analyzeQuery(q, { index, aliases, typos }).concepts.map((c) => c.words.join(' '));
+  it('reads where the asker heard a claim as no part of it', () => {
+    expect(concepts('i keep reading that india and pakistan talk every tuesday')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    expect(concepts('my cousin says india and pakistan talk every tuesday')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    // Not when the words are the subject: "who read the message", "my hotline".
+    expect(concepts('who read the tuesday message')).toContain('read');
   });
 });
