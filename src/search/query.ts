@@ -402,6 +402,13 @@ export function analyzeQuery(
     factors[i] = CORRECTION_FACTOR[fix.distance] ?? 0.5;
     corrections.push({ from: t.word, to: fix.word });
   });
+  tokens.forEach((t, i) => {
+    const year = shortYear(tokens, i, index);
+    if (year === undefined) return;
+    terms[i] = year;
+    factors[i] = CORRECTION_FACTOR[1]!;
+    corrections.push({ from: t.word, to: year });
+  });
 
   const concepts = new Map<string, QueryConcept>();
   const add = (key: string, words: string[], alts: QueryConcept['alts']) => {
@@ -466,6 +473,26 @@ function dropHearsay(tokens: Token[]): Token[] {
     }
   });
   return tokens;
+}
+
+/** Words after which a two-digit number is a year ("in 89", "the 72 pact", "since 98"), not a count or a day. */
+const BEFORE_YEAR = new Set(['in', 'the', 'since', 'from', 'until', 'til', 'till', 'of', 'by']);
+const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
+
+/**
+ * "Signed in 89", "the 72 sea incidents pact", "june 63": a two-digit year, as the base writes it ("1989"), when
+ * the base holds one of 19xx and 20xx (the more used when it holds both). After a month, only a number no day
+ * can be ("june 63", not "may 10"); after a hyphen-free word only ("j-11" is a designator, and so split).
+ */
+function shortYear(tokens: readonly Token[], i: number, index: InvertedIndex): string | undefined {
+  const w = tokens[i]!.word;
+  if (!/^\d\d$/.test(w)) return undefined;
+  const before = tokens[i - 1]?.word ?? '';
+  if (!BEFORE_YEAR.has(before) && !(MONTH_WORD.test(before) && Number(w) > 31)) return undefined;
+  const df = (y: string) => index.postings.get(y)?.docs.length ?? 0;
+  const [old, recent] = [`19${w}`, `20${w}`];
+  if (df(old) === 0 && df(recent) === 0) return undefined;
+  return df(old) >= df(recent) ? old : recent;
 }
 
 const MAX_PREFIX_TERMS = 12;
