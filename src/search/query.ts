@@ -379,6 +379,7 @@ export function analyzeQuery(
 ): AnalyzedQuery {
   const { index, aliases, typos } = ctx;
   const tokens = dropHearsay(tokenize(question, MAX_QUERY_CHARS).slice(0, MAX_QUERY_TOKENS * 3));
+  joinSplitWords(tokens, ctx);
   const corrections: AnalyzedQuery['corrections'] = [];
   const terms = tokens.map((t) => t.term);
   const factors = tokens.map(() => 1);
@@ -473,6 +474,22 @@ function dropHearsay(tokens: Token[]): Token[] {
     }
   });
   return tokens;
+}
+
+/**
+ * A word the base uses, typed in two ("sec def" for secdef, "hot line"): joined, when one part is no base word.
+ * The second part becomes a stopword, so it neither counts nor matches alone.
+ */
+function joinSplitWords(tokens: Token[], ctx: AnalyzeContext): void {
+  const inBase = (t: string) => ctx.index.postings.has(t) || ctx.aliases.phrases.has(t);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [a, b] = [tokens[i]!, tokens[i + 1]!];
+    if (a.stop || b.stop || /\d/.test(a.word + b.word) || (inBase(a.term) && inBase(b.term))) continue;
+    const joined = tokenize(a.word + b.word)[0];
+    if (!joined || joined.stop || !inBase(joined.term)) continue;
+    tokens[i] = joined;
+    tokens[i + 1] = { ...b, stop: true };
+  }
 }
 
 /** Words after which a two-digit number is a year ("in 89", "the 72 pact", "since 98"), not a count or a day. */

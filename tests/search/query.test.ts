@@ -134,4 +134,12 @@ describe('analyzeQuery', () => {
     expect(terms('what did the j-11 do')).toContain('11');
     expect(terms('was it signed in 85')).toContain('85');
   });
+  it('joins a base word typed in two, when one part is no base word', () => {
+    const joined = buildIndex([{ text: 'The hotline to the SecDef office was tested.' }], aliases);
+    const joinedTypos = createTypoCorrector(joined.vocabulary.keys(), () => 1);
+    const words = (q: string) => analyzeQuery(q, { index: joined, aliases, typos: joinedTypos }).concepts.map((c) => c.words.join(' '));
+    expect(words('who called the sec def on the hot line')).toEqual(['called', 'secdef', 'hotline']);
+    // Two base words stay two: "office tested" is no "officetested".
+    expect(words('office tested')).toEqual(['office', 'tested']);
+  });
 });
