@@ -35,6 +35,9 @@ export type Check = {
   demotesTo: 'unsure' | 'unknown';
 };
 
+/** How closely (idf-weighted F1) a curated question must match a "who is X" question to stand for a "who" one (0.6–0.7 measured the same). */
+const SAME_QUESTION = 0.7;
+
 const needs = (shape: Shape) => (e: HitEvidence) => e.shapes.has(shape);
 
 /** The checks, in the order they are reported. Names are stable: options, tests and the eval use them. */
@@ -111,9 +114,11 @@ export const CHECKS = [
   },
   {
     name: 'identity',
-    why: '"Who is X" is answered by an entry with a curated "who" question about X, not one naming X in passing.',
+    why: '"Who is X" is answered by an entry with a curated "who" question about X (or one much like the question), not one naming X in passing.',
     applies: (q) => q.intent.identity,
-    passes: (e) => e.askedAlike || !e.curated,
+    // Or a curated question that asks much the same thing in other words ("who is X, like what's his background"
+    // ↔ "X background and career").
+    passes: (e) => e.askedAlike || !e.curated || e.questionMatch >= SAME_QUESTION,
     demotesTo: 'unsure',
   },
   {
@@ -200,20 +205,20 @@ export type Thresholds = {
 };
 export const THRESHOLDS: Thresholds = { answer: 0.34, unsure: 0.22 };
 
-/**
- * How many times the runner-up's score lets a hit in the middle band through, when it matches two or more of
- * the question's things. Paraphrases and long questions bring words no entry holds, or holds elsewhere: a hit
- * that far ahead is still what the question asks about, and whether it gives the kind of answer asked for is
- * the checks' business. (It used to need every informative word matched as well, or four things and 2.5 times
- * the runner-up; dropping both answered 2 more tune/dev questions and no more out-of-scope ones.)
- */
+/** How many times the runner-up's score a hit matching every informative word must reach to be promoted. */
 const DOMINANCE = 2;
+/** A hit matching this many of the question's concepts and this far ahead is promoted whatever it misses. */
+const LONG_MATCHED = 4;
+const LONG_DOMINANCE = 2.5;
 
 /** The score's verdict on a hit, before the checks. */
 export function scoreVerdict(e: HitEvidence): AnswerStatus {
   if (e.coverage >= THRESHOLDS.answer && e.matched >= Math.min(2, e.concepts)) return 'answered';
   if (e.coverage < THRESHOLDS.unsure) return 'unknown';
-  if (e.matched >= 2 && e.lead >= DOMINANCE) return 'answered';
+  // A long question has many words no entry holds; one that matches several of its things and is far ahead is what it asks about.
+  if (e.matched >= 2 && e.matched >= LONG_MATCHED && e.lead >= LONG_DOMINANCE) return 'answered';
+  // Otherwise the missed words must be ones the base never uses or common ones, not a subject the entry is silent about.
+  if (e.matched >= 2 && e.lead >= DOMINANCE && e.matchesInformative) return 'answered';
   return 'unsure';
 }
 

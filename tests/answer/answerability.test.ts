@@ -17,6 +17,7 @@ function hit(over: Partial<HitEvidence> = {}): HitEvidence {
     concepts: 3,
     lead: Infinity,
     hasRequired: true,
+    matchesInformative: true,
     shapes: new Set(ALL_SHAPES),
     askedAlike: true,
     curated: true,
@@ -79,6 +80,11 @@ describe('answerability checks', () => {
       expect(off).toMatchObject({ status: 'answered', demotedBy: [] });
     });
   }
+  it('identity: passes an entry whose curated question asks much the same thing, "who" or not', () => {
+    const q = question("who is dong jun, like what's his background");
+    expect(decide(q, hit({ askedAlike: false, questionMatch: 0.75 }), new Set(), null).status).toBe('answered');
+    expect(decide(q, hit({ askedAlike: false, questionMatch: 0.4 }), new Set(), null).demotedBy).toContain('identity');
+  });
   it('passes a hit that answers a plain factual question', () => {
     expect(decide(question('when was the hotline set up'), hit(), new Set(), null)).toMatchObject({ status: 'answered', demotedBy: [] });
   });
@@ -100,13 +106,12 @@ describe('answerability score', () => {
   it('needs two matched concepts when the question has two or more', () => {
     expect(scoreVerdict(hit({ coverage: 0.6, matched: 1, concepts: 3, lead: 1 }))).toBe('unsure');
   });
-  it('lets a hit in the middle band through when it matches two things and scores twice the runner-up', () => {
-    expect(scoreVerdict(hit({ coverage: 0.3, matched: 2, concepts: 9, lead: 2 }))).toBe('answered');
-    expect(scoreVerdict(hit({ coverage: 0.3, matched: 2, lead: 1.9 }))).toBe('unsure');
-    // One thing matched, however far ahead, is a shared word, not the subject.
-    expect(scoreVerdict(hit({ coverage: 0.3, matched: 1, concepts: 4, lead: 5 }))).toBe('unsure');
-    // Below the middle band, no lead helps.
-    expect(scoreVerdict(hit({ coverage: 0.2, matched: 3, lead: 5 }))).toBe('unknown');
+  it('lets a hit far ahead of the runner-up through when it matches every informative word', () => {
+    expect(scoreVerdict(hit({ coverage: 0.3, matched: 2, lead: 2.5 }))).toBe('answered');
+    expect(scoreVerdict(hit({ coverage: 0.3, matched: 2, lead: 1.5 }))).toBe('unsure');
+    expect(scoreVerdict(hit({ coverage: 0.3, matched: 2, lead: 2.5, matchesInformative: false }))).toBe('unsure');
+    // A long question: four things matched and far ahead is enough, informative words missed or not.
+    expect(scoreVerdict(hit({ coverage: 0.3, matched: 4, concepts: 9, lead: 3, matchesInformative: false }))).toBe('answered');
   });
 });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/search/normalize';
-import { readIntent } from '../../src/search/query';
+import { buildAliasTable } from '../../src/search/aliases';
+import { buildIndex } from '../../src/search/inverted-index';
+import { analyzeQuery, readIntent } from '../../src/search/query';
+import { createTypoCorrector } from '../../src/search/typo';
 
 const intent = (q: string) => readIntent(tokenize(q), q);
 
@@ -107,5 +110,36 @@ describe('readIntent', () => {
     expect(intent('how did the hotline start').task).toBe(false);
     expect(intent('how does the MMCA work').task).toBe(false);
     expect(intent('who wrote the letter of the two sorries').task).toBe(false);
+  });
+});
+
+describe('analyzeQuery', () => {
+  const aliases = buildAliasTable([], []);
+  const index = buildIndex([{ text: 'India and Pakistan talk on a hotline every Tuesday.' }], aliases);
+  const typos = createTypoCorrector(index.vocabulary.keys(), () => 1);
+  const concepts = (q: string) => analyzeQuery(q, { index, aliases, typos }).concepts.map((c) => c.words.join(' '));
+  it('reads where the asker heard a claim as no part of it', () => {
+    expect(concepts('i keep reading that india and pakistan talk every tuesday')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    expect(concepts('my cousin says india and pakistan talk every tuesday')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    // Not when the words are the subject: "who read the message", "my hotline".
+    expect(concepts('who read the tuesday message')).toContain('read');
+  });
+  it('reads a two-digit year as the base writes it, where the words around it make it a year', () => {
+    const years = buildIndex([{ text: 'The pact was signed on 25 May 1972; in 2010 a J-11 flew by.' }], aliases);
+    const yearTypos = createTypoCorrector(years.vocabulary.keys(), () => 1);
+    const terms = (q: string) => analyzeQuery(q, { index: years, aliases, typos: yearTypos }).concepts.map((c) => c.alts[0]!.term);
+    expect(terms('who signed the 72 pact')).toContain('1972');
+    expect(terms('was it signed in june 72')).toContain('1972');
+    expect(terms('what happened on may 10')).toContain('10');
+    expect(terms('what did the j-11 do')).toContain('11');
+    expect(terms('was it signed in 85')).toContain('85');
+  });
+  it('joins a base word typed in two, when one part is no base word', () => {
+    const joined = buildIndex([{ text: 'The hotline to the SecDef office was tested.' }], aliases);
+    const joinedTypos = createTypoCorrector(joined.vocabulary.keys(), () => 1);
+    const words = (q: string) => analyzeQuery(q, { index: joined, aliases, typos: joinedTypos }).concepts.map((c) => c.words.join(' '));
+    expect(words('who called the sec def on the hot line')).toEqual(['called', 'secdef', 'hotline']);
+    // Two base words stay two: "office tested" is no "officetested".
+    expect(words('office tested')).toEqual(['office', 'tested']);
   });
 });

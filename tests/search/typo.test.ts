@@ -26,6 +26,18 @@ describe('createTypoCorrector', () => {
     expect(corrector.correct('cost')).toBeUndefined();
     expect(corrector.correct('iran')).toBeUndefined();
   });
+  it('swaps the last two letters of a three-letter word only when it is no English word', () => {
+    const names = createTypoCorrector(
+      ['liu', 'tan', 'ran'],
+      () => 1,
+      (w) => ['nat', 'tan', 'ran', 'rna'].includes(w),
+    );
+    expect(names.correct('lui')?.word).toBe('liu');
+    expect(names.correct('nat')).toBeUndefined();
+    expect(names.correct('rna')).toBeUndefined();
+    // Without a word list, three-letter words are never corrected.
+    expect(createTypoCorrector(['liu'], () => 1).correct('lui')).toBeUndefined();
+  });
   it('treats search-operator characters as plain characters', () => {
     expect(() => corrector.correct("'hotline")).not.toThrow();
     expect(corrector.correct('!^=|$')).toBeUndefined();
