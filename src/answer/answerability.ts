@@ -96,6 +96,13 @@ export const CHECKS = [
     demotesTo: 'unsure',
   },
   {
+    name: 'cause-stated',
+    why: '"Why was X…" is not answered by an entry that states X and no cause: no causal word, and no curated "why" question about X.',
+    applies: () => true,
+    passes: (e) => e.causeStated,
+    demotesTo: 'unsure',
+  },
+  {
     name: 'person',
     why: 'A "who" question needs an answer that names a person.',
     applies: (q) => q.intent.who,

@@ -1,9 +1,9 @@
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Entry } from '../knowledge/schema';
 import { CAPITAL_OF } from '../search/aliases';
-import { isQuantity, type EntryIndex, type SearchHit } from '../search/entry-index';
+import { isQuantity, KIND_WHY, questionKind, type EntryIndex, type SearchHit } from '../search/entry-index';
 import { term, tokenize } from '../search/normalize';
-import type { AnalyzedQuery } from '../search/query';
+import { analyzeQuery, type AnalyzedQuery } from '../search/query';
 import { relatedTerms } from '../search/related-words';
 
 // Evidence: what the retrieval found out about each ranked hit, as plain values. The answer decision
@@ -75,6 +75,8 @@ export type HitEvidence = {
   pair: boolean;
   /** Named things of the question (countries, forces, people, systems) this entry does not involve. */
   lacks: string[];
+  /** For a cause question: whether the entry states a cause at all (a causal word, or a curated "why" question on the same subject). */
+  causeStated: boolean;
   /** "Why did X…": the entry names X's event only as the setting of something else ("after X, …", "in response to X"). */
   causeAside: boolean;
   /** A quote, and whether by the speaker the question asks about (undefined: the question names none). */
@@ -134,6 +136,16 @@ const isDate = (w: string) => /^\d+$/.test(w) || MONTHS.has(w);
 const CAUSE_ASKED = /^(what|which \w+)( \w+)? (caused|triggered|prompted|sparked|provoked|started|led to)\b/;
 /** Whether the question asks for a cause: "why…", "the reason for…", "what caused…". */
 export const asksCause = (query: AnalyzedQuery) => query.intent.why || CAUSE_ASKED.test(query.tokens.map((t) => t.word).join(' '));
+
+/**
+ * Words that state a cause or a purpose ("because", "in response to", "meant for", "used the line to tell").
+ * Narrower than the `reason` shape: "after", "following", "since" and "amid" tell when, not why, "over" is as
+ * often a place ("over the South China Sea"), and "meant to" as often "supposed to".
+ */
+const CAUSE_WORDS =
+  /\b(because|due to|owing to|in (response|reaction|reply|retaliation) to|in protest|to protest|prompted|caused|led to|grew out of|so that|in order to|to (avoid|prevent|reduce|keep|manage|punish|signal|ensure|lower|limit)|aimed|designed|meant for|intended|purpose|reasons?|citing|cited|pointed to|blamed|accused|retaliat\w*|as a result)\b|\bused (the|a|an|its|his|her|their) [^.;,]{1,30}?\bto [a-z]+/i;
+/** The share of a cause question's known concepts (by idf) a curated "why" question must hold to be about the same thing. */
+const CAUSE_ASKED_SHARE = 0.25;
 
 /** The evidence side of one engine: built once per knowledge base, read per question. */
 export type EvidenceReader = {
@@ -308,6 +320,25 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     return aside > 0;
   }
 
+  /**
+   * "Why was the 1963 hotline routed through London": an entry that states the route and no cause does not say
+   * why. A fact states a cause when its text has a causal word, or when one of its curated "why" questions is
+   * about the same thing (holds a good share of the question's concepts). Quotes are exempt: a speaker's words
+   * are their reasons. True when the question asks for no cause.
+   */
+  function causeStated(query: AnalyzedQuery, entry: Entry): boolean {
+    if (!asksCause(query) || entry.kind === 'quote' || CAUSE_WORDS.test(entry.text)) return true;
+    const asked = query.concepts.filter((c) => c.known);
+    const total = asked.reduce((sum, c) => sum + c.idf, 0);
+    if (total === 0) return true;
+    const ctx = { index: search.index, aliases: search.aliases, typos: search.typos };
+    return (entry.questions ?? []).some((q) => {
+      if ((questionKind(q) & KIND_WHY) === 0) return false;
+      const keys = new Set(analyzeQuery(q, ctx, { intent: false }).concepts.map((c) => c.key));
+      return asked.reduce((sum, c) => sum + (keys.has(c.key) ? c.idf : 0), 0) / total >= CAUSE_ASKED_SHARE;
+    });
+  }
+
   function required(query: AnalyzedQuery): number {
     const head = query.intent.countOf;
     // Keywords end with their head ("incsea notice period"), which is often a paraphrase of what the entry says:
@@ -377,6 +408,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
           pair: pairAnswered(pair, entry),
           lacks: lacks(hit, named),
           causeAside: causeAside(query, entry),
+          causeStated: causeStated(query, entry),
           quote: entry.kind === 'quote',
           bySpeaker: speakers ? bySpeaker(hit, named) : undefined,
         };

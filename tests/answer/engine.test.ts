@@ -215,6 +215,34 @@ describe('ask: search', () => {
     expect(engine.ask('how old is pete hegseth').results[0]!.entry.id).toBe('hegseth');
     expect(engine.ask('how old is pete hegseth').status).toBe('answered');
   });
+  it('answers "why" only with an entry that states a cause: a causal word, or a curated "why" question on the same thing', () => {
+    const base = smallBase('us-russia', 'U.S.–Russia military channels', [
+      '  - id: route',
+      '    text: The 1963 hotline ran over a wire circuit through London, Copenhagen, Stockholm and Helsinki.',
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+      '  - id: radio',
+      '    text: A radio circuit through Tangier backed up the wire because a cut cable would have silenced the line.',
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+      '  - id: renamed',
+      '    text: In 2021 the risk reduction center was renamed the National and Nuclear Risk Reduction Center.',
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+      '    questions: [Why was the risk reduction center renamed in 2021?]',
+    ]);
+    const engine = createEngine(base);
+    const route = 'why was the hotline wire circuit routed through london and helsinki';
+    expect(engine.ask(route).status).not.toBe('answered');
+    expect(decisionOf(engine, route).demotedBy).toContain('cause-stated');
+    expect(createEngine(base, { disable: ['cause-stated'] }).ask(route).status).toBe('answered');
+    // The same entry answers what it does state.
+    expect(engine.ask('did the 1963 hotline wire circuit run through london and helsinki').results[0]!.entry.id).toBe('route');
+    expect(engine.ask('did the 1963 hotline wire circuit run through london and helsinki').status).toBe('answered');
+    // A causal word in the text, or a curated "why" question about the same thing, states a cause.
+    expect(engine.ask('why did a radio circuit through tangier back up the wire').status).toBe('answered');
+    expect(engine.ask('why did the risk reduction center get renamed in 2021').status).toBe('answered');
+  });
   it('answers with an entry far ahead of the rest that matches every informative word the base knows', () => {
     const base = smallBase('us-russia', 'U.S.–Russia military channels', [
       '  - id: shayrat',
