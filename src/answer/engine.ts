@@ -189,7 +189,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     let quoted: { name: string; quoted: boolean; matches: string[]; keys: string[] } | undefined;
     for (const name of names) {
       const concepts = query.concepts.filter((c) => c.words.some((w) => name.includes(w)));
-      if (concepts.some((c) => search.aliases.countries.has(c.key) || c.key.startsWith('~'))) return undefined;
+      // A base alias ("indopacom") names an organisation, unless the base names it as a person ("gen wu yanan").
+      if (concepts.some((c) => search.aliases.countries.has(c.key) || (c.key.startsWith('~') && !people.isPerson(name)))) return undefined;
       const label = name.join(' ');
       const matches = speakers.match(label);
       if (matches.length > 0) {

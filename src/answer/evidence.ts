@@ -90,10 +90,18 @@ const OWNER_WINDOW = 4;
 const COUNT_WINDOW = 4;
 /** What "does A have a … with B" must be about for A and B to be the two sides of it. */
 const LINE_WORDS = new Set(['hotline', 'hotlines', 'line', 'lines', 'link', 'links', 'channel', 'channels', 'phone']);
-/** How many words apart a person's name and the speech word reporting their words may stand. */
+/** How many words after a person's name the verb reporting their words may stand, in the same clause. */
 const SPEECH_WINDOW = 6;
-const SPEECH_WORD =
-  /^(according|spokes(man|woman|person)|said|says|say|told|tells?|warned|urged|wrote|writes?|stated|messages?|readout|pledged|argued|insisted|assured|promised|asked|stressed|remarks?|statement|declared|announced|replied|responded|called|commented|letter)$/;
+/**
+ * Verbs that report someone's words. Nouns ("message", "letter", "readout") are left out: "Khrushchev's message"
+ * names the message without giving a word of it, and "Johnson called Kosygin" is a phone call.
+ */
+/** A clause that only adds someone to the subject of the next: "With Rush Doshi, Kurt Campbell wrote…". */
+const CO_SUBJECT = /^\s*((together|along) )?with\b/i;
+/** Words that make the name after them a speaker: "according to X", "spokeswoman X". */
+const SPEAKER_BEFORE = /^(according|spokes(man|woman|person))$/;
+const SPEECH_VERB =
+  /^(said|says|say|told|tells?|warned|urged|wrote|writes?|stated|pledged|argued|insisted|assured|promised|asked|stressed|declared|announced|replied|responded|commented|described|noted|added|explained|complained|vowed|cautioned|admitted|acknowledged|proposed|demanded|recalled|reiterated|confirmed|denied|claimed|emphasi[sz]ed|remarked)$/;
 /** What may stand between two countries named as the two sides: "us and cuba", "china south korea". */
 const JOINS = new Set(['and', 'north', 'south', 'east', 'west']);
 /**
@@ -283,11 +291,27 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     });
   }
 
-  /** Whether the entry's text reports the words of the person these concepts name: the name close to a speech word. */
+  /**
+   * Whether the entry's text reports the words of the person these concepts name: within one clause, a speech
+   * verb a few words after the name ("Kosygin warned…", "Austin told reporters…"), or "according to" or a
+   * spokesperson's title just before it. "China's Defense Ministry said Gen. Wu led…" reports the ministry's
+   * words, and "after meeting Xi, Blinken said…" Blinken's.
+   */
   function reportsWordsOf(keys: readonly string[], entry: Entry): boolean {
-    const text = tokenize(entry.text);
-    const at = text.flatMap((t, i) => (keys.includes(conceptOf(t.term)) ? [i] : []));
-    return text.some((t, j) => SPEECH_WORD.test(t.word) && at.some((i) => Math.abs(i - j) <= SPEECH_WINDOW));
+    // "With Rush Doshi, Kurt Campbell wrote…": a clause opening with "with" names a co-subject of the next one.
+    const clauses = entry.text.split(CLAUSE_END).reduce<string[]>((out, c) => {
+      if (out.length > 0 && CO_SUBJECT.test(out.at(-1)!)) out[out.length - 1] += ` ${c ?? ''}`;
+      else out.push(c ?? '');
+      return out;
+    }, []);
+    return clauses.some((clause) => {
+      if (!clause) return false;
+      const text = tokenize(clause);
+      const at = text.flatMap((t, i) => (keys.includes(conceptOf(t.term)) ? [i] : []));
+      return at.some((i) =>
+        text.some((t, j) => (j > i && j - i <= SPEECH_WINDOW && SPEECH_VERB.test(t.word)) || (j < i && i - j <= 3 && SPEAKER_BEFORE.test(t.word))),
+      );
+    });
   }
 
   /**

@@ -243,6 +243,30 @@ describe('ask: search', () => {
     expect(engine.ask('why did a radio circuit through tangier back up the wire').status).toBe('answered');
     expect(engine.ask('why did the risk reduction center get renamed in 2021').status).toBe('answered');
   });
+  it('answers "what did X say" (X quoted nowhere) only with a fact reporting X\'s words: a speech verb after X in the same clause', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: visit',
+      "    text: China's Defense Ministry said Gen. Li Wei led a delegation to Hawaii in September 2024 and met Adm. Grant Hollis there.",
+      '    topics: [us-china]',
+      '    involved: [Gen. Li Wei, Adm. Grant Hollis]',
+      '    sources: [s1]',
+      '  - id: warning',
+      '    text: After meeting Gen. Li Wei in Hawaii, Adm. Grant Hollis warned that unsafe intercepts could cost lives.',
+      '    topics: [us-china]',
+      '    involved: [Adm. Grant Hollis, Gen. Li Wei]',
+      '    sources: [s1]',
+    ]);
+    const engine = createEngine(base);
+    // The ministry's words, and Hollis's, are not Li Wei's.
+    for (const q of ['what did gen li wei say in hawaii in september 2024', 'did li wei say anything about the delegation to hawaii']) {
+      expect(engine.ask(q).status, q).toBe('unknown');
+      expect(decisionOf(engine, q).demotedBy, q).toContain('speaker');
+      expect(createEngine(base, { disable: ['speaker'] }).ask(q).status, q).not.toBe('unknown');
+    }
+    const a = engine.ask('what did adm grant hollis say after meeting li wei in hawaii');
+    expect(a.status).toBe('answered');
+    expect(a.results[0]!.entry.id).toBe('warning');
+  });
   it('answers with an entry far ahead of the rest that matches every informative word the base knows', () => {
     const base = smallBase('us-russia', 'U.S.–Russia military channels', [
       '  - id: shayrat',

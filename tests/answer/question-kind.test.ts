@@ -63,7 +63,10 @@ describe('speakerAsked', () => {
     expect(asked('obama quote on military channels')).toEqual({ name: ['obama'], words: true, titled: false });
     expect(asked('what did pelosi actually say in taipei')).toEqual({ name: ['pelosi'], words: true, titled: false });
     expect(asked('did hegseth say relations have never been better')).toEqual({ name: ['hegseth'], words: false, titled: false });
-    expect(asked('did gen gerasimov ever comment on the deal')).toEqual({ name: ['gerasimov'], words: false, titled: true });
+    expect(asked('did gen gerasimov ever comment on the deal')).toEqual({ name: ['gerasimov'], words: true, titled: true });
+    // "Say anything", "talk about", "comment on" ask for the words; "say that…", "say relations…" test a claim.
+    expect(asked('did gorbachev say anything when the centers opened')).toEqual({ name: ['gorbachev'], words: true, titled: false });
+    expect(asked('did grandpa say that the line was red')).toEqual({ name: ['grandpa'], words: false, titled: false });
   });
   it('leaves descriptions and pronouns alone', () => {
     expect(asked('what did the chinese navy say')).toBeUndefined();
