@@ -204,7 +204,9 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
   function betweenPair(w: readonly string[]): [Set<string>, Set<string>] | undefined {
     const at = w.indexOf('between');
     const and = w.indexOf('and', at + 1);
-    if (at >= 0 && and > at && and - at <= 4) return bothSides(w.slice(at + 1, and), w.slice(and + 1, and + 4));
+    // "between A and B"; when A and B are no countries ("between the navies and air forces"), the other shapes may still name the sides.
+    const between = at >= 0 && and > at && and - at <= 4 ? bothSides(w.slice(at + 1, and), w.slice(and + 1, and + 4)) : undefined;
+    if (between) return between;
     const have = w.findIndex((x) => x === 'have' || x === 'has');
     const withAt = w.indexOf('with', have + 1);
     if (have > 0 && withAt > have && w.slice(have + 1, withAt).some((x) => LINE_WORDS.has(x)))
@@ -228,13 +230,17 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
 
   /**
    * "Is there a hotline between china and taiwan": the answer must be filed under a topic between those two
-   * (a U.S.–China entry that mentions Taiwan is not about China and Taiwan).
+   * (a U.S.–China entry that mentions Taiwan is not about China and Taiwan, nor one filed under U.S.–China and
+   * U.S.–Russia about China and Russia).
    */
   function pairAnswered(pair: [Set<string>, Set<string>] | undefined, entry: Entry): boolean {
     if (!pair) return true;
     const [a, b] = pair;
-    const filed = new Set(entry.topics.flatMap((id) => [...(topicCountries.get(id) ?? [])]));
-    return [...a].some((k) => filed.has(k)) && [...b].some((k) => filed.has(k));
+    // One topic must hold both sides: an entry filed under U.S.–China and under U.S.–Russia is not between China and Russia.
+    return entry.topics.some((id) => {
+      const filed = topicCountries.get(id) ?? new Set<string>();
+      return [...a].some((k) => filed.has(k)) && [...b].some((k) => filed.has(k));
+    });
   }
 
   /**

@@ -80,6 +80,39 @@ describe('ask: search', () => {
     expect(small.ask('does the us have a hotline with china').status).toBe('answered');
     expect(createEngine(base, { disable: ['pair', 'capitals'] }).ask('does taiwan have its own military hotline with beijing').status).toBe('answered');
   });
+  it('takes the two sides of a line from one topic, and reads them past a "between" that names no countries', () => {
+    const loaded = loadKnowledgeFromStrings({
+      'k.yaml': [
+        'topics:',
+        '  - id: us-china',
+        '    name: U.S.–China military channels',
+        '  - id: us-russia',
+        '    name: U.S.–Russia military channels',
+        'sources:',
+        '  - id: s1',
+        '    kind: press',
+        '    title: A source',
+        '    publisher: A publisher',
+        'facts:',
+        '  - id: cold-war',
+        '    text: A U.S. lawmaker said the military hotline with China should work like the Cold War line with Russia.',
+        '    topics: [us-china, us-russia]',
+        '    sources: [s1]',
+      ].join('\n'),
+    });
+    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
+    const e = createEngine(loaded.base);
+    // Filed under U.S.–China and under U.S.–Russia: neither topic is between China and Russia.
+    for (const q of [
+      'china russia military hotline like the cold war line',
+      'china russia military hotline like the cold war line between lawmakers and the military',
+    ]) {
+      expect(e.ask(q).status, q).not.toBe('answered');
+      expect(decisionOf(e, q).demotedBy, q).toContain('pair');
+      expect(createEngine(loaded.base, { disable: ['pair'] }).ask(q).status, q).toBe('answered');
+    }
+    expect(e.ask('us china military hotline like the cold war line').status).toBe('answered');
+  });
   it('answers "the X of Y" (Y a country) only with an entry where X stands close to Y', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
       '  - id: summit',
