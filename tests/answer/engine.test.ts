@@ -6,13 +6,12 @@ import { fixtureBase } from './fixture';
 
 const engine = createEngine(fixtureBase());
 
-/** A one-topic, one-source base holding the given fact lines (YAML, indented as under `facts:`). */
-function smallBase(topic: string, name: string, facts: string[]) {
+/** A one-source base holding the given fact lines (YAML, indented as under `facts:`), with one topic or more. */
+function smallBase(topic: string, name: string, facts: string[], more: Array<[string, string]> = []) {
   const loaded = loadKnowledgeFromStrings({
     'k.yaml': [
       'topics:',
-      `  - id: ${topic}`,
-      `    name: ${name}`,
+      ...[[topic, name], ...more].flatMap(([id, n]) => [`  - id: ${id}`, `    name: ${n}`]),
       'sources:',
       '  - id: s1',
       '    kind: press',
@@ -81,27 +80,18 @@ describe('ask: search', () => {
     expect(createEngine(base, { disable: ['pair', 'capitals'] }).ask('does taiwan have its own military hotline with beijing').status).toBe('answered');
   });
   it('takes the two sides of a line from one topic, and reads them past a "between" that names no countries', () => {
-    const loaded = loadKnowledgeFromStrings({
-      'k.yaml': [
-        'topics:',
-        '  - id: us-china',
-        '    name: U.S.–China military channels',
-        '  - id: us-russia',
-        '    name: U.S.–Russia military channels',
-        'sources:',
-        '  - id: s1',
-        '    kind: press',
-        '    title: A source',
-        '    publisher: A publisher',
-        'facts:',
+    const base = smallBase(
+      'us-china',
+      'U.S.–China military channels',
+      [
         '  - id: cold-war',
         '    text: A U.S. lawmaker said the military hotline with China should work like the Cold War line with Russia.',
         '    topics: [us-china, us-russia]',
         '    sources: [s1]',
-      ].join('\n'),
-    });
-    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
-    const e = createEngine(loaded.base);
+      ],
+      [['us-russia', 'U.S.–Russia military channels']],
+    );
+    const e = createEngine(base);
     // Filed under U.S.–China and under U.S.–Russia: neither topic is between China and Russia.
     for (const q of [
       'china russia military hotline like the cold war line',
@@ -109,7 +99,7 @@ describe('ask: search', () => {
     ]) {
       expect(e.ask(q).status, q).not.toBe('answered');
       expect(decisionOf(e, q).demotedBy, q).toContain('pair');
-      expect(createEngine(loaded.base, { disable: ['pair'] }).ask(q).status, q).toBe('answered');
+      expect(createEngine(base, { disable: ['pair'] }).ask(q).status, q).toBe('answered');
     }
     expect(e.ask('us china military hotline like the cold war line').status).toBe('answered');
   });
