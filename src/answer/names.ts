@@ -6,8 +6,8 @@ import type { AnalyzedQuery } from '../search/query';
 // names a place, an event or a pact by the noun it comes with ("the warsaw pact", "the yom kippur war",
 // "zhenbao island"). A question about one is about something else than whatever else it shares with an entry.
 
-/** "DF-21", "J-11", "p8", "EP-3": one to three letters, then one to three digits, with or without a hyphen. */
-const DESIGNATOR = /\b([a-z]{1,3})-?(\d{1,3})\b/gi;
+/** "DF-21", "J-11", "p8", "EP-3": one to three letters, then one to three digits, with or without a hyphen (and a plural "F-35s"). */
+const DESIGNATOR = /\b([a-z]{1,3})-?(\d{1,3})(?=s?\b)/gi;
 /** Acronyms in capitals, as typed: three letters or more. */
 const CAPITALS = /\b[A-Z]{3,}s?\b/g;
 
@@ -36,9 +36,21 @@ const NAME_HEADS = new Set([
   'atoll',
   'peninsula',
   'province',
+  // Forces and units: "the fujian carrier", "the seventh fleet", "the rocket force", "the 82nd airborne".
+  'carrier',
+  'fleet',
+  'force',
+  'airborne',
+  'division',
+  'brigade',
+  'regiment',
+  'battalion',
+  'squadron',
 ]);
 /** Nouns that make the word after them a proper name: "operation X", "exercise X". */
 const NAME_LEADS = new Set(['operation', 'exercise']);
+
+const ORDINAL = /^\d+(st|nd|rd|th)$/;
 
 const designatorKey = (letters: string, digits: string) => `${letters.toLowerCase()}${digits}`;
 
@@ -71,7 +83,8 @@ export function buildNameFinder(entries: readonly Entry[]): NameFinder {
       }
       const w = query.tokens.map((t) => t.word);
       w.forEach((word, i) => {
-        if (!unknown.has(word) || word.length < 4 || /\d/.test(word)) return;
+        // An ordinal names a unit ("the 82nd airborne"); other words with digits are designators or dates.
+        if (!unknown.has(word) || word.length < 4 || (/\d/.test(word) && !ORDINAL.test(word))) return;
         if (NAME_HEADS.has(w[i + 1] ?? '') || (NAME_HEADS.has(w[i + 2] ?? '') && unknown.has(w[i + 1] ?? '')) || NAME_LEADS.has(w[i - 1] ?? '')) out.push(word);
       });
       return [...new Set(out)];
