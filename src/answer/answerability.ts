@@ -103,6 +103,13 @@ export const CHECKS = [
     demotesTo: 'unsure',
   },
   {
+    name: 'year',
+    why: '"Who led the delegation in 2025" is not answered by an entry about 2024: a dated entry must name every year the question names.',
+    applies: () => true,
+    passes: (e) => e.years,
+    demotesTo: 'unsure',
+  },
+  {
     name: 'person',
     why: 'A "who" question needs an answer that names a person.',
     applies: (q) => q.intent.who,

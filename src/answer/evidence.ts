@@ -75,6 +75,8 @@ export type HitEvidence = {
   pair: boolean;
   /** Named things of the question (countries, forces, people, systems) this entry does not involve. */
   lacks: string[];
+  /** A dated entry names every year the question names (in any field, or its date span covers it). */
+  years: boolean;
   /** For a cause question: whether the entry states a cause at all (a causal word, or a curated "why" question on the same subject). */
   causeStated: boolean;
   /** "Why did X…": the entry names X's event only as the setting of something else ("after X, …", "in response to X"). */
@@ -154,6 +156,9 @@ const CAUSE_WORDS =
   /\b(because|due to|owing to|in (response|reaction|reply|retaliation) to|in protest|to protest|prompted|caused|led to|grew out of|so that|in order to|to (avoid|prevent|reduce|keep|manage|punish|signal|ensure|lower|limit)|aimed|designed|meant for|intended|purpose|reasons?|citing|cited|pointed to|blamed|accused|retaliat\w*|as a result)\b|\bused (the|a|an|its|his|her|their) [^.;,]{1,30}?\bto [a-z]+/i;
 /** The share of a cause question's known concepts (by idf) a curated "why" question must hold to be about the same thing. */
 const CAUSE_ASKED_SHARE = 0.25;
+
+/** A year as typed: "1963", "2025". */
+const YEAR = /^(1[6-9]|20)\d\d$/;
 
 /** The evidence side of one engine: built once per knowledge base, read per question. */
 export type EvidenceReader = {
@@ -369,6 +374,22 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     });
   }
 
+  /**
+   * "Who headed the delegation in 2025": an entry about the 2024 meeting answers a different question, however
+   * much else it shares. Every year the question names must be named by a dated entry (any field: text, curated
+   * questions, keywords), or fall within its date span. Undated entries (standing facts: what an agreement covers)
+   * are exempt, since a year in the question may name the agreement rather than an event.
+   */
+  function yearsNamed(query: AnalyzedQuery, doc: number, entry: Entry): boolean {
+    if (!entry.date) return true;
+    const from = Number(entry.date.slice(0, 4));
+    const to = Number(((entry.kind === 'fact' ? entry.end_date : undefined) ?? entry.date).slice(0, 4));
+    return query.concepts.every((c) => {
+      const year = c.words.length === 1 && YEAR.test(c.words[0]!) ? Number(c.words[0]) : undefined;
+      return year === undefined || (year >= from && year <= to) || c.alts.some((a) => search.mentions(doc, a.term));
+    });
+  }
+
   function required(query: AnalyzedQuery): number {
     const head = query.intent.countOf;
     // Keywords end with their head ("incsea notice period"), which is often a paraphrase of what the entry says:
@@ -439,6 +460,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
           lacks: lacks(hit, named),
           causeAside: causeAside(query, entry),
           causeStated: causeStated(query, entry),
+          years: yearsNamed(query, hit.doc, entry),
           quote: entry.kind === 'quote',
           bySpeaker: speakers ? bySpeaker(hit, named) : undefined,
         };

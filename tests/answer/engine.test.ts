@@ -290,6 +290,29 @@ describe('ask: search', () => {
     expect(a.status).toBe('answered');
     expect(a.results[0]!.entry.id).toBe('warning');
   });
+  it('answers a question naming a year only with a dated entry that names it or spans it; undated entries are exempt', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: delegation-2024',
+      '    text: Rear Adm. Jane Doe headed the U.S. delegation at the MMCA working group in Honolulu in April 2024.',
+      '    date: 2024-04-03',
+      '    topics: [us-china]',
+      '    involved: [Rear Adm. Jane Doe]',
+      '    sources: [s1]',
+      '  - id: agenda',
+      '    text: The MMCA agreement covers search and rescue and communications between ships at sea.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    const engine = createEngine(base);
+    const q = 'who headed the us delegation at the mmca working group in april 2025';
+    expect(engine.ask(q).status).not.toBe('answered');
+    expect(decisionOf(engine, q).demotedBy).toContain('year');
+    expect(createEngine(base, { disable: ['year'] }).ask(q).status).toBe('answered');
+    expect(engine.ask('who headed the us delegation at the mmca working group in april 2024').status).toBe('answered');
+    // An undated entry: the year names the agreement, not an event.
+    expect(engine.ask('does the 1998 mmca agreement cover search and rescue').results[0]!.entry.id).toBe('agenda');
+    expect(engine.ask('does the 1998 mmca agreement cover search and rescue').status).toBe('answered');
+  });
   it('answers with an entry far ahead of the rest that matches every informative word the base knows', () => {
     const base = smallBase('us-russia', 'U.S.–Russia military channels', [
       '  - id: shayrat',
