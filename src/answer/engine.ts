@@ -144,6 +144,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     // Likewise, for "what did X say", the entries that give X's words.
     let hits = named.concepts.length > 0 && !disabled.has('named-things') ? firstWhere(pool.hits, (h) => evidence.lacks(h, named).length === 0) : pool.hits;
     if (named.speaker && !disabled.has('speaker')) hits = firstWhere(hits, (h) => evidence.bySpeaker(h, named));
+    // "Who led the delegation in 2025": the entries that name the year go first.
+    if (!disabled.has('year')) hits = firstWhere(hits, (h) => evidence.namesYears(query, h));
     const best = hits[0];
     const found = evidence.read(query, hits, named);
     const decision = decide(read, found[0], disabled);

@@ -169,6 +169,8 @@ export type EvidenceReader = {
   bySpeaker(hit: SearchHit, named: NamedInQuestion): boolean;
   /** The named things of the question this hit does not involve (their labels). */
   lacks(hit: SearchHit, named: NamedInQuestion): string[];
+  /** Whether the hit names every year the question names (see yearsNamed). */
+  namesYears(query: AnalyzedQuery, hit: SearchHit): boolean;
   /** The named things of a question: those the base knows (an answer must involve them) and those it never mentions. */
   named(query: AnalyzedQuery): { known: NamedInQuestion['concepts']; unknown: string[] };
 };
@@ -433,6 +435,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     named,
     lacks,
     bySpeaker,
+    namesYears: (query, hit) => yearsNamed(query, hit.doc, hit.entry),
     read(query, hits, named, limit = 3) {
       const mask = required(query);
       const pair = betweenPair(query.tokens.map((t) => t.word));

@@ -31,6 +31,10 @@ function decisionOf(e: ReturnType<typeof createEngine>, q: string): Decision {
   return d!;
 }
 const ids = (q: string) => engine.ask(q).results.map((r) => r.entry.id);
+const ids2 = (base: KnowledgeBase, q: string) =>
+  createEngine(base)
+    .ask(q)
+    .results.map((r) => r.entry.id);
 /** The question is not answered on this base, the check named is among what demoted it, and with it off the question is answered. */
 function expectRefusedBy(base: KnowledgeBase, q: string, check: CheckName) {
   expect(createEngine(base).ask(q).status, q).not.toBe('answered');
@@ -291,25 +295,39 @@ describe('ask: search', () => {
     expect(a.status).toBe('answered');
     expect(a.results[0]!.entry.id).toBe('warning');
   });
-  it('answers a question naming a year only with a dated entry that names it or spans it; undated entries are exempt', () => {
-    const base = smallBase('us-china', 'U.S.–China military channels', [
+  it('answers a question naming a year only with a dated entry that names it or spans it, and puts such entries first', () => {
+    const delegation = [
       '  - id: delegation-2024',
       '    text: Rear Adm. Jane Doe headed the U.S. delegation at the MMCA working group in Honolulu in April 2024.',
       '    date: 2024-04-03',
       '    topics: [us-china]',
       '    involved: [Rear Adm. Jane Doe]',
       '    sources: [s1]',
+    ];
+    const base = smallBase('us-china', 'U.S.–China military channels', delegation);
+    expectRefusedBy(base, 'who headed the us delegation at the mmca working group in april 2025', 'year');
+    expect(createEngine(base).ask('who headed the us delegation at the mmca working group in april 2024').status).toBe('answered');
+    // An entry that names the year goes before a better-scored one that does not.
+    const both = smallBase('us-china', 'U.S.–China military channels', [
+      ...delegation,
+      '  - id: talks-2025',
+      '    text: U.S. and Chinese officers held an MMCA working group in Shanghai in April 2025.',
+      '    date: 2025-04-02',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    expect(ids2(both, 'who headed the us delegation at the mmca working group in april 2025')[0]).toBe('talks-2025');
+    expect(createEngine(both, { disable: ['year'] }).ask('who headed the us delegation at the mmca working group in april 2025').results[0]!.entry.id).toBe(
+      'delegation-2024',
+    );
+    // An undated entry (a standing fact) is exempt: the year may name the agreement rather than an event.
+    const agenda = smallBase('us-china', 'U.S.–China military channels', [
       '  - id: agenda',
       '    text: The MMCA agreement covers search and rescue and communications between ships at sea.',
       '    topics: [us-china]',
       '    sources: [s1]',
     ]);
-    const engine = createEngine(base);
-    expectRefusedBy(base, 'who headed the us delegation at the mmca working group in april 2025', 'year');
-    expect(engine.ask('who headed the us delegation at the mmca working group in april 2024').status).toBe('answered');
-    // An undated entry: the year names the agreement, not an event.
-    expect(engine.ask('does the 1998 mmca agreement cover search and rescue').results[0]!.entry.id).toBe('agenda');
-    expect(engine.ask('does the 1998 mmca agreement cover search and rescue').status).toBe('answered');
+    expect(createEngine(agenda).ask('does the 1998 mmca agreement cover search and rescue').status).toBe('answered');
   });
   it('answers with an entry far ahead of the rest that matches every informative word the base knows', () => {
     const base = smallBase('us-russia', 'U.S.–Russia military channels', [
