@@ -248,10 +248,15 @@ function focusOf(tokens: readonly Token[], question: string): string[] | undefin
     }
     // "what is the X of Y": X.
     let i = at + 2;
+    // "what was on the menu": the thing the answer is found on. ("What was in the X" asks for X's contents, which
+    // an entry about X gives in words of its own.)
+    if (w[at] === 'what' && w[i] === 'on' && DETERMINERS.has(w[i + 1] ?? '')) i++;
     if (w[i] === 'the' || w[i] === 'a' || w[i] === 'an') i++;
     const start = i;
     while (i < tokens.length && !tokens[i]!.stop) i++;
     if (i > start && (w[i] === 'of' || (w[at] !== 'who' && AFTER_HEAD.has(w[i] ?? '') && i + 1 < tokens.length))) return phraseAt(tokens, start);
+    // "what was the weather like": the weather.
+    if (i > start && w[at] === 'what' && w[i] === 'like') return phraseAt(tokens, start);
     // "what is the X", "who is X": X itself, when nothing follows it (in "who is the guy running…" a verb might).
     return i > start && i === tokens.length ? phraseAt(tokens, start) : undefined;
   }
