@@ -257,8 +257,9 @@ function focusOf(tokens: readonly Token[], question: string): string[] | undefin
     if (i > start && (w[i] === 'of' || (w[at] !== 'who' && AFTER_HEAD.has(w[i] ?? '') && i + 1 < tokens.length))) return phraseAt(tokens, start);
     // "what was the weather like": the weather.
     if (i > start && w[at] === 'what' && w[i] === 'like') return phraseAt(tokens, start);
-    // "what is the X", "who is X": X itself, when nothing follows it (in "who is the guy running…" a verb might).
-    return i > start && i === tokens.length ? phraseAt(tokens, start) : undefined;
+    // "what is the X", "who is X": X itself, when nothing follows it (in "who is the guy running…" a verb might),
+    // or when another question follows ("what is aukus and does it include a hotline").
+    return i > start && (i === tokens.length || (w[at] === 'what' && w[i] === 'and')) ? phraseAt(tokens, start) : undefined;
   }
   if (w[at] === 'who') return undefined;
   // "what kind of jet…", "which type of missile…": the jet, the missile.
