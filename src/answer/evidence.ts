@@ -95,15 +95,16 @@ const LINE_WORDS = new Set(['hotline', 'hotlines', 'line', 'lines', 'link', 'lin
 /** How many words after a person's name the verb reporting their words may stand, in the same clause. */
 const SPEECH_WINDOW = 6;
 /**
- * Verbs that report someone's words. Nouns ("message", "letter", "readout") are left out: "Khrushchev's message"
- * names the message without giving a word of it, and "Johnson called Kosygin" is a phone call.
+ * Verbs that report someone's words ("a message from Kosygin raised the prospect of…" does too). Nouns ("message",
+ * "letter", "readout") are left out: "Khrushchev's message" names the message without giving a word of it; and
+ * "called" counts only as "called for": "Johnson called Kosygin" is a phone call.
  */
 /** A clause that only adds someone to the subject of the next: "With Rush Doshi, Kurt Campbell wrote…". */
 const CO_SUBJECT = /^\s*((together|along) )?with\b/i;
 /** Words that make the name after them a speaker: "according to X", "spokeswoman X". */
 const SPEAKER_BEFORE = /^(according|spokes(man|woman|person))$/;
 const SPEECH_VERB =
-  /^(said|says|say|told|tells?|warned|urged|wrote|writes?|stated|pledged|argued|insisted|assured|promised|asked|stressed|declared|announced|replied|responded|commented|described|noted|added|explained|complained|vowed|cautioned|admitted|acknowledged|proposed|demanded|recalled|reiterated|confirmed|denied|claimed|emphasi[sz]ed|remarked)$/;
+  /^(said|says|say|told|tells?|warned|urged|wrote|writes?|stated|pledged|argued|insisted|assured|promised|asked|stressed|declared|announced|replied|responded|commented|described|noted|added|explained|complained|vowed|cautioned|admitted|acknowledged|proposed|demanded|recalled|reiterated|confirmed|denied|claimed|emphasi[sz]ed|remarked|raised|hinted|hinting|expressed|threatened|accused|suggested)$/;
 /** What may stand between two countries named as the two sides: "us and cuba", "china south korea". */
 const JOINS = new Set(['and', 'north', 'south', 'east', 'west']);
 /**
@@ -157,6 +158,21 @@ const CAUSE_WORDS =
 /** The share of a cause question's known concepts (by idf) a curated "why" question must hold to be about the same thing. */
 const CAUSE_ASKED_SHARE = 0.25;
 
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** A day named with its month: "june 5", "5 june", "may 10th" (month 1–12, day 1–31). */
+export function dayIn(words: readonly string[]): { month: number; day: number } | undefined {
+  const dayOf = (w: string | undefined) => {
+    const n = /^(\d{1,2})(st|nd|rd|th)?$/.exec(w ?? '');
+    return n && Number(n[1]) >= 1 && Number(n[1]) <= 31 ? Number(n[1]) : undefined;
+  };
+  for (let i = 0; i < words.length; i++) {
+    const month = MONTH_NAMES.indexOf(words[i]!) + 1;
+    if (month === 0) continue;
+    const day = dayOf(words[i + 1]) ?? dayOf(words[i - 1]);
+    if (day !== undefined) return { month, day };
+  }
+  return undefined;
+}
 /** A year as typed: "1963", "2025". */
 const YEAR = /^(1[6-9]|20)\d\d$/;
 
@@ -322,7 +338,11 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
       const text = tokenize(clause);
       const at = text.flatMap((t, i) => (keys.includes(conceptOf(t.term)) ? [i] : []));
       return at.some((i) =>
-        text.some((t, j) => (j > i && j - i <= SPEECH_WINDOW && SPEECH_VERB.test(t.word)) || (j < i && i - j <= 3 && SPEAKER_BEFORE.test(t.word))),
+        text.some(
+          (t, j) =>
+            (j > i && j - i <= SPEECH_WINDOW && (SPEECH_VERB.test(t.word) || (t.word === 'called' && text[j + 1]?.word === 'for'))) ||
+            (j < i && i - j <= 3 && SPEAKER_BEFORE.test(t.word)),
+        ),
       );
     });
   }
@@ -384,12 +404,28 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
    */
   function yearsNamed(query: AnalyzedQuery, doc: number, entry: Entry): boolean {
     if (!entry.date) return true;
+    const end = (entry.kind === 'fact' ? entry.end_date : undefined) ?? entry.date;
     const from = Number(entry.date.slice(0, 4));
-    const to = Number(((entry.kind === 'fact' ? entry.end_date : undefined) ?? entry.date).slice(0, 4));
-    return query.concepts.every((c) => {
+    const to = Number(end.slice(0, 4));
+    const years = query.concepts.every((c) => {
       const year = c.words.length === 1 && YEAR.test(c.words[0]!) ? Number(c.words[0]) : undefined;
       return year === undefined || (year >= from && year <= to) || c.alts.some((a) => search.mentions(doc, a.term));
     });
+    return years && dayNamed(query, entry, end);
+  }
+
+  /**
+   * "The June 5 message": an entry dated to the day must be of that day (or span it), or name it in its text
+   * ("5 June", "June 5"). Entries dated to the month or year are not held to it.
+   */
+  function dayNamed(query: AnalyzedQuery, entry: Entry, end: string): boolean {
+    const day = dayIn(query.tokens.map((t) => t.word));
+    if (!day || entry.date!.length < 10) return true;
+    const md = (date: string) => date.slice(5, 10);
+    const asked = `${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+    if (asked >= md(entry.date!) && asked <= md(end)) return true;
+    const month = MONTH_NAMES[day.month - 1]!;
+    return new RegExp(`\\b(${day.day}(st|nd|rd|th)? ${month}|${month} ${day.day})\\b`, 'i').test(entry.text);
   }
 
   function required(query: AnalyzedQuery): number {

@@ -328,6 +328,18 @@ describe('ask: search', () => {
       '    sources: [s1]',
     ]);
     expect(createEngine(agenda).ask('does the 1998 mmca agreement cover search and rescue').status).toBe('answered');
+    // A day named with its month: an entry dated to another day does not answer; one of that day does, and a
+    // message from X that "raised" something reports X's words.
+    const message = smallBase('us-russia', 'U.S.–Russia military channels', [
+      '  - id: june-10',
+      '    text: On 10 June 1967 a hotline message from Kosygin raised the prospect of Soviet military steps.',
+      '    date: 1967-06-10',
+      '    topics: [us-russia]',
+      '    involved: [Alexei Kosygin]',
+      '    sources: [s1]',
+    ]);
+    expectRefusedBy(message, 'what did kosygin say in the june 5 1967 hotline message', 'year');
+    expect(createEngine(message).ask('what did kosygin say in the june 10 1967 hotline message').status).toBe('answered');
   });
   it('answers with an entry far ahead of the rest that matches every informative word the base knows', () => {
     const base = smallBase('us-russia', 'U.S.–Russia military channels', [
