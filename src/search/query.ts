@@ -277,9 +277,13 @@ function focusOf(tokens: readonly Token[], question: string): string[] | undefin
   let i = at + 1;
   while (NUMBER_WORDS.has(w[i] ?? '')) i++;
   const start = i;
-  while (i < tokens.length && !tokens[i]!.stop && i - start < 3) i++;
+  // Up to four words: "which chinese coast guard cutters are…".
+  while (i < tokens.length && !tokens[i]!.stop && i - start < MAX_FOCUS_WORDS) i++;
   return i > start && AUXILIARIES.has(w[i] ?? '') ? phraseAt(tokens, start) : undefined;
 }
+
+/** The longest noun phrase read as "what/which X did…"'s X. */
+const MAX_FOCUS_WORDS = 4;
 
 /** Stopwords that may join keywords ("rules of the road", "unsafe and unprofessional"); any other makes a sentence. */
 const KEYWORD_JOINERS = new Set(['and', 'of', 'the', 'in', 'on', 'at', 'for', 'to', 'a']);

@@ -51,6 +51,7 @@ describe('readIntent', () => {
     expect(intent('what was in the 2015 air safety memorandum').focus).toBeUndefined();
     // "What is X and …": X, with another question after it.
     expect(intent('what is aukus and does it include a hotline').focus).toBe('aukus');
+    expect(intent('which chinese coast guard cutters are covered by the rules').focusPhrase).toEqual(['chinese', 'coast', 'guard', 'cutters']);
     expect(intent('who is hegseth and what did he say').focus).toBeUndefined();
     expect(intent('did the us and russia have some arrangement over syria').focus).toBe('arrangement');
     // A verb or a type word after "what/which" is not a thing to match.
