@@ -52,6 +52,21 @@ const NAME_LEADS = new Set(['operation', 'exercise']);
 
 const ORDINAL = /^\d+(st|nd|rd|th)$/;
 
+const AUX = new Set(['did', 'does', 'do', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'can', 'could']);
+const WH = new Set(['what', 'when', 'why', 'how', 'where', 'who', 'which']);
+/** Verbs of saying: "did grandpa say that…" asks whether a claim is true, whoever made it (speaker.ts reads "what did X say"). */
+const SAYING = new Set(['say', 'said', 'says', 'tell', 'told', 'claim', 'claimed', 'think', 'thinks', 'mean', 'meant']);
+
+/**
+ * The subject of a question opening with an auxiliary ("has putin called…", "when did ethiopia and eritrea…"): the
+ * word right after it. One the base never uses names an actor it does not cover.
+ */
+function subjectOf(w: readonly string[]): string | undefined {
+  const at = WH.has(w[0] ?? '') ? 1 : 0;
+  if (!AUX.has(w[at] ?? '') || SAYING.has(w[at + 2] ?? '')) return undefined;
+  return w[at + 1];
+}
+
 const designatorKey = (letters: string, digits: string) => `${letters.toLowerCase()}${digits}`;
 
 export type NameFinder = { unknownIn(question: string, query: AnalyzedQuery): string[] };
@@ -87,6 +102,8 @@ export function buildNameFinder(entries: readonly Entry[]): NameFinder {
         if (!unknown.has(word) || word.length < 4 || (/\d/.test(word) && !ORDINAL.test(word))) return;
         if (NAME_HEADS.has(w[i + 1] ?? '') || (NAME_HEADS.has(w[i + 2] ?? '') && unknown.has(w[i + 1] ?? '')) || NAME_LEADS.has(w[i - 1] ?? '')) out.push(word);
       });
+      const subject = subjectOf(w);
+      if (subject && unknown.has(subject) && subject.length >= 4 && !/\d/.test(subject)) out.push(subject);
       return [...new Set(out)];
     },
   };
