@@ -155,6 +155,12 @@ export const asksCause = (query: AnalyzedQuery) => query.intent.why || CAUSE_ASK
  */
 const CAUSE_WORDS =
   /\b(because|due to|owing to|in (response|reaction|reply|retaliation) to|in protest|to protest|prompted|caused|led to|grew out of|so that|in order to|to (avoid|prevent|reduce|keep|manage|punish|signal|ensure|lower|limit)|aimed|designed|meant (for|as)|intended|purpose|reasons?|citing|cited|pointed to|blamed|accused|retaliat\w*|as a result)\b|\bused (the|a|an|its|his|her|their) [^.;,]{1,30}?\bto [a-z]+/i;
+/** Question words that ask for something besides a cause: "how did the US respond, and why…" is answered by the response. */
+const OTHER_ASKED = new Set(['how', 'when', 'who', 'whom', 'where', 'which']);
+/** Whether a cause question also asks for something else (another question word, or "what" not asking "what caused"). */
+const asksMore = (query: AnalyzedQuery) =>
+  query.tokens.some((t) => OTHER_ASKED.has(t.word)) ||
+  (query.tokens.some((t) => t.word === 'what') && !CAUSE_ASKED.test(query.tokens.map((t) => t.word).join(' ')));
 /** The share of a cause question's known concepts (by idf) a curated "why" question must hold to be about the same thing. */
 const CAUSE_ASKED_SHARE = 0.25;
 
@@ -384,7 +390,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
    * are their reasons. True when the question asks for no cause.
    */
   function causeStated(query: AnalyzedQuery, entry: Entry): boolean {
-    if (!asksCause(query) || entry.kind === 'quote' || CAUSE_WORDS.test(entry.text)) return true;
+    if (!asksCause(query) || asksMore(query) || entry.kind === 'quote' || CAUSE_WORDS.test(entry.text)) return true;
     const asked = query.concepts.filter((c) => c.known);
     const total = asked.reduce((sum, c) => sum + c.idf, 0);
     if (total === 0) return true;

@@ -264,6 +264,8 @@ describe('ask: search', () => {
     ]);
     const engine = createEngine(base);
     expectRefusedBy(base, 'why was the hotline wire circuit routed through london and helsinki', 'cause-stated');
+    // A question that also asks for something else is answered by what the entry does state.
+    expect(decisionOf(engine, 'how was the hotline wire circuit routed through london and helsinki, and why').demotedBy).not.toContain('cause-stated');
     // The same entry answers what it does state.
     expect(engine.ask('did the 1963 hotline wire circuit run through london and helsinki').results[0]!.entry.id).toBe('route');
     expect(engine.ask('did the 1963 hotline wire circuit run through london and helsinki').status).toBe('answered');
