@@ -29,10 +29,10 @@ const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
     /\b(because|since|after|following|due to|owing to|in response|in reaction|prompted|caused|led to|so that|in order to|to (avoid|prevent|reduce|keep|manage|protest|punish|signal)|aimed|designed|meant to|intended|purpose|reason|why|over (the|a|its|his|her|their)|protest|retaliat\w*|amid)\b/i,
   ],
   // A length of time: "about 75 minutes", "more than two years", "a 20-minute call", "since January 2025", "until 2018"
-  // (two different years are read in shapesOf). Also a length of text ("3,000 words long").
+  // (two different years are read in shapesOf). Also a length of text ("3,000 words long"). "A second" alone is an ordinal ("a second conversation").
   [
     'duration',
-    /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|few|several|many|dozen|half)[\s-]+(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b|\b(since|until|till)\b|\b\S+ (words|pages|lines) long\b/i,
+    /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|few|several|many|dozen|half)[\s-]+(seconds|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b|\b\d[\d,.]*[\s-]+second\b|\b(since|until|till)\b|\b\S+ (words|pages|lines) long\b/i,
   ],
   // What an entry about a coming event says.
   ['plan', /\b(will|plans?|planned|scheduled|due|next|upcoming|expected|agreed to hold|to be held|intends?)\b/i],

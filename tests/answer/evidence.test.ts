@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayIn } from '../../src/answer/evidence';
+import { dayIn, shapesOf } from '../../src/answer/evidence';
+import type { Entry } from '../../src/knowledge/schema';
 
 describe('dayIn', () => {
   it('reads a day named with its month, either way round', () => {
@@ -7,5 +8,14 @@ describe('dayIn', () => {
     expect(dayIn(['on', '10th', 'may'])).toEqual({ month: 5, day: 10 });
     expect(dayIn(['in', 'june', '1967'])).toBeUndefined();
     expect(dayIn(['may', 'the', 'talks', 'resume'])).toBeUndefined();
+  });
+});
+
+describe('shapesOf', () => {
+  const fact = (text: string) => ({ id: 'e', kind: 'fact', text, topics: ['t'], sources: ['s'] }) as unknown as Entry;
+  it('reads a length of time, not the ordinal "a second"', () => {
+    expect(shapesOf(fact('The meeting lasted about 75 minutes.'), false, false).has('duration')).toBe(true);
+    expect(shapesOf(fact('There was a 20-second pause on the line.'), false, false).has('duration')).toBe(true);
+    expect(shapesOf(fact('They had a second conversation after the meeting.'), false, false).has('duration')).toBe(false);
   });
 });
