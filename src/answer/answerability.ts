@@ -99,6 +99,20 @@ export const CHECKS = [
     demotesTo: 'unsure',
   },
   {
+    name: 'cause-stated',
+    why: '"Why was X…" is not answered by an entry that states X and no cause: no causal word, and no curated "why" question about X.',
+    applies: () => true,
+    passes: (e) => e.causeStated,
+    demotesTo: 'unsure',
+  },
+  {
+    name: 'year',
+    why: '"Who led the delegation in 2025" is not answered by an entry about 2024: a dated entry must name every year the question names.',
+    applies: () => true,
+    passes: (e) => e.years,
+    demotesTo: 'unsure',
+  },
+  {
     name: 'person',
     why: 'A "who" question needs an answer that names a person.',
     applies: (q) => q.intent.who,

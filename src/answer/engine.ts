@@ -153,6 +153,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     // Likewise, for "what did X say", the entries that give X's words.
     let hits = named.concepts.length > 0 && !disabled.has('named-things') ? firstWhere(pool.hits, (h) => evidence.lacks(h, named).length === 0) : pool.hits;
     if (named.speaker && !disabled.has('speaker')) hits = firstWhere(hits, (h) => evidence.bySpeaker(h, named));
+    // "Who led the delegation in 2025": the entries that name the year go first.
+    if (!disabled.has('year')) hits = firstWhere(hits, (h) => evidence.namesYears(query, h));
     const best = hits[0];
     const found = evidence.read(query, hits, named);
     const decision = decide(read, found[0], disabled);
@@ -198,7 +200,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     let quoted: { name: string; quoted: boolean; matches: string[]; keys: string[] } | undefined;
     for (const name of names) {
       const concepts = query.concepts.filter((c) => c.words.some((w) => name.includes(w)));
-      if (concepts.some((c) => search.aliases.countries.has(c.key) || c.key.startsWith('~'))) return undefined;
+      // A base alias ("indopacom") names an organisation, unless the base names it as a person ("gen wu yanan").
+      if (concepts.some((c) => search.aliases.countries.has(c.key) || (c.key.startsWith('~') && !people.isPerson(name)))) return undefined;
       const label = name.join(' ');
       const matches = speakers.match(label);
       if (matches.length > 0) {

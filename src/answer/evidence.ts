@@ -1,9 +1,9 @@
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Entry } from '../knowledge/schema';
 import { CAPITAL_OF } from '../search/aliases';
-import { isQuantity, type EntryIndex, type SearchHit } from '../search/entry-index';
+import { isQuantity, KIND_WHY, questionKind, type EntryIndex, type SearchHit } from '../search/entry-index';
 import { term, tokenize } from '../search/normalize';
-import type { AnalyzedQuery } from '../search/query';
+import { analyzeQuery, type AnalyzedQuery } from '../search/query';
 import { relatedTerms } from '../search/related-words';
 
 // Evidence: what the retrieval found out about each ranked hit, as plain values. The answer decision
@@ -33,10 +33,10 @@ const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
     /\b(because|since|after|following|due to|owing to|in response|in reaction|prompted|caused|led to|so that|in order to|to (avoid|prevent|reduce|keep|manage|protest|punish|signal)|aimed|designed|meant to|intended|purpose|reason|why|over (the|a|its|his|her|their)|protest|retaliat\w*|amid)\b/i,
   ],
   // A length of time: "about 75 minutes", "more than two years", "a 20-minute call", "since January 2025", "until 2018"
-  // (two different years are read in shapesOf). Also a length of text ("3,000 words long").
+  // (two different years are read in shapesOf). Also a length of text ("3,000 words long"). "A second" alone is an ordinal ("a second conversation").
   [
     'duration',
-    /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|few|several|many|dozen|half)[\s-]+(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b|\b(since|until|till)\b|\b\S+ (words|pages|lines) long\b/i,
+    /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|few|several|many|dozen|half)[\s-]+(seconds|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b|\b\d[\d,.]*[\s-]+second\b|\b(since|until|till)\b|\b\S+ (words|pages|lines) long\b/i,
   ],
   // What an entry about a coming event says.
   ['plan', /\b(will|plans?|planned|scheduled|due|next|upcoming|expected|agreed to hold|to be held|intends?)\b/i],
@@ -81,6 +81,10 @@ export type HitEvidence = {
   pair: boolean;
   /** Named things of the question (countries, forces, people, systems) this entry does not involve. */
   lacks: string[];
+  /** A dated entry names every year the question names (in any field, or its date span covers it). */
+  years: boolean;
+  /** For a cause question: whether the entry states a cause at all (a causal word, or a curated "why" question on the same subject). */
+  causeStated: boolean;
   /** "Why did X…": the entry names X's event only as the setting of something else ("after X, …", "in response to X"). */
   causeAside: boolean;
   /** A quote, and whether by the speaker the question asks about (undefined: the question names none). */
@@ -94,10 +98,19 @@ const OWNER_WINDOW = 4;
 const COUNT_WINDOW = 4;
 /** What "does A have a … with B" must be about for A and B to be the two sides of it. */
 const LINE_WORDS = new Set(['hotline', 'hotlines', 'line', 'lines', 'link', 'links', 'channel', 'channels', 'phone']);
-/** How many words apart a person's name and the speech word reporting their words may stand. */
+/** How many words after a person's name the verb reporting their words may stand, in the same clause. */
 const SPEECH_WINDOW = 6;
-const SPEECH_WORD =
-  /^(according|spokes(man|woman|person)|said|says|say|told|tells?|warned|urged|wrote|writes?|stated|messages?|readout|pledged|argued|insisted|assured|promised|asked|stressed|remarks?|statement|declared|announced|replied|responded|called|commented|letter)$/;
+/**
+ * Verbs that report someone's words ("a message from Kosygin raised the prospect of…" does too). Nouns ("message",
+ * "letter", "readout") are left out: "Khrushchev's message" names the message without giving a word of it; and
+ * "called" counts only as "called for": "Johnson called Kosygin" is a phone call.
+ */
+/** A clause that only adds someone to the subject of the next: "With Rush Doshi, Kurt Campbell wrote…". */
+const CO_SUBJECT = /^\s*((together|along) )?with\b/i;
+/** Words that make the name after them a speaker: "according to X", "spokeswoman X". */
+const SPEAKER_BEFORE = /^(according|spokes(man|woman|person))$/;
+const SPEECH_VERB =
+  /^(said|says|say|told|tells?|warned|urged|wrote|writes?|stated|pledged|argued|insisted|assured|promised|asked|stressed|declared|announced|replied|responded|commented|described|noted|added|explained|complained|vowed|cautioned|admitted|acknowledged|proposed|demanded|recalled|reiterated|confirmed|denied|claimed|emphasi[sz]ed|remarked|raised|hinted|hinting|expressed|threatened|accused|suggested)$/;
 /** What may stand between two countries named as the two sides: "us and cuba", "china south korea". */
 const JOINS = new Set(['and', 'north', 'south', 'east', 'west']);
 /**
@@ -143,6 +156,39 @@ export const asksCause = (query: AnalyzedQuery) => query.intent.why || CAUSE_ASK
 
 /** Known concepts at least this informative (idf) must all be matched for a dominant entry to be promoted. */
 const DOMINANCE_IDF = 2.5;
+/**
+ * Words that state a cause or a purpose ("because", "in response to", "meant for", "used the line to tell").
+ * Narrower than the `reason` shape: "after", "following", "since" and "amid" tell when, not why, "over" is as
+ * often a place ("over the South China Sea"), and "meant to" as often "supposed to".
+ */
+const CAUSE_WORDS =
+  /\b(because|due to|owing to|in (response|reaction|reply|retaliation) to|in protest|to protest|prompted|caused|led to|grew out of|so that|in order to|to (avoid|prevent|reduce|keep|manage|punish|signal|ensure|lower|limit)|aimed|designed|meant (for|as)|intended|purpose|reasons?|citing|cited|pointed to|blamed|accused|retaliat\w*|as a result)\b|\bused (the|a|an|its|his|her|their) [^.;,]{1,30}?\bto [a-z]+/i;
+/** Question words that ask for something besides a cause: "how did the US respond, and why…" is answered by the response. */
+const OTHER_ASKED = new Set(['how', 'when', 'who', 'whom', 'where', 'which']);
+/** Whether a cause question also asks for something else (another question word, or "what" not asking "what caused"). */
+const asksMore = (query: AnalyzedQuery) =>
+  query.tokens.some((t) => OTHER_ASKED.has(t.word)) ||
+  (query.tokens.some((t) => t.word === 'what') && !CAUSE_ASKED.test(query.tokens.map((t) => t.word).join(' ')));
+/** The share of a cause question's known concepts (by idf) a curated "why" question must hold to be about the same thing. */
+const CAUSE_ASKED_SHARE = 0.25;
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** A day named with its month: "june 5", "5 june", "may 10th" (month 1–12, day 1–31). */
+export function dayIn(words: readonly string[]): { month: number; day: number } | undefined {
+  const dayOf = (w: string | undefined) => {
+    const n = /^(\d{1,2})(st|nd|rd|th)?$/.exec(w ?? '');
+    return n && Number(n[1]) >= 1 && Number(n[1]) <= 31 ? Number(n[1]) : undefined;
+  };
+  for (let i = 0; i < words.length; i++) {
+    const month = MONTH_NAMES.indexOf(words[i]!) + 1;
+    if (month === 0) continue;
+    const day = dayOf(words[i + 1]) ?? dayOf(words[i - 1]);
+    if (day !== undefined) return { month, day };
+  }
+  return undefined;
+}
+/** A year as typed: "1963", "2025". */
+const YEAR = /^(1[6-9]|20)\d\d$/;
 
 /** The evidence side of one engine: built once per knowledge base, read per question. */
 export type EvidenceReader = {
@@ -153,6 +199,8 @@ export type EvidenceReader = {
   bySpeaker(hit: SearchHit, named: NamedInQuestion): boolean;
   /** The named things of the question this hit does not involve (their labels). */
   lacks(hit: SearchHit, named: NamedInQuestion): string[];
+  /** Whether the hit names every year the question names (see yearsNamed). */
+  namesYears(query: AnalyzedQuery, hit: SearchHit): boolean;
   /** The named things of a question: those the base knows (an answer must involve them) and those it never mentions. */
   named(query: AnalyzedQuery): { known: NamedInQuestion['concepts']; unknown: string[] };
 };
@@ -193,7 +241,9 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
   function betweenPair(w: readonly string[]): [Set<string>, Set<string>] | undefined {
     const at = w.indexOf('between');
     const and = w.indexOf('and', at + 1);
-    if (at >= 0 && and > at && and - at <= 4) return bothSides(w.slice(at + 1, and), w.slice(and + 1, and + 4));
+    // "between A and B"; when A and B are no countries ("between the navies and air forces"), the other shapes may still name the sides.
+    const between = at >= 0 && and > at && and - at <= 4 ? bothSides(w.slice(at + 1, and), w.slice(and + 1, and + 4)) : undefined;
+    if (between) return between;
     const have = w.findIndex((x) => x === 'have' || x === 'has');
     const withAt = w.indexOf('with', have + 1);
     if (have > 0 && withAt > have && w.slice(have + 1, withAt).some((x) => LINE_WORDS.has(x)))
@@ -217,13 +267,17 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
 
   /**
    * "Is there a hotline between china and taiwan": the answer must be filed under a topic between those two
-   * (a U.S.–China entry that mentions Taiwan is not about China and Taiwan).
+   * (a U.S.–China entry that mentions Taiwan is not about China and Taiwan, nor one filed under U.S.–China and
+   * U.S.–Russia about China and Russia).
    */
   function pairAnswered(pair: [Set<string>, Set<string>] | undefined, entry: Entry): boolean {
     if (!pair) return true;
     const [a, b] = pair;
-    const filed = new Set(entry.topics.flatMap((id) => [...(topicCountries.get(id) ?? [])]));
-    return [...a].some((k) => filed.has(k)) && [...b].some((k) => filed.has(k));
+    // One topic must hold both sides: an entry filed under U.S.–China and under U.S.–Russia is not between China and Russia.
+    return entry.topics.some((id) => {
+      const filed = topicCountries.get(id) ?? new Set<string>();
+      return [...a].some((k) => filed.has(k)) && [...b].some((k) => filed.has(k));
+    });
   }
 
   /**
@@ -280,11 +334,31 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     });
   }
 
-  /** Whether the entry's text reports the words of the person these concepts name: the name close to a speech word. */
+  /**
+   * Whether the entry's text reports the words of the person these concepts name: within one clause, a speech
+   * verb a few words after the name ("Kosygin warned…", "Austin told reporters…"), or "according to" or a
+   * spokesperson's title just before it. "China's Defense Ministry said Gen. Wu led…" reports the ministry's
+   * words, and "after meeting Xi, Blinken said…" Blinken's.
+   */
   function reportsWordsOf(keys: readonly string[], entry: Entry): boolean {
-    const text = tokenize(entry.text);
-    const at = text.flatMap((t, i) => (keys.includes(conceptOf(t.term)) ? [i] : []));
-    return text.some((t, j) => SPEECH_WORD.test(t.word) && at.some((i) => Math.abs(i - j) <= SPEECH_WINDOW));
+    // "With Rush Doshi, Kurt Campbell wrote…": a clause opening with "with" names a co-subject of the next one.
+    const clauses = entry.text.split(CLAUSE_END).reduce<string[]>((out, c) => {
+      if (out.length > 0 && CO_SUBJECT.test(out.at(-1)!)) out[out.length - 1] += ` ${c ?? ''}`;
+      else out.push(c ?? '');
+      return out;
+    }, []);
+    return clauses.some((clause) => {
+      if (!clause) return false;
+      const text = tokenize(clause);
+      const at = text.flatMap((t, i) => (keys.includes(conceptOf(t.term)) ? [i] : []));
+      return at.some((i) =>
+        text.some(
+          (t, j) =>
+            (j > i && j - i <= SPEECH_WINDOW && (SPEECH_VERB.test(t.word) || (t.word === 'called' && text[j + 1]?.word === 'for'))) ||
+            (j < i && i - j <= 3 && SPEAKER_BEFORE.test(t.word)),
+        ),
+      );
+    });
   }
 
   /**
@@ -315,6 +389,57 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
       }
     }
     return aside > 0;
+  }
+
+  /**
+   * "Why was the 1963 hotline routed through London": an entry that states the route and no cause does not say
+   * why. A fact states a cause when its text has a causal word, or when one of its curated "why" questions is
+   * about the same thing (holds a good share of the question's concepts). Quotes are exempt: a speaker's words
+   * are their reasons. True when the question asks for no cause.
+   */
+  function causeStated(query: AnalyzedQuery, entry: Entry): boolean {
+    if (!asksCause(query) || asksMore(query) || entry.kind === 'quote' || CAUSE_WORDS.test(entry.text)) return true;
+    const asked = query.concepts.filter((c) => c.known);
+    const total = asked.reduce((sum, c) => sum + c.idf, 0);
+    if (total === 0) return true;
+    const ctx = { index: search.index, aliases: search.aliases, typos: search.typos };
+    return (entry.questions ?? []).some((q) => {
+      if ((questionKind(q) & KIND_WHY) === 0) return false;
+      const keys = new Set(analyzeQuery(q, ctx, { intent: false }).concepts.map((c) => c.key));
+      return asked.reduce((sum, c) => sum + (keys.has(c.key) ? c.idf : 0), 0) / total >= CAUSE_ASKED_SHARE;
+    });
+  }
+
+  /**
+   * "Who headed the delegation in 2025": an entry about the 2024 meeting answers a different question, however
+   * much else it shares. Every year the question names must be named by a dated entry (any field: text, curated
+   * questions, keywords), or fall within its date span. Undated entries (standing facts: what an agreement covers)
+   * are exempt, since a year in the question may name the agreement rather than an event.
+   */
+  function yearsNamed(query: AnalyzedQuery, doc: number, entry: Entry): boolean {
+    if (!entry.date) return true;
+    const end = (entry.kind === 'fact' ? entry.end_date : undefined) ?? entry.date;
+    const from = Number(entry.date.slice(0, 4));
+    const to = Number(end.slice(0, 4));
+    const years = query.concepts.every((c) => {
+      const year = c.words.length === 1 && YEAR.test(c.words[0]!) ? Number(c.words[0]) : undefined;
+      return year === undefined || (year >= from && year <= to) || c.alts.some((a) => search.mentions(doc, a.term));
+    });
+    return years && dayNamed(query, entry, end);
+  }
+
+  /**
+   * "The June 5 message": an entry dated to the day must be of that day (or span it), or name it in its text
+   * ("5 June", "June 5"). Entries dated to the month or year are not held to it.
+   */
+  function dayNamed(query: AnalyzedQuery, entry: Entry, end: string): boolean {
+    const day = dayIn(query.tokens.map((t) => t.word));
+    if (!day || entry.date!.length < 10) return true;
+    const md = (date: string) => date.slice(5, 10);
+    const asked = `${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+    if (asked >= md(entry.date!) && asked <= md(end)) return true;
+    const month = MONTH_NAMES[day.month - 1]!;
+    return new RegExp(`\\b(${day.day}(st|nd|rd|th)? ${month}|${month} ${day.day})\\b`, 'i').test(entry.text);
   }
 
   function required(query: AnalyzedQuery): number {
@@ -360,6 +485,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     named,
     lacks,
     bySpeaker,
+    namesYears: (query, hit) => yearsNamed(query, hit.doc, hit.entry),
     read(query, hits, named, limit = 3) {
       const mask = required(query);
       const pair = betweenPair(query.tokens.map((t) => t.word));
@@ -387,6 +513,8 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
           pair: pairAnswered(pair, entry),
           lacks: lacks(hit, named),
           causeAside: causeAside(query, entry),
+          causeStated: causeStated(query, entry),
+          years: yearsNamed(query, hit.doc, entry),
           quote: entry.kind === 'quote',
           bySpeaker: speakers ? bySpeaker(hit, named) : undefined,
         };

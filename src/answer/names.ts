@@ -6,8 +6,8 @@ import type { AnalyzedQuery } from '../search/query';
 // names a place, an event or a pact by the noun it comes with ("the warsaw pact", "the yom kippur war",
 // "zhenbao island"). A question about one is about something else than whatever else it shares with an entry.
 
-/** "DF-21", "J-11", "p8", "EP-3": one to three letters, then one to three digits, with or without a hyphen. */
-const DESIGNATOR = /\b([a-z]{1,3})-?(\d{1,3})\b/gi;
+/** "DF-21", "J-11", "p8", "EP-3": one to three letters, then one to three digits, with or without a hyphen (and a plural "F-35s"). */
+const DESIGNATOR = /\b([a-z]{1,3})-?(\d{1,3})(?=s?\b)/gi;
 /** Acronyms in capitals, as typed: three letters or more. */
 const CAPITALS = /\b[A-Z]{3,}s?\b/g;
 
@@ -36,9 +36,36 @@ const NAME_HEADS = new Set([
   'atoll',
   'peninsula',
   'province',
+  // Forces and units: "the fujian carrier", "the seventh fleet", "the rocket force", "the 82nd airborne".
+  'carrier',
+  'fleet',
+  'force',
+  'airborne',
+  'division',
+  'brigade',
+  'regiment',
+  'battalion',
+  'squadron',
 ]);
 /** Nouns that make the word after them a proper name: "operation X", "exercise X". */
 const NAME_LEADS = new Set(['operation', 'exercise']);
+
+const ORDINAL = /^\d+(st|nd|rd|th)$/;
+
+const AUX = new Set(['did', 'does', 'do', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'can', 'could']);
+const WH = new Set(['what', 'when', 'why', 'how', 'where', 'who', 'which']);
+/** Verbs of saying: "did grandpa say that…" asks whether a claim is true, whoever made it (speaker.ts reads "what did X say"). */
+const SAYING = new Set(['say', 'said', 'says', 'tell', 'told', 'claim', 'claimed', 'think', 'thinks', 'mean', 'meant']);
+
+/**
+ * The subject of a question opening with an auxiliary ("has putin called…", "when did ethiopia and eritrea…"): the
+ * word right after it. One the base never uses names an actor it does not cover.
+ */
+function subjectOf(w: readonly string[]): string | undefined {
+  const at = WH.has(w[0] ?? '') ? 1 : 0;
+  if (!AUX.has(w[at] ?? '') || SAYING.has(w[at + 2] ?? '')) return undefined;
+  return w[at + 1];
+}
 
 const designatorKey = (letters: string, digits: string) => `${letters.toLowerCase()}${digits}`;
 
@@ -71,9 +98,12 @@ export function buildNameFinder(entries: readonly Entry[]): NameFinder {
       }
       const w = query.tokens.map((t) => t.word);
       w.forEach((word, i) => {
-        if (!unknown.has(word) || word.length < 4 || /\d/.test(word)) return;
+        // An ordinal names a unit ("the 82nd airborne"); other words with digits are designators or dates.
+        if (!unknown.has(word) || word.length < 4 || (/\d/.test(word) && !ORDINAL.test(word))) return;
         if (NAME_HEADS.has(w[i + 1] ?? '') || (NAME_HEADS.has(w[i + 2] ?? '') && unknown.has(w[i + 1] ?? '')) || NAME_LEADS.has(w[i - 1] ?? '')) out.push(word);
       });
+      const subject = subjectOf(w);
+      if (subject && unknown.has(subject) && subject.length >= 4 && !/\d/.test(subject)) out.push(subject);
       return [...new Set(out)];
     },
   };

@@ -65,7 +65,7 @@ const CHAT = new Set([
   'so',
 ]);
 const ABOUT_YOU =
-  /^(who|what) (are|r) (you|u)\b|^how (are|r) (you|u)\b|^(are|r) (you|u) (a |an )?(bot|human|real|ai|alive|there)\b|^what can (you|u) do\b|^tell me a joke\b|^(do|can) (you|u) (like|love|feel)\b/;
+  /^what (time|day) is it\b|^(who|what) (are|r) (you|u)\b|^how (are|r) (you|u)\b|^(are|r) (you|u) (a |an )?(bot|human|real|ai|alive|there)\b|^what can (you|u) do\b|^tell me a joke\b|^(do|can) (you|u) (like|love|feel)\b/;
 
 /**
  * Words that judge: a yes/no question built on one asks what to think of something ("was the reset a
@@ -84,9 +84,9 @@ const MODAL_FIRST = new Set(['can', 'could', 'would', 'should']);
 const YOUR_VIEW =
   /\b(do|does|did) (you|u) (think|believe|reckon|feel)\b|\b(your|ur) (opinion|view|take|thoughts)\b|\bin (your|ur) (opinion|view)\b|\bwhat do (you|u) make of\b/;
 
-/** A forecast: "will china…", "what will the next round decide", "is X going to", "in the coming years". */
+/** A forecast: "will china…", "what will the next round decide", "is X going to", "who's gonna", "in the coming years". */
 const FORECAST =
-  /\b((going to|gonna) (be|happen|win|lose|end|stop|start|restart|resume|meet|talk|agree|sign|cut|attack|invade|collapse|get|make|do|have|use|call|answer|try|keep|ever|go to war)|likely to|likelihood|chances? (of|that)|odds (of|that)|predict\w*|forecast\w*|in the (coming|next) (years?|months?|decades?)|next (year|decade)|in the future|someday|one day|ever again|how long until|next time|(is|are) (a |an |the )?\S+( \S+)? coming\b(?! up)|(could|might|would) \S+( \S+){0,6} (again|this year|soon)|(going to|gonna) \S+$)\b/;
+  /\b(gonna|(going to) (be|happen|win|lose|end|stop|start|restart|resume|meet|talk|agree|sign|cut|attack|invade|collapse|get|make|do|have|use|call|answer|try|keep|ever|go to war)|likely to|likelihood|chances? (of|that)|odds (of|that)|predict\w*|forecast\w*|in the (coming|next) (years?|months?|decades?)|next (year|decade)|in the future|someday|one day|ever again|how long until|next time|(is|are) (a |an |the )?\S+( \S+)? coming\b(?! up)|(could|might|would) \S+( \S+){0,6} (again|this year|soon)|(going to|gonna) \S+$)\b/;
 
 /**
  * The kind of a question (`question`: its text as typed, for the punctuation words drop). `latestYear`: the last year the record can speak of; a year beyond it is a forecast.
@@ -118,6 +118,8 @@ export function questionKind(tokens: readonly Token[], intent: Intent, latestYea
   if (FORECAST.test(text) && !intent.quote) return 'prediction';
   if (tokens.some((t) => /^\d{4}$/.test(t.word) && Number(t.word) > latestYear && Number(t.word) < 2200)) return 'prediction';
   if (intent.task) return 'advice';
+  // "What should I major in", "where should we stay": the asker's own choices.
+  if (/\b(what|which|where|how|when) should (i|we)\b/.test(text)) return 'advice';
   // "best vpn to use in china", "what's the best pizza in dc": a recommendation.
   if ((first === 'best' || (['what', 'which', 'whats'].includes(first!) && w.slice(at, at + 4).includes('best'))) && !PRONOUN_YOU.has(w[at + 1] ?? ''))
     return 'advice';

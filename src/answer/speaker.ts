@@ -31,6 +31,11 @@ const SPEECH = new Set([
   'state',
   'stated',
 ]);
+/**
+ * "Did X say anything about…", "did X ever comment on…", "did X talk about…": asks for X's words, as "what did X say"
+ * does, where "did X say that…" or "did X say relations…" asks whether a claim is true.
+ */
+const ASKS_WORDS = /^(comment|commented) |^\S+ (anything|something|about|on)$/;
 const AUX = new Set(['did', 'does', 'do', 'has', 'have', 'had']);
 const QUOTE = new Set(['quote', 'quotes', 'quoted']);
 const BY = new Set(['by', 'from']);
@@ -78,7 +83,7 @@ export function speakerAsked(tokens: readonly Token[]): { name: string[]; words:
     if (!AUX.has(w[i]!)) continue;
     if (i > 0 && !LEAD.has(w[i - 1]!)) continue;
     const end = w.findIndex((x, k) => k > i && SPEECH.has(x));
-    if (end > i + 1 && end - i <= 6) return found(tokens.slice(i + 1, end), i > 0);
+    if (end > i + 1 && end - i <= 6) return found(tokens.slice(i + 1, end), i > 0 || ASKS_WORDS.test(`${w[end]} ${w[end + 1] ?? ''}`));
   }
   // "campbell said china resisted…?"
   if (SPEECH.has(w[1] ?? '') || SPEECH.has(w[2] ?? '')) return found(tokens.slice(0, SPEECH.has(w[1] ?? '') ? 1 : 2), false);

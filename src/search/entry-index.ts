@@ -312,7 +312,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
 
 const KIND_WHO = 1;
 const KIND_WHEN = 2;
-const KIND_WHY = 4;
+export const KIND_WHY = 4;
 const KIND_WHERE = 8;
 const KIND_COUNT = 16;
 

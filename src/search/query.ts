@@ -248,12 +248,18 @@ function focusOf(tokens: readonly Token[], question: string): string[] | undefin
     }
     // "what is the X of Y": X.
     let i = at + 2;
+    // "what was on the menu": the thing the answer is found on. ("What was in the X" asks for X's contents, which
+    // an entry about X gives in words of its own.)
+    if (w[at] === 'what' && w[i] === 'on' && DETERMINERS.has(w[i + 1] ?? '')) i++;
     if (w[i] === 'the' || w[i] === 'a' || w[i] === 'an') i++;
     const start = i;
     while (i < tokens.length && !tokens[i]!.stop) i++;
     if (i > start && (w[i] === 'of' || (w[at] !== 'who' && AFTER_HEAD.has(w[i] ?? '') && i + 1 < tokens.length))) return phraseAt(tokens, start);
-    // "what is the X", "who is X": X itself, when nothing follows it (in "who is the guy running…" a verb might).
-    return i > start && i === tokens.length ? phraseAt(tokens, start) : undefined;
+    // "what was the weather like": the weather.
+    if (i > start && w[at] === 'what' && w[i] === 'like') return phraseAt(tokens, start);
+    // "what is the X", "who is X": X itself, when nothing follows it (in "who is the guy running…" a verb might),
+    // or when another question follows ("what is aukus and does it include a hotline").
+    return i > start && (i === tokens.length || (w[at] === 'what' && w[i] === 'and')) ? phraseAt(tokens, start) : undefined;
   }
   if (w[at] === 'who') return undefined;
   // "what kind of jet…", "which type of missile…": the jet, the missile.
@@ -271,9 +277,13 @@ function focusOf(tokens: readonly Token[], question: string): string[] | undefin
   let i = at + 1;
   while (NUMBER_WORDS.has(w[i] ?? '')) i++;
   const start = i;
-  while (i < tokens.length && !tokens[i]!.stop && i - start < 3) i++;
+  // Up to four words: "which chinese coast guard cutters are…".
+  while (i < tokens.length && !tokens[i]!.stop && i - start < MAX_FOCUS_WORDS) i++;
   return i > start && AUXILIARIES.has(w[i] ?? '') ? phraseAt(tokens, start) : undefined;
 }
+
+/** The longest noun phrase read as "what/which X did…"'s X. */
+const MAX_FOCUS_WORDS = 4;
 
 /** Stopwords that may join keywords ("rules of the road", "unsafe and unprofessional"); any other makes a sentence. */
 const KEYWORD_JOINERS = new Set(['and', 'of', 'the', 'in', 'on', 'at', 'for', 'to', 'a']);

@@ -29,6 +29,8 @@ function hit(over: Partial<HitEvidence> = {}): HitEvidence {
     pair: true,
     lacks: [],
     causeAside: false,
+    causeStated: true,
+    years: true,
     quote: false,
     ...over,
   };
@@ -48,6 +50,8 @@ const REFUSED: Record<CheckName, [QuestionRead, HitEvidence]> = {
   'named-things': [question('did the us and vietnam set up a hotline'), hit({ lacks: ['Vietnam'] })],
   required: [question('what weapons did they agree on'), hit({ hasRequired: false })],
   cause: [question('why did the us hit shayrat airbase'), hit({ causeAside: true })],
+  year: [question('who led the delegation in 2025'), hit({ years: false })],
+  'cause-stated': [question('why was the hotline routed through london'), hit({ causeStated: false })],
   person: [question('who signed the agreement'), hit({ shapes: new Set<Shape>(['date']) })],
   'who-verb': [question('who replaced kurt campbell'), hit({ whoVerb: false })],
   identity: [question('who is the ambassador'), hit({ askedAlike: false, curated: true })],

@@ -71,6 +71,24 @@ describe('named things', () => {
     expect(engine.ask(q).declined).toEqual({ reason: 'unknown-names', names: ['df-21'] });
     expect(createEngine(fixtureBase(), { disable: ['unknown-names'] }).ask(q).status).toBe('answered');
   });
+  it('declines a force or unit the base never names, and a plural designator', () => {
+    for (const [q, name] of [
+      ['when did the us and china sign the defense telephone link for the fujian carrier', 'fujian'],
+      ['did the seventh fleet use the defense telephone link with china', 'seventh'],
+      ['did the 82nd airborne use the defense telephone link with china', '82nd'],
+      ['when did the us and china sign the defense telephone link for F-35s', 'F-35'],
+    ]) {
+      expect(engine.ask(q!).declined, q).toEqual({ reason: 'unknown-names', names: [name] });
+      expect(createEngine(fixtureBase(), { disable: ['unknown-names'] }).ask(q!).declined, q).toBeUndefined();
+    }
+  });
+  it('declines a question whose subject (the word after its auxiliary) the base never uses', () => {
+    const q = 'has brezhnikov used the defense telephone link with china';
+    expect(engine.ask(q).declined).toEqual({ reason: 'unknown-names', names: ['brezhnikov'] });
+    expect(createEngine(fixtureBase(), { disable: ['unknown-names'] }).ask(q).declined).toBeUndefined();
+    // "Did grandpa say…" asks whether a claim is true, whoever made it.
+    expect(engine.ask('did grandpa say the defense telephone link was set up in shanghai in 2008').declined).toBeUndefined();
+  });
   it('does not give an entry that leaves out a country the question names', () => {
     // The Moscow hotline entries do not involve China.
     const q = 'when did the washington moscow hotline with china go into service';

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Decision } from '../../src/answer/answerability';
+import type { CheckName, Decision } from '../../src/answer/answerability';
+import type { KnowledgeBase } from '../../src/knowledge/base';
 import { createEngine } from '../../src/answer/engine';
 import { loadKnowledgeFromStrings } from '../../src/knowledge/load';
 import { fixtureBase } from './fixture';
 
 const engine = createEngine(fixtureBase());
 
-/** A one-topic, one-source base holding the given fact lines (YAML, indented as under `facts:`). */
-function smallBase(topic: string, name: string, facts: string[]) {
+/** A one-source base holding the given fact lines (YAML, indented as under `facts:`), with one topic or more. */
+function smallBase(topic: string, name: string, facts: string[], more: Array<[string, string]> = []) {
   const loaded = loadKnowledgeFromStrings({
     'k.yaml': [
       'topics:',
-      `  - id: ${topic}`,
-      `    name: ${name}`,
+      ...[[topic, name], ...more].flatMap(([id, n]) => [`  - id: ${id}`, `    name: ${n}`]),
       'sources:',
       '  - id: s1',
       '    kind: press',
@@ -31,6 +31,16 @@ function decisionOf(e: ReturnType<typeof createEngine>, q: string): Decision {
   return d!;
 }
 const ids = (q: string) => engine.ask(q).results.map((r) => r.entry.id);
+const ids2 = (base: KnowledgeBase, q: string) =>
+  createEngine(base)
+    .ask(q)
+    .results.map((r) => r.entry.id);
+/** The question is not answered on this base, the check named is among what demoted it, and with it off the question is answered. */
+function expectRefusedBy(base: KnowledgeBase, q: string, check: CheckName) {
+  expect(createEngine(base).ask(q).status, q).not.toBe('answered');
+  expect(decisionOf(createEngine(base), q).demotedBy, q).toContain(check);
+  expect(createEngine(base, { disable: [check] }).ask(q).status, q).toBe('answered');
+}
 
 describe('ask: search', () => {
   it('answers a paraphrase with the right entry first', () => {
@@ -79,6 +89,27 @@ describe('ask: search', () => {
     expect(small.ask('does taiwan have its own military hotline with beijing').status).not.toBe('answered');
     expect(small.ask('does the us have a hotline with china').status).toBe('answered');
     expect(createEngine(base, { disable: ['pair', 'capitals'] }).ask('does taiwan have its own military hotline with beijing').status).toBe('answered');
+  });
+  it('takes the two sides of a line from one topic, and reads them past a "between" that names no countries', () => {
+    const base = smallBase(
+      'us-china',
+      'U.S.–China military channels',
+      [
+        '  - id: cold-war',
+        '    text: A U.S. lawmaker said the military hotline with China should work like the Cold War line with Russia.',
+        '    topics: [us-china, us-russia]',
+        '    sources: [s1]',
+      ],
+      [['us-russia', 'U.S.–Russia military channels']],
+    );
+    const e = createEngine(base);
+    // Filed under U.S.–China and under U.S.–Russia: neither topic is between China and Russia.
+    for (const q of [
+      'china russia military hotline like the cold war line',
+      'china russia military hotline like the cold war line between lawmakers and the military',
+    ])
+      expectRefusedBy(base, q, 'pair');
+    expect(e.ask('us china military hotline like the cold war line').status).toBe('answered');
   });
   it('answers "the X of Y" (Y a country) only with an entry where X stands close to Y', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
@@ -214,6 +245,103 @@ describe('ask: search', () => {
     expect(createEngine(base, { disable: ['age'] }).ask('how old is xi jinping').status).toBe('answered');
     expect(engine.ask('how old is pete hegseth').results[0]!.entry.id).toBe('hegseth');
     expect(engine.ask('how old is pete hegseth').status).toBe('answered');
+  });
+  it('answers "why" only with an entry that states a cause: a causal word, or a curated "why" question on the same thing', () => {
+    const base = smallBase('us-russia', 'U.S.–Russia military channels', [
+      '  - id: route',
+      '    text: The 1963 hotline ran over a wire circuit through London, Copenhagen, Stockholm and Helsinki.',
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+      '  - id: radio',
+      '    text: A radio circuit through Tangier backed up the wire because a cut cable would have silenced the line.',
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+      '  - id: renamed',
+      '    text: In 2021 the risk reduction center was renamed the National and Nuclear Risk Reduction Center.',
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+      '    questions: [Why was the risk reduction center renamed in 2021?]',
+    ]);
+    const engine = createEngine(base);
+    expectRefusedBy(base, 'why was the hotline wire circuit routed through london and helsinki', 'cause-stated');
+    // A question that also asks for something else is answered by what the entry does state.
+    expect(decisionOf(engine, 'how was the hotline wire circuit routed through london and helsinki, and why').demotedBy).not.toContain('cause-stated');
+    // The same entry answers what it does state.
+    expect(engine.ask('did the 1963 hotline wire circuit run through london and helsinki').results[0]!.entry.id).toBe('route');
+    expect(engine.ask('did the 1963 hotline wire circuit run through london and helsinki').status).toBe('answered');
+    // A causal word in the text, or a curated "why" question about the same thing, states a cause.
+    expect(engine.ask('why did a radio circuit through tangier back up the wire').status).toBe('answered');
+    expect(engine.ask('why did the risk reduction center get renamed in 2021').status).toBe('answered');
+  });
+  it('answers "what did X say" (X quoted nowhere) only with a fact reporting X\'s words: a speech verb after X in the same clause', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: visit',
+      "    text: China's Defense Ministry said Gen. Li Wei led a delegation to Hawaii in September 2024 and met Adm. Grant Hollis there.",
+      '    topics: [us-china]',
+      '    involved: [Gen. Li Wei, Adm. Grant Hollis]',
+      '    sources: [s1]',
+      '  - id: warning',
+      '    text: After meeting Gen. Li Wei in Hawaii, Adm. Grant Hollis warned that unsafe intercepts could cost lives.',
+      '    topics: [us-china]',
+      '    involved: [Adm. Grant Hollis, Gen. Li Wei]',
+      '    sources: [s1]',
+    ]);
+    const engine = createEngine(base);
+    // The ministry's words, and Hollis's, are not Li Wei's.
+    for (const q of ['what did gen li wei say in hawaii in september 2024', 'did li wei say anything about the delegation to hawaii']) {
+      expect(engine.ask(q).status, q).toBe('unknown');
+      expect(decisionOf(engine, q).demotedBy, q).toContain('speaker');
+      expect(createEngine(base, { disable: ['speaker'] }).ask(q).status, q).not.toBe('unknown');
+    }
+    const a = engine.ask('what did adm grant hollis say after meeting li wei in hawaii');
+    expect(a.status).toBe('answered');
+    expect(a.results[0]!.entry.id).toBe('warning');
+  });
+  it('answers a question naming a year only with a dated entry that names it or spans it, and puts such entries first', () => {
+    const delegation = [
+      '  - id: delegation-2024',
+      '    text: Rear Adm. Jane Doe headed the U.S. delegation at the MMCA working group in Honolulu in April 2024.',
+      '    date: 2024-04-03',
+      '    topics: [us-china]',
+      '    involved: [Rear Adm. Jane Doe]',
+      '    sources: [s1]',
+    ];
+    const base = smallBase('us-china', 'U.S.–China military channels', delegation);
+    expectRefusedBy(base, 'who headed the us delegation at the mmca working group in april 2025', 'year');
+    expect(createEngine(base).ask('who headed the us delegation at the mmca working group in april 2024').status).toBe('answered');
+    // An entry that names the year goes before a better-scored one that does not.
+    const both = smallBase('us-china', 'U.S.–China military channels', [
+      ...delegation,
+      '  - id: talks-2025',
+      '    text: U.S. and Chinese officers held an MMCA working group in Shanghai in April 2025.',
+      '    date: 2025-04-02',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    expect(ids2(both, 'who headed the us delegation at the mmca working group in april 2025')[0]).toBe('talks-2025');
+    expect(createEngine(both, { disable: ['year'] }).ask('who headed the us delegation at the mmca working group in april 2025').results[0]!.entry.id).toBe(
+      'delegation-2024',
+    );
+    // An undated entry (a standing fact) is exempt: the year may name the agreement rather than an event.
+    const agenda = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: agenda',
+      '    text: The MMCA agreement covers search and rescue and communications between ships at sea.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    expect(createEngine(agenda).ask('does the 1998 mmca agreement cover search and rescue').status).toBe('answered');
+    // A day named with its month: an entry dated to another day does not answer; one of that day does, and a
+    // message from X that "raised" something reports X's words.
+    const message = smallBase('us-russia', 'U.S.–Russia military channels', [
+      '  - id: june-10',
+      '    text: On 10 June 1967 a hotline message from Kosygin raised the prospect of Soviet military steps.',
+      '    date: 1967-06-10',
+      '    topics: [us-russia]',
+      '    involved: [Alexei Kosygin]',
+      '    sources: [s1]',
+    ]);
+    expectRefusedBy(message, 'what did kosygin say in the june 5 1967 hotline message', 'year');
+    expect(createEngine(message).ask('what did kosygin say in the june 10 1967 hotline message').status).toBe('answered');
   });
   it('answers with an entry far ahead of the rest that matches every informative word the base knows', () => {
     const base = smallBase('us-russia', 'U.S.–Russia military channels', [

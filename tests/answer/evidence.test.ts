@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { shapesOf } from '../../src/answer/evidence';
+import { dayIn, shapesOf } from '../../src/answer/evidence';
 import type { Entry } from '../../src/knowledge/schema';
 
-const fact = (text: string) => ({ kind: 'fact', id: 'f', text, topics: [], sources: [] }) as unknown as Entry;
+const fact = (text: string) => ({ id: 'e', kind: 'fact', text, topics: ['t'], sources: ['s'] }) as unknown as Entry;
+
+describe('dayIn', () => {
+  it('reads a day named with its month, either way round', () => {
+    expect(dayIn(['the', 'june', '5', '1967', 'message'])).toEqual({ month: 6, day: 5 });
+    expect(dayIn(['on', '10th', 'may'])).toEqual({ month: 5, day: 10 });
+    expect(dayIn(['in', 'june', '1967'])).toBeUndefined();
+    expect(dayIn(['may', 'the', 'talks', 'resume'])).toBeUndefined();
+  });
+});
 
 describe('shapesOf', () => {
   it('reads a person from a title and a name, or from people named as a group', () => {
     expect(shapesOf(fact('Secretary Austin called Adm. Dong.'), false, false).has('person')).toBe(true);
     expect(shapesOf(fact('The agreement was negotiated by military officers, not diplomats.'), false, false).has('person')).toBe(true);
     expect(shapesOf(fact('The line was tested every hour.'), false, false).has('person')).toBe(false);
+  });
+
+  it('reads a length of time, not the ordinal "a second"', () => {
+    expect(shapesOf(fact('The meeting lasted about 75 minutes.'), false, false).has('duration')).toBe(true);
+    expect(shapesOf(fact('There was a 20-second pause on the line.'), false, false).has('duration')).toBe(true);
+    expect(shapesOf(fact('They had a second conversation after the meeting.'), false, false).has('duration')).toBe(false);
   });
 });

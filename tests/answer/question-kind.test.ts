@@ -37,6 +37,9 @@ describe('questionKind', () => {
     ['hi bot', 'chat'],
     ['thanks!', 'chat'],
     ['who are you', 'chat'],
+    ["who's gonna replace the defense minister", 'prediction'],
+    ['what should i major in to work at the pentagon', 'advice'],
+    ['what time is it in helsinki', 'chat'],
   ])('%s → %s', (q, k) => expect(kind(q)).toBe(k));
   it.each([
     'when was the moscow washington hotline set up',
@@ -47,6 +50,8 @@ describe('questionKind', () => {
     'when will the next mmca meeting be held',
     'what did hegseth say about relations never being better',
     'what happened in 2025',
+    'what time did the guns go quiet between india and pakistan',
+    'what should the hotline be used for, according to the 1963 memorandum',
     'is there another maritime consultative meeting coming up in 2026',
     'after kl were there more talks coming according to hegseth',
     'which official claimed ties were the best ever',
@@ -63,7 +68,10 @@ describe('speakerAsked', () => {
     expect(asked('obama quote on military channels')).toEqual({ name: ['obama'], words: true, titled: false });
     expect(asked('what did pelosi actually say in taipei')).toEqual({ name: ['pelosi'], words: true, titled: false });
     expect(asked('did hegseth say relations have never been better')).toEqual({ name: ['hegseth'], words: false, titled: false });
-    expect(asked('did gen gerasimov ever comment on the deal')).toEqual({ name: ['gerasimov'], words: false, titled: true });
+    expect(asked('did gen gerasimov ever comment on the deal')).toEqual({ name: ['gerasimov'], words: true, titled: true });
+    // "Say anything", "talk about", "comment on" ask for the words; "say that…", "say relations…" test a claim.
+    expect(asked('did gorbachev say anything when the centers opened')).toEqual({ name: ['gorbachev'], words: true, titled: false });
+    expect(asked('did grandpa say that the line was red')).toEqual({ name: ['grandpa'], words: false, titled: false });
   });
   it('leaves descriptions and pronouns alone', () => {
     expect(asked('what did the chinese navy say')).toBeUndefined();

@@ -48,6 +48,14 @@ describe('readIntent', () => {
     expect(intent('how many aircraft carriers does china have').focusPhrase).toEqual(['aircraft', 'carriers']);
     expect(intent('who is the guy running the pentagon').focus).toBeUndefined();
     expect(intent('does the pla have aircraft carriers').focusPhrase).toEqual(['aircraft', 'carriers']);
+    // What the answer is found on, and what something was like.
+    expect(intent('what was on the menu at the summit lunch').focus).toBe('menu');
+    expect(intent('what was the weather like in busan').focus).toBe('weather');
+    expect(intent('what was in the 2015 air safety memorandum').focus).toBeUndefined();
+    // "What is X and …": X, with another question after it.
+    expect(intent('what is aukus and does it include a hotline').focus).toBe('aukus');
+    expect(intent('which chinese coast guard cutters are covered by the rules').focusPhrase).toEqual(['chinese', 'coast', 'guard', 'cutters']);
+    expect(intent('who is hegseth and what did he say').focus).toBeUndefined();
     expect(intent('did the us and russia have some arrangement over syria').focus).toBe('arrangement');
     // A verb or a type word after "what/which" is not a thing to match.
     expect(intent('what pushed the us and china into signing').focus).toBeUndefined();
