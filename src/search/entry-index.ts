@@ -70,9 +70,10 @@ export type SearchTuning = {
   coveragePower: number;
   /**
    * Multipliers for entries whose shape fits the question's intent; `asked`: one of the entry's curated
-   * questions asks for the same kind of answer (who, when, why, where, how many).
+   * questions asks for the same kind of answer (who, when, why, where, how many); `sequence`: one asks, as the
+   * question does, what came before or after the event or whether it happened again (sequenceWordsOf).
    */
-  intentBoost: { when: number; who: number; quote: number; speaker: number; count: number; asked: number };
+  intentBoost: { when: number; who: number; quote: number; speaker: number; count: number; asked: number; sequence: number };
   /** How much a close match with one of an entry's curated questions lifts it: score × (1 + β·F1). */
   questionBoost: number;
   /** Factor for related words (0: off). */
@@ -84,7 +85,7 @@ export type SearchTuning = {
 export const DEFAULT_TUNING: SearchTuning = {
   index: DEFAULT_INDEX_OPTIONS,
   coveragePower: 1,
-  intentBoost: { when: 1.3, who: 1.1, quote: 1.25, speaker: 2, count: 1.3, asked: 1.5 },
+  intentBoost: { when: 1.3, who: 1.1, quote: 1.25, speaker: 2, count: 1.3, asked: 1.5, sequence: 1.3 },
   unknownWeight: UNKNOWN_WEIGHT,
   questionBoost: 2,
   relatedFactor: RELATED_FACTOR,
@@ -155,7 +156,8 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   // `kind`: the kind of answer the curated question asks for (questionKind).
   // `keys` and `idfs`: its distinct concepts, in order. Arrays, not a Map: iterating a Map's entries makes a
   // pair per concept, on every candidate of every question (a quarter of what a question allocated).
-  type CuratedQuestion = { keys: string[]; idfs: number[]; kind: number };
+  // `sequence`: its sequence words (sequenceWordsOf).
+  type CuratedQuestion = { keys: string[]; idfs: number[]; kind: number; sequence: string[] };
   const questionCache = new Map<number, CuratedQuestion[]>();
   const questionConceptsOf = (doc: number): CuratedQuestion[] => {
     let list = questionCache.get(doc);
@@ -163,7 +165,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       const e = entries[doc]!;
       const read = (q: string, kind: number) => {
         const concepts = new Map(analyzeQuery(q, ctx, { intent: false }).concepts.map((c) => [c.key, c.idf]));
-        return { keys: [...concepts.keys()], idfs: [...concepts.values()], kind };
+        return { keys: [...concepts.keys()], idfs: [...concepts.values()], kind, sequence: sequenceWordsOf(words(q.slice(0, 400))) };
       };
       list = (e.questions ?? []).map((q) => read(q, questionKind(q)));
       if (questionCache.size >= QUESTION_CACHE) questionCache.delete(questionCache.keys().next().value!);
@@ -176,10 +178,17 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
    * Best F1 overlap (idf-weighted) between the query and one of the entry's curated questions, and whether a
    * curated question that asks for the same kind of answer (`kind`, from questionKind) shares the query's subject.
    */
-  const questionMatch = (doc: number, query: ReadonlyMap<string, number>, queryTotal: number, kind: number): { f1: number; sameKind: boolean } => {
+  const questionMatch = (
+    doc: number,
+    query: ReadonlyMap<string, number>,
+    queryTotal: number,
+    kind: number,
+    sequence: readonly string[],
+  ): { f1: number; sameKind: boolean; sameSequence: boolean } => {
     // `query` maps each term the query asks for to how fully (1: typed as is); question concepts are keyed by term.
     let best = 0;
     let sameKind = false;
+    let sameSequence = false;
     for (const q of questionConceptsOf(doc)) {
       let inter = 0;
       let total = 0;
@@ -195,8 +204,9 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       const f1 = (2 * p * r) / (p + r);
       best = Math.max(best, f1);
       if (kind !== 0 && (q.kind & kind) !== 0 && f1 >= SAME_KIND_MIN_F1) sameKind = true;
+      if (f1 >= SAME_KIND_MIN_F1 && q.sequence.some((w) => sequence.includes(w))) sameSequence = true;
     }
-    return { f1: best, sameKind };
+    return { f1: best, sameKind, sameSequence };
   };
 
   // Keyed by a hash of the phrase, not the phrase: at 100k entries the phrases themselves would be
@@ -290,6 +300,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       // Term → how fully the query asks for it: 1 for its own words, less for corrected and related ones.
       const qmap = new Map<string, number>();
       for (const c of query.concepts) for (const alt of c.alts) qmap.set(alt.term, Math.max(qmap.get(alt.term) ?? 0, alt.factor));
+      const sequence = sequenceWordsOf(query.tokens.map((t) => t.word));
       const qtotal = query.concepts.reduce((sum, c) => sum + c.idf, 0);
       // The query's most informative known concept: an entry asked about the same kind of thing must also be about it.
       let subject = -1;
@@ -299,15 +310,33 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
       const aboutSubject = (mask: number) => subject < 0 || (mask & (1 << subject)) !== 0;
       const hits = ranked
         .map((r) => {
-          const qm = questionMatch(r.doc, qmap, qtotal, kind);
+          const qm = questionMatch(r.doc, qmap, qtotal, kind, sequence);
           const askedAlike = qm.sameKind && aboutSubject(r.mask);
-          return hitOf(r, r.score * (1 + tuning.questionBoost * qm.f1) * (askedAlike ? tuning.intentBoost.asked : 1), qm.f1, askedAlike);
+          const sameSequence = qm.sameSequence && aboutSubject(r.mask);
+          const score =
+            r.score * (1 + tuning.questionBoost * qm.f1) * (askedAlike ? tuning.intentBoost.asked : 1) * (sameSequence ? tuning.intentBoost.sequence : 1);
+          return hitOf(r, score, qm.f1, askedAlike);
         })
         .sort((a, b) => b.score - a.score || a.doc - b.doc)
         .slice(0, limit);
       return { query, hits };
     },
   };
+}
+
+/**
+ * Stopwords that ask what came before or after an event, or whether it happened again. Sibling entries about
+ * one event share its words, and their curated questions differ in these ("did they talk again after the
+ * meeting" is the follow-up's question, not the meeting's), so they are read, not dropped, when comparing a
+ * question with curated ones.
+ */
+const SEQUENCE_WORDS = new Set(['again', 'after', 'before', 'since', 'until']);
+
+/** The sequence words of a question, each once. */
+export function sequenceWordsOf(questionWords: readonly string[]): string[] {
+  // Most questions have none: one shared empty list, not one per curated question.
+  const found = questionWords.filter((w) => SEQUENCE_WORDS.has(w));
+  return found.length === 0 ? NO_WORDS : [...new Set(found)];
 }
 
 const KIND_WHO = 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeFromStrings } from '../../src/knowledge/load';
-import { buildEntryIndex, documentOf, isQuantity, questionKind, statesQuantity } from '../../src/search/entry-index';
+import { buildEntryIndex, DEFAULT_TUNING, documentOf, isQuantity, questionKind, sequenceWordsOf, statesQuantity } from '../../src/search/entry-index';
 
 /** A base of facts written "id: text", all under one topic and one source. */
 function baseOf(facts: readonly string[]) {
@@ -64,5 +64,50 @@ describe('capitals in questions', () => {
     const coverage = (id: string) => hits.find((h) => h.entry.id === id)?.coverage ?? 0;
     expect(coverage('a')).toBeGreaterThan(coverage('c'));
     expect(coverage('a')).toBeGreaterThan(0.8);
+  });
+});
+
+describe('choosing between sibling entries', () => {
+  // Two entries about one event; the second is the follow-up, and its curated question asks what came after.
+  const loaded = loadKnowledgeFromStrings({
+    'k.yaml': [
+      'topics: [{id: t, name: Boats}]',
+      'sources: [{id: s, kind: press, title: S, publisher: P}]',
+      'facts:',
+      '  - id: zephyr-rescue',
+      '    text: On 3 May the patrol boat Zephyr rescued the crew of a trawler in fog off the cape.',
+      '    topics: [t]',
+      '    sources: [s]',
+      '    questions: [Did the Zephyr rescue the trawler crew?, When did the Zephyr rescue the trawler crew?]',
+      '    keywords: [Zephyr rescue, trawler crew]',
+      '  - id: zephyr-second-rescue',
+      '    text: A week later the Zephyr saved a fishing crew once more, near the harbour.',
+      '    topics: [t]',
+      '    sources: [s]',
+      '    questions: [Did the Zephyr rescue a crew again after the trawler?]',
+    ].join('\n'),
+  });
+  if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
+  const base = loaded.base;
+  const order = (index: ReturnType<typeof buildEntryIndex>, q: string) => index.search(q).hits.map((h) => h.entry.id);
+
+  it('prefers the entry whose curated question asks, as the question does, what came after', () => {
+    const q = 'did the zephyr rescue a trawler crew again after that';
+    const off = buildEntryIndex(base, { ...DEFAULT_TUNING, intentBoost: { ...DEFAULT_TUNING.intentBoost, sequence: 1 } });
+    expect(order(off, q)[0]).toBe('zephyr-rescue');
+    expect(order(buildEntryIndex(base), q)[0]).toBe('zephyr-second-rescue');
+  });
+
+  it('leaves a question without sequence words alone', () => {
+    const q = 'did the zephyr rescue a trawler crew';
+    const off = buildEntryIndex(base, { ...DEFAULT_TUNING, intentBoost: { ...DEFAULT_TUNING.intentBoost, sequence: 1 } });
+    expect(order(buildEntryIndex(base), q)).toEqual(order(off, q));
+  });
+});
+
+describe('sequenceWordsOf', () => {
+  it('reads the stopwords that ask what came before or after, each once', () => {
+    expect(sequenceWordsOf(['did', 'they', 'meet', 'again', 'after', 'the', 'talks', 'and', 'again'])).toEqual(['again', 'after']);
+    expect(sequenceWordsOf(['where', 'did', 'it', 'land'])).toEqual([]);
   });
 });
