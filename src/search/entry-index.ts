@@ -1,3 +1,4 @@
+import { namesPlace } from './places';
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Entry } from '../knowledge/schema';
 import { buildAliasTable, type AliasTable } from './aliases';
@@ -71,9 +72,11 @@ export type SearchTuning = {
   /**
    * Multipliers for entries whose shape fits the question's intent; `asked`: one of the entry's curated
    * questions asks for the same kind of answer (who, when, why, where, how many); `sequence`: one asks, as the
-   * question does, what came before or after the event or whether it happened again (sequenceWordsOf).
+   * question does, what came before or after the event or whether it happened again (sequenceWordsOf); `where`: a
+   * "where" question's entries that place something at a named place (namesPlace; dev top-1 +1 at 1.2, +2 at 1.3,
+   * no more at 1.5).
    */
-  intentBoost: { when: number; who: number; quote: number; speaker: number; count: number; asked: number; sequence: number };
+  intentBoost: { when: number; who: number; where: number; quote: number; speaker: number; count: number; asked: number; sequence: number };
   /** How much a close match with one of an entry's curated questions lifts it: score × (1 + β·F1). */
   questionBoost: number;
   /** Factor for related words (0: off). */
@@ -85,7 +88,7 @@ export type SearchTuning = {
 export const DEFAULT_TUNING: SearchTuning = {
   index: DEFAULT_INDEX_OPTIONS,
   coveragePower: 1,
-  intentBoost: { when: 1.3, who: 1.1, quote: 1.25, speaker: 2, count: 1.3, asked: 1.5, sequence: 1.3 },
+  intentBoost: { when: 1.3, who: 1.1, where: 1.3, quote: 1.25, speaker: 2, count: 1.3, asked: 1.5, sequence: 1.3 },
   unknownWeight: UNKNOWN_WEIGHT,
   questionBoost: 2,
   relatedFactor: RELATED_FACTOR,
@@ -110,6 +113,8 @@ export type EntryIndex = {
   search(question: string, options?: { limit?: number; prefix?: boolean; only?: readonly Entry[] }): SearchOutcome;
   /** Whether the entry at this position names a person (can answer "who"). */
   tellsWho(doc: number): boolean;
+  /** Whether the entry's text names a place where something is or happened (namesPlace). */
+  tellsWhere(doc: number): boolean;
   /** Whether the entry at this position holds this index term or concept (in any field). */
   mentions(doc: number, term: string): boolean;
   /** Whether the entry at this position states a quantity (can answer "how many"). */
@@ -146,6 +151,8 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
   // Which entries can answer "when" (their words give a date) and "who" (they name people).
   const tellsWhen = lazyBits(entries, (e) => DATE_IN_TEXT.test(e.text));
   const speakerTokens = entries.map((e) => (e.kind === 'quote' ? words(e.speaker) : NO_WORDS));
+  // Which entries can answer "where" (their words place something at a named place).
+  const tellsWhere = lazyBits(entries, (e) => namesPlace(e.text));
   const tellsWho = lazyBits(entries, (e) => e.kind === 'quote' || (e.involved?.length ?? 0) > 0 || PERSON_IN_TEXT.test(e.text));
 
   // Each curated question read the way a user question is read, so the two can be compared concept by
@@ -254,6 +261,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     typos,
     exact,
     tellsWho,
+    tellsWhere,
     tellsCount,
     mentions: (doc, term) => {
       // Postings are in document order: a binary search, not a scan, so this stays cheap on a 100k-entry base.
@@ -278,6 +286,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
         let m = 1;
         if (intent.when && tellsWhen(d)) m *= tuning.intentBoost.when;
         if (intent.who && tellsWho(d)) m *= tuning.intentBoost.who;
+        if (intent.where && tellsWhere(d)) m *= tuning.intentBoost.where;
         if (intent.countOf !== undefined && tellsCount(d)) m *= tuning.intentBoost.count;
         if (intent.quote && e.kind === 'quote') {
           m *= tuning.intentBoost.quote;

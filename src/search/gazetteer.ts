@@ -16,7 +16,7 @@ const ALSO = new Set(['TWN', 'PSE', 'XKX', 'HKG', 'MAC']);
 const PLAIN = /^[A-Za-z .'\u2019-]+$/;
 
 /** One country's names, lower case: what a question may call it. */
-export type CountryNames = { code: string; name: string; names: string[] };
+export type CountryNames = { code: string; name: string; names: string[]; capitals: string[] };
 
 /** The countries, each with every name it goes by; two-letter codes ("IN", "NO") are left out, being words. */
 export const COUNTRIES: readonly CountryNames[] = countries
@@ -24,5 +24,10 @@ export const COUNTRIES: readonly CountryNames[] = countries
   .map((c) => {
     const demonyms = c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : [];
     const names = [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a !== c.cca2), ...demonyms].filter((n) => n && PLAIN.test(n));
-    return { code: c.cca3, name: c.name.common, names: [...new Set(names.map((n) => n.toLowerCase()))] };
+    return {
+      code: c.cca3,
+      name: c.name.common,
+      names: [...new Set(names.map((n) => n.toLowerCase()))],
+      capitals: (c.capital ?? []).filter((n) => PLAIN.test(n)),
+    };
   });

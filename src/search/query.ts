@@ -11,6 +11,8 @@ import { lowerBound } from '../text/lower-bound';
 export type Intent = {
   when: boolean;
   who: boolean;
+  /** "Where did…", "where are…": asks for a place ("the intercept where a J-11…" does not). */
+  where: boolean;
   quote: boolean;
   /**
    * A request for a procedure or for writing ("how do I…", "how to…", "write me…", "translate…"): the
@@ -96,6 +98,7 @@ const CAPITAL_FACTOR = 0.85;
 const NO_INTENT: Intent = {
   when: false,
   who: false,
+  where: false,
   quote: false,
   task: false,
   keywords: false,
@@ -118,6 +121,7 @@ export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent 
   return {
     when: has('when', 'date', 'year', 'dates') || (first === 'what' && has('year', 'date', 'day', 'month')) || asksHowFarBack(tokens),
     who: has('who', 'whom', 'whose'),
+    where: asksWhere(tokens),
     quote: has('say', 'said', 'says', 'quote', 'quoted', 'quotes', 'words', 'statement', 'remarks', 'stated', 'told', 'warned'),
     countOf: countHead(tokens),
     focus: focusPhrase?.at(-1),
@@ -142,6 +146,28 @@ export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent 
 }
 
 /** "How far back does X go": a time (a date answers it), not a distance. */
+/** Words that follow "where" when it asks a question ("where did", "where are", "where is"), not when it joins a clause ("the intercept where a J-11…"). */
+const WHERE_ASKS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'did',
+  'do',
+  'does',
+  'can',
+  'could',
+  'will',
+  'would',
+  'has',
+  'have',
+  'had',
+  'should',
+  'exactly',
+  'else',
+]);
+const asksWhere = (tokens: readonly Token[]) =>
+  tokens.some((t, i) => t.word === 'where' && (i === tokens.length - 1 || WHERE_ASKS.has(tokens[i + 1]!.word) || i === 0));
 const asksHowFarBack = (tokens: readonly Token[]) => tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'far' && tokens[i + 2]?.word === 'back');
 
 function whoVerbOf(tokens: readonly Token[]): string | undefined {

@@ -98,6 +98,19 @@ describe('choosing between sibling entries', () => {
     expect(order(buildEntryIndex(base), q)[0]).toBe('zephyr-second-rescue');
   });
 
+  it('prefers, for a "where" question, the entry that names a place', () => {
+    const where = baseOf([
+      'zephyr-talks-agenda: The zephyr talks covered rescue drills and radio checks.',
+      'zephyr-talks-venue: The zephyr talks were held in Qingdao.',
+    ]);
+    const q = 'where were the zephyr talks held';
+    const off = buildEntryIndex(where, { ...DEFAULT_TUNING, intentBoost: { ...DEFAULT_TUNING.intentBoost, where: 1 } });
+    const on = buildEntryIndex(where);
+    const scoreOf = (index: ReturnType<typeof buildEntryIndex>, id: string) => index.search(q).hits.find((h) => h.entry.id === id)!.score;
+    expect(scoreOf(on, 'zephyr-talks-venue') / scoreOf(off, 'zephyr-talks-venue')).toBeCloseTo(DEFAULT_TUNING.intentBoost.where);
+    expect(scoreOf(on, 'zephyr-talks-agenda')).toBeCloseTo(scoreOf(off, 'zephyr-talks-agenda'));
+  });
+
   it('leaves a question without sequence words alone', () => {
     const q = 'did the zephyr rescue a trawler crew';
     const off = buildEntryIndex(base, { ...DEFAULT_TUNING, intentBoost: { ...DEFAULT_TUNING.intentBoost, sequence: 1 } });

@@ -15,6 +15,12 @@ describe('readIntent', () => {
     expect(intent('who signed INCSEA')).toMatchObject({ who: true });
     expect(intent('what did Gates say about hotlines')).toMatchObject({ quote: true });
   });
+  it('reads "where" as asking for a place only when it asks, not when it joins a clause', () => {
+    expect(intent('where did the plane land')).toMatchObject({ where: true });
+    expect(intent('the hotline where are both ends')).toMatchObject({ where: true });
+    expect(intent('the intercept where a fighter buzzed a patrol plane, did it lead to anything')).toMatchObject({ where: false });
+    expect(intent('when was the DTL set up')).toMatchObject({ where: false });
+  });
   it('finds what a "how many" question counts: the last word of the noun phrase', () => {
     expect(intent('how many aircraft carriers does china have').countOf).toBe('carriers');
     expect(intent('how many messages went back and forth').countOf).toBe('messages');

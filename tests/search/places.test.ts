@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { isPlaceName, namesPlace } from '../../src/search/places';
+
+describe('isPlaceName', () => {
+  it('knows a name by the place noun that ends it', () => {
+    expect(isPlaceName('Hainan Island')).toBe(true);
+    expect(isPlaceName('South China Sea')).toBe(true);
+    expect(isPlaceName('Tibet Autonomous Region')).toBe(true);
+    expect(isPlaceName('Gimhae Air Base')).toBe(true);
+  });
+  it('knows towns and capitals from the gazetteer, also at the start of a longer name', () => {
+    expect(isPlaceName('Qingdao')).toBe(true);
+    expect(isPlaceName('Honolulu')).toBe(true);
+    expect(isPlaceName('Canberra')).toBe(true);
+    expect(isPlaceName('Honolulu Defense Talks')).toBe(true);
+  });
+  it('does not take months, people or organisations for places', () => {
+    expect(isPlaceName('September')).toBe(false);
+    expect(isPlaceName('Admiral Zephyr')).toBe(false);
+    expect(isPlaceName('Western Pacific Naval Symposium')).toBe(false);
+  });
+});
+
+describe('namesPlace', () => {
+  it('finds a place after a location preposition', () => {
+    expect(namesPlace('The talks were held in Qingdao in April.')).toBe(true);
+    expect(namesPlace('The damaged aircraft made an emergency landing on Zembla’s Hainan Island.')).toBe(true);
+    expect(namesPlace('The aircraft collided over the South China Sea.')).toBe(true);
+  });
+  it('does not count a town name that is not placed at ("Austin said", "in September")', () => {
+    expect(namesPlace('Austin said the talks in September went well.')).toBe(false);
+    expect(namesPlace('The two chiefs spoke by video teleconference.')).toBe(false);
+  });
+});
