@@ -11,7 +11,7 @@ import { relatedTerms } from '../search/related-words';
 // with a hand-made record.
 
 /** What kind of answer an entry can supply, read from its text once per knowledge load. */
-export type Shape = 'date' | 'time' | 'person' | 'place' | 'number' | 'money' | 'age' | 'reason' | 'plan' | 'duration';
+export type Shape = 'date' | 'time' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan' | 'duration';
 
 const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ['date', /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/],
@@ -43,12 +43,11 @@ const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
 ];
 
 /** The shapes an entry's text can supply. `person` and `number` also read the entry's fields. */
-export function shapesOf(entry: Entry, tellsWho: boolean, tellsCount: boolean, tellsWhere = false): Set<Shape> {
+export function shapesOf(entry: Entry, tellsWho: boolean, tellsCount: boolean): Set<Shape> {
   const out = new Set<Shape>();
   for (const [shape, re] of SHAPES) if (re.test(entry.text)) out.add(shape);
   if (entry.date) out.add('date');
   if (tellsWho) out.add('person');
-  if (tellsWhere) out.add('place');
   if (tellsCount) out.add('number');
   // "First agreed in 2007 … put into practice in 2018": two different years bound a span.
   if (new Set(entry.text.match(/\b(1[6-9]|20)\d{2}\b/g) ?? []).size >= 2) out.add('duration');
@@ -219,7 +218,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
   // Worked out when an entry is first a hit, not at build: the regular expressions behind them ran over every
   // entry's text, and only the candidates of questions need them.
   const shapes = new Array<ReadonlySet<Shape> | undefined>(entries.length);
-  const shapesAt = (d: number) => (shapes[d] ??= shapesOf(entries[d]!, search.tellsWho(d), search.tellsCount(d), search.tellsWhere(d)));
+  const shapesAt = (d: number) => (shapes[d] ??= shapesOf(entries[d]!, search.tellsWho(d), search.tellsCount(d)));
   const conceptOf = (t: string) => search.aliases.phrases.get(t) ?? t;
 
   // The countries each topic's name pairs ("U.S.–China military channels" → us, china): what an entry is between.

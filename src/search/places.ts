@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { iso31662 } from 'iso-3166';
 import { COUNTRIES } from './gazetteer';
 
 // Whether an entry's text names a place, so that a "where" question can prefer an entry that says where.
@@ -21,6 +22,14 @@ const NOT_PLACES = new Set(
 /** Towns smaller than this are left out: the smallest share their names with too many people and things. */
 const MIN_POPULATION = 15_000;
 
+/** "North Sikkim", "Western Hunan": a compass word before a place's name. */
+const COMPASS = /^(North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower)$/;
+/** Subdivision names in plain letters (the base and its users write English). */
+const PLAIN_NAME = /^[A-Za-z .'\u2019-]+$/;
+/** The generic word a subdivision's own language ends its name with: "Hainan Sheng", "Xizang Zizhiqu", "Tokyo-to". */
+const GENERIC_END =
+  /[\s-]+(Sheng|Shi|Zizhiqu|Tebiexingzhengqu|Do|Teukbyeolsi|Gwangyeoksi|to|fu|ken|oblast'|kray|respublika|Province|Region|State|Prefecture)$/i;
+
 type City = { name: string; altName?: string; population: number };
 
 let towns: Set<string> | undefined;
@@ -38,6 +47,14 @@ function townNames(): Set<string> {
   towns = new Set<string>();
   for (const c of cities) if (c.population >= MIN_POPULATION) towns.add(c.name.toLowerCase());
   for (const capital of COUNTRIES.flatMap((c) => c.capitals)) towns.add(capital.toLowerCase());
+  // States, provinces and regions (ISO 3166-2), also without the generic word of their own language ("Hainan Sheng").
+  if (process.env.SUB !== '0')
+    for (const { name } of iso31662) {
+      if (!PLAIN_NAME.test(name)) continue;
+      towns.add(name.toLowerCase());
+      const bare = name.replace(GENERIC_END, '');
+      if (bare !== name && bare) towns.add(bare.toLowerCase());
+    }
   return towns;
 }
 
@@ -46,10 +63,9 @@ export function isPlaceName(name: string): boolean {
   if (PLACE_NOUN.test(name)) return true;
   const words = name.split(/\s+/);
   if (NOT_PLACES.has(words[0]!.toLowerCase())) return false;
-  const known = townNames();
-  // "Qingdao, China" is read as "Qingdao"; "Honolulu Defense Talks" starts with a town.
-  for (let n = words.length; n >= 1; n--) if (known.has(words.slice(0, n).join(' ').toLowerCase())) return true;
-  return false;
+  // The whole name, not a part: "Central Command" is not the Central Region, "Austin Smith" not a town. "North Sikkim" is Sikkim.
+  const bare = (COMPASS.test(words[0]!) && words.length > 1 ? words.slice(1) : words).join(' ').toLowerCase();
+  return townNames().has(bare);
 }
 
 /** Whether a text says where something is or happened: a location preposition before a place name. */

@@ -8,16 +8,20 @@ describe('isPlaceName', () => {
     expect(isPlaceName('Tibet Autonomous Region')).toBe(true);
     expect(isPlaceName('Gimhae Air Base')).toBe(true);
   });
-  it('knows towns and capitals from the gazetteer, also at the start of a longer name', () => {
+  it('knows towns and capitals from the gazetteer, and regions from ISO 3166-2', () => {
     expect(isPlaceName('Qingdao')).toBe(true);
     expect(isPlaceName('Honolulu')).toBe(true);
     expect(isPlaceName('Canberra')).toBe(true);
-    expect(isPlaceName('Honolulu Defense Talks')).toBe(true);
+    expect(isPlaceName('Hawaii')).toBe(true);
+    expect(isPlaceName('North Sikkim')).toBe(true);
+    expect(isPlaceName('Hainan')).toBe(true);
   });
   it('does not take months, people or organisations for places', () => {
     expect(isPlaceName('September')).toBe(false);
     expect(isPlaceName('Admiral Zephyr')).toBe(false);
     expect(isPlaceName('Western Pacific Naval Symposium')).toBe(false);
+    expect(isPlaceName('Central Command')).toBe(false);
+    expect(isPlaceName('Austin Smith')).toBe(false);
   });
 });
 
