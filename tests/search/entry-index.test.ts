@@ -101,7 +101,7 @@ describe('choosing between sibling entries', () => {
   it('prefers, for a "where" question, the entry that names a place', () => {
     const where = baseOf([
       'zephyr-talks-agenda: The zephyr talks covered rescue drills and radio checks.',
-      'zephyr-talks-venue: The zephyr talks were held in Qingdao.',
+      'zephyr-talks-venue: The zephyr talks were held in Canberra.',
     ]);
     const q = 'where were the zephyr talks held';
     const off = buildEntryIndex(where, { ...DEFAULT_TUNING, intentBoost: { ...DEFAULT_TUNING.intentBoost, where: 1 } });
