@@ -132,7 +132,9 @@ export const CHECKS = [
     applies: (q) => q.intent.identity,
     // Or a curated question that asks much the same thing in other words ("who is X, like what's his background"
     // ↔ "X background and career").
-    passes: (e) => e.askedAlike || !e.curated || e.questionMatch >= SAME_QUESTION,
+    // Or, for a person the base names in full, an entry whose text names them in full: it says who they are or what
+    // they did, which is what the question asks (a curated "who is" question is not the only way to know it).
+    passes: (e) => e.askedAlike || !e.curated || e.questionMatch >= SAME_QUESTION || e.namesAskedPerson,
     demotesTo: 'unsure',
   },
   {

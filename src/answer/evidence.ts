@@ -2,9 +2,10 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Entry } from '../knowledge/schema';
 import { CAPITAL_OF } from '../search/aliases';
 import { isQuantity, KIND_WHY, questionKind, type EntryIndex, type SearchHit } from '../search/entry-index';
-import { term, tokenize } from '../search/normalize';
+import { term, tokenize, words } from '../search/normalize';
 import { analyzeQuery, type AnalyzedQuery } from '../search/query';
 import { relatedTerms } from '../search/related-words';
+import { buildPeople } from './speaker';
 
 // Evidence: what the retrieval found out about each ranked hit, as plain values. The answer decision
 // (answerability.ts) reads only this, so each of its checks reads one kind of evidence and can be tested
@@ -73,6 +74,8 @@ export type HitEvidence = {
   /** It has curated questions at all (an entry without them gives "who is" nothing to go on). */
   curated: boolean;
   questionMatch: number;
+  /** "Who is X", X a person the base names in full (two words or more): the entry's text names X in full too. */
+  namesAskedPerson: boolean;
   /** Proximity and wording facts for the shape checks. */
   whoVerb: boolean;
   owner: boolean;
@@ -91,6 +94,9 @@ export type HitEvidence = {
   quote: boolean;
   bySpeaker?: boolean;
 };
+
+/** Words of "who is X" that are no part of X's name. */
+const IDENTITY_FILLER = new Set(['is', 'are', 'was', 'whos', 'exactly', 'really', 'again']);
 
 /** How many words apart (stopwords aside) "X" and "Y" of "the X of Y" may stand in an answer's text. */
 const OWNER_WINDOW = 4;
@@ -230,6 +236,28 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
       for (const country of CAPITAL_OF[t.word] ?? []) out.add(conceptOf(term(country)));
     }
     return out;
+  };
+  const people = buildPeople(entries);
+  /**
+   * "Who is Michael Chase": the person's full name, when the question asks for nothing but a person the base names
+   * (its words after "who is", stopwords aside, all belong to one person and are two or more: a surname alone may be
+   * anyone's). Undefined otherwise ("who is pakistan's army chief", "who is X, the current Y" ask more than a name).
+   */
+  function askedPerson(query: AnalyzedQuery): string[] | undefined {
+    if (!query.intent.identity) return undefined;
+    const w = query.tokens;
+    const at = w.findIndex((t) => t.word === 'who' || t.word === 'whos');
+    const name = w
+      .slice(at + 1)
+      .filter((t) => !t.stop && !IDENTITY_FILLER.has(t.word))
+      .map((t) => t.word);
+    return name.length >= 2 && people.isPerson(name) ? name : undefined;
+  }
+  /** The entry's text holds every word of the name: it says something of that person, not just of a namesake's topic. */
+  const namesInText = (name: readonly string[] | undefined, entry: Entry) => {
+    if (!name) return false;
+    const text = new Set(words(entry.kind === 'quote' ? `${entry.speaker} ${entry.text}` : entry.text));
+    return name.every((w) => text.has(w));
   };
   const topicCountries = new Map([...base.topics.values()].map((t) => [t.id, countriesIn(t.name)]));
 
@@ -489,6 +517,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     read(query, hits, named, limit = 3) {
       const mask = required(query);
       const pair = betweenPair(query.tokens.map((t) => t.word));
+      const person = askedPerson(query);
       return hits.slice(0, limit).map((hit, i) => {
         const next = hits[i + 1];
         const entry = hit.entry;
@@ -506,6 +535,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
           askedAlike: hit.askedAlike,
           curated: (entry.questions?.length ?? 0) > 0,
           questionMatch: hit.questionMatch,
+          namesAskedPerson: namesInText(person, entry),
           whoVerb: whoVerbMatched(query, hit.doc),
           owner: ownerNear(query, entry),
           countNear: countedNear(query.intent.countOf, entry),

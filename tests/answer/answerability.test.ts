@@ -22,6 +22,7 @@ function hit(over: Partial<HitEvidence> = {}): HitEvidence {
     askedAlike: true,
     curated: true,
     questionMatch: 0.5,
+    namesAskedPerson: false,
     whoVerb: true,
     owner: true,
     countNear: true,
@@ -88,6 +89,11 @@ describe('answerability checks', () => {
     const q = question("who is dong jun, like what's his background");
     expect(decide(q, hit({ askedAlike: false, questionMatch: 0.75 }), new Set(), null).status).toBe('answered');
     expect(decide(q, hit({ askedAlike: false, questionMatch: 0.4 }), new Set(), null).demotedBy).toContain('identity');
+  });
+  it('identity: passes an entry whose text names in full the person asked about, curated questions or not', () => {
+    const q = question('who is joseph prueher');
+    expect(decide(q, hit({ askedAlike: false, questionMatch: 0.2, namesAskedPerson: true }), new Set(), null).status).toBe('answered');
+    expect(decide(q, hit({ askedAlike: false, questionMatch: 0.2, namesAskedPerson: false }), new Set(), null).demotedBy).toContain('identity');
   });
   it('passes a hit that answers a plain factual question', () => {
     expect(decide(question('when was the hotline set up'), hit(), new Set(), null)).toMatchObject({ status: 'answered', demotedBy: [] });

@@ -151,6 +151,12 @@ describe('ask: search', () => {
     const a = engine.ask('who is hegseth');
     expect(a.status).toBe('answered');
     expect(a.results[0]!.entry.id).toBe('hegseth');
+    // A person the base names in full, named in full by the entry's text: what it says of them answers "who is".
+    const named = engine.ask('who is joseph prueher');
+    expect(named.status).toBe('answered');
+    expect(named.results[0]!.entry.id).toBe('apology');
+    // Asking more than the name ("…, the current ambassador") is not a bare "who is X".
+    expect(engine.ask('who is joseph prueher, the current us ambassador to china').status).not.toBe('answered');
   });
   it('answers "how many X" only with a number standing near X when the text names X', () => {
     // Filed under one topic that pairs both sides the questions name, so only the count is at stake.
