@@ -37,6 +37,14 @@ const SPEECH = new Set([
  */
 const ASKS_WORDS = /^(comment|commented) |^\S+ (anything|something|about|on)$/;
 const AUX = new Set(['did', 'does', 'do', 'has', 'have', 'had']);
+/** "Did X talk to Y", "X talked with Y": a conversation took place, which a fact reports; it asks for nobody's words. */
+const CONVERSE = new Set(['talk', 'talked']);
+const WITH = new Set(['to', 'with']);
+/**
+ * "X said…" with no question word before it is a claim only with the verb in the past or the present ("said",
+ * "says", "warned"): a bare form there is another word ("trump state visit", "xi talk shanghai" as keywords).
+ */
+const CLAIMED = (word: string) => /(ed|s)$/.test(word) || word === 'said' || word === 'told' || word === 'wrote' || word === 'meant';
 const QUOTE = new Set(['quote', 'quotes', 'quoted']);
 const BY = new Set(['by', 'from']);
 const LEAD = new Set(['what', 'how', 'why', 'when', 'where']);
@@ -83,10 +91,12 @@ export function speakerAsked(tokens: readonly Token[]): { name: string[]; words:
     if (!AUX.has(w[i]!)) continue;
     if (i > 0 && !LEAD.has(w[i - 1]!)) continue;
     const end = w.findIndex((x, k) => k > i && SPEECH.has(x));
+    if (end > i + 1 && CONVERSE.has(w[end]!) && WITH.has(w[end + 1] ?? '')) return undefined;
     if (end > i + 1 && end - i <= 6) return found(tokens.slice(i + 1, end), i > 0 || ASKS_WORDS.test(`${w[end]} ${w[end + 1] ?? ''}`));
   }
   // "campbell said china resisted…?"
-  if (SPEECH.has(w[1] ?? '') || SPEECH.has(w[2] ?? '')) return found(tokens.slice(0, SPEECH.has(w[1] ?? '') ? 1 : 2), false);
+  const claims = (x: string | undefined) => x !== undefined && SPEECH.has(x) && CLAIMED(x) && !(CONVERSE.has(x) && WITH.has(w[w.indexOf(x) + 1] ?? ''));
+  if (claims(w[1]) || claims(w[2])) return found(tokens.slice(0, claims(w[1]) ? 1 : 2), false);
   // "obama quote on…", "quotes by kirby"
   const q = w.findIndex((x) => QUOTE.has(x));
   if (q > 0 && q <= 4) return found(tokens.slice(0, q), true);

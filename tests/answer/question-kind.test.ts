@@ -79,4 +79,12 @@ describe('speakerAsked', () => {
     expect(asked('my cousin says the deal was short')).toBeUndefined();
     expect(asked('when was the hotline set up')).toBeUndefined();
   });
+  it('reads "talk to Y" as a conversation and a bare verb form after a name as another word', () => {
+    expect(asked('did gen brown talk to his chinese counterpart')).toBeUndefined();
+    expect(asked('brown talked with liu in december')).toBeUndefined();
+    expect(asked('trump state visit beijing may 2026')).toBeUndefined();
+    // The claim shapes still read.
+    expect(asked('campbell said china resisted')).toEqual({ name: ['campbell'], words: false, titled: false });
+    expect(asked('kirby stated the line was used')).toEqual({ name: ['kirby'], words: false, titled: false });
+  });
 });
