@@ -170,10 +170,35 @@ const asksWhere = (tokens: readonly Token[]) =>
   tokens.some((t, i) => t.word === 'where' && (i === tokens.length - 1 || WHERE_ASKS.has(tokens[i + 1]!.word) || i === 0));
 const asksHowFarBack = (tokens: readonly Token[]) => tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'far' && tokens[i + 2]?.word === 'back');
 
+/**
+ * Light verbs: their sense lies in the words after them ("took part", "set up", "put pen to paper", "runs the line"),
+ * so an entry need not use the verb itself to answer; "who replaced X", "who signed Y" keep theirs.
+ */
+const LIGHT_VERBS = new Set([
+  'take',
+  'takes',
+  'took',
+  'set',
+  'sets',
+  'put',
+  'puts',
+  'get',
+  'gets',
+  'got',
+  'make',
+  'makes',
+  'made',
+  'run',
+  'runs',
+  'ran',
+  'go',
+  'went',
+]);
+
 function whoVerbOf(tokens: readonly Token[]): string | undefined {
   const at = tokens.findIndex((t) => !FILLER.has(t.word));
   const verb = tokens[at + 1];
-  return tokens[at]?.word === 'who' && verb && !verb.stop ? verb.word : undefined;
+  return tokens[at]?.word === 'who' && verb && !verb.stop && !LIGHT_VERBS.has(verb.word) ? verb.word : undefined;
 }
 
 const IS_TOKEN: Token = { word: 'is', term: 'is', stop: true };

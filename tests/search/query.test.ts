@@ -94,6 +94,10 @@ describe('readIntent', () => {
     expect(intent('who signed INCSEA')).toMatchObject({ identity: false });
     expect(intent('hey who replaced kurt campbell').whoVerb).toBe('replaced');
     expect(intent('who is pete hegseth').whoVerb).toBeUndefined();
+    // A light verb's sense is in the words after it: "took part", "set up" name no relation an entry must use.
+    expect(intent('who took part in the november talks').whoVerb).toBeUndefined();
+    expect(intent('who set up the theater commander call').whoVerb).toBeUndefined();
+    expect(intent('who signed the 2008 agreement').whoVerb).toBe('signed');
     expect(intent('how old is xi jinping')).toMatchObject({ age: true, identity: false });
     expect(intent('how old was the hotline in 1991')).toMatchObject({ age: true });
     expect(intent('when is the next shangri-la dialogue')).toMatchObject({ upcoming: true });
