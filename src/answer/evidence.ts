@@ -95,6 +95,26 @@ export type HitEvidence = {
   bySpeaker?: boolean;
 };
 
+/** "Who <verb> at X" verbs that ask who took part in X (on either side), not for one act an entry must name. */
+const PARTICIPATION = new Set([
+  'led',
+  'lead',
+  'leads',
+  'headed',
+  'head',
+  'heads',
+  'represented',
+  'represent',
+  'attended',
+  'attend',
+  'spoke',
+  'speak',
+  'participated',
+  'joined',
+  'chaired',
+  'met',
+]);
+
 /** Words of "who is X" that are no part of X's name. */
 const IDENTITY_FILLER = new Set(['is', 'are', 'was', 'whos', 'exactly', 'really', 'again']);
 
@@ -350,7 +370,14 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     if (verb === undefined) return true;
     const c = query.concepts.find((x) => x.words.includes(verb));
     if (!c || !c.known) return true;
+    // "Who led / represented / spoke at X": an entry naming the people on both sides of X says who took part,
+    // in whatever words ("talks between A and B", "a call between A and B").
+    if (PARTICIPATION.has(verb) && peopleInvolved(entries[doc]!) >= 2) return true;
     return c.alts.some((a) => search.mentions(doc, a.term));
+  }
+  /** How many of an entry's `involved` names are people (not countries or bodies). */
+  function peopleInvolved(entry: Entry): number {
+    return entry.kind === 'fact' ? (entry.involved ?? []).filter((n) => people.isPerson(words(n))).length : 0;
   }
 
   /** Each capital the question names ("pyongyang") is named by the entry, or its country is. */

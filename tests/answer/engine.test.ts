@@ -195,6 +195,30 @@ describe('ask: search', () => {
     expect(engine.ask('who replaced kurt campbell as deputy secretary of state').status).not.toBe('answered');
     expect(createEngine(base, { disable: ['who-verb'] }).ask('who replaced kurt campbell as deputy secretary of state').status).toBe('answered');
   });
+  it('reads "who led / represented X" as who took part when the entry names the people on both sides', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: talks',
+      '    text: The 2024 policy talks in Beijing were held between Michael Chase and Song Yanchao.',
+      '    topics: [us-china]',
+      '    involved: [Michael Chase, Song Yanchao]',
+      '    sources: [s1]',
+      '  - id: gates',
+      '    text: Robert Gates led a visit to the Second Artillery in 2011 and was replaced by Leon Panetta later that year.',
+      '    topics: [us-china]',
+      '    involved: [Robert Gates]',
+      '    sources: [s1]',
+      '  - id: signing',
+      '    text: The 1998 maritime agreement was signed in Beijing by the two governments.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    const engine = createEngine(base);
+    const a = engine.ask('who led the 2024 policy talks');
+    expect(a.status).toBe('answered');
+    expect(a.results[0]!.entry.id).toBe('talks');
+    // A verb of one act ("replaced") is still needed in the entry's own words.
+    expect(engine.ask('who replaced song yanchao at the 2024 policy talks').status).not.toBe('answered');
+  });
   it('counts a related word as the thing counted ("ships" for "warships")', () => {
     const base = smallBase('us-ussr', 'U.S.–Soviet channels', [
       '  - id: shadowing',
