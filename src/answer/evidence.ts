@@ -195,6 +195,12 @@ const OTHER_ASKED = new Set(['how', 'when', 'who', 'whom', 'where', 'which']);
 const asksMore = (query: AnalyzedQuery) =>
   query.tokens.some((t) => OTHER_ASKED.has(t.word)) ||
   (query.tokens.some((t) => t.word === 'what') && !CAUSE_ASKED.test(query.tokens.map((t) => t.word).join(' ')));
+/**
+ * "Why did X matter", "why is X important", "why's it a big deal that…": a "why" asking what X meant, not what
+ * caused it. What the entry says X showed or marked answers it; no causal word is needed.
+ */
+const SIGNIFICANCE = /\b(matter|matters|mattered|important|importance|significant|significance|big deal)\b/;
+const asksSignificance = (query: AnalyzedQuery) => query.intent.why && SIGNIFICANCE.test(query.tokens.map((t) => t.word).join(' '));
 /** The share of a cause question's known concepts (by idf) a curated "why" question must hold to be about the same thing. */
 const CAUSE_ASKED_SHARE = 0.25;
 
@@ -453,7 +459,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
    * are their reasons. True when the question asks for no cause.
    */
   function causeStated(query: AnalyzedQuery, entry: Entry): boolean {
-    if (!asksCause(query) || asksMore(query) || entry.kind === 'quote' || CAUSE_WORDS.test(entry.text)) return true;
+    if (!asksCause(query) || asksMore(query) || asksSignificance(query) || entry.kind === 'quote' || CAUSE_WORDS.test(entry.text)) return true;
     const asked = query.concepts.filter((c) => c.known);
     const total = asked.reduce((sum, c) => sum + c.idf, 0);
     if (total === 0) return true;

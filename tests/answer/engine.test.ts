@@ -302,6 +302,9 @@ describe('ask: search', () => {
     // A causal word in the text, or a curated "why" question about the same thing, states a cause.
     expect(engine.ask('why did a radio circuit through tangier back up the wire').status).toBe('answered');
     expect(engine.ask('why did the risk reduction center get renamed in 2021').status).toBe('answered');
+    // "Why did X matter" asks what X meant, which the entry states without a causal word.
+    expect(decisionOf(engine, 'why did the 1963 hotline wire circuit through london and helsinki matter').demotedBy).not.toContain('cause-stated');
+    expect(decisionOf(engine, "why's the 1963 hotline wire circuit through london and helsinki a big deal").demotedBy).not.toContain('cause-stated');
   });
   it('answers "what did X say" (X quoted nowhere) only with a fact reporting X\'s words: a speech verb after X in the same clause', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
