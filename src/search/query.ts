@@ -258,8 +258,24 @@ const NOT_A_HEAD = new Set(['times', 'time', 'often']);
 // Not "long" or "old": dates answer those ("how long did it take", "how old is he").
 const MEASURES = new Set(['far', 'fast', 'high', 'big', 'large', 'tall', 'heavy', 'deep', 'wide', 'much', 'many', 'often']);
 
-// Words after "what"/"which" that ask for a kind of answer (a date, a sort), not for a thing of the base.
-const NOT_A_FOCUS = new Set(['year', 'years', 'day', 'days', 'month', 'months', 'type', 'types', 'kinds', 'sorts', 'exactly']);
+// Words after "what"/"which" that ask for a kind of answer (a date, a sort, a name or title), not for a thing of the base.
+const NOT_A_FOCUS = new Set([
+  'year',
+  'years',
+  'day',
+  'days',
+  'month',
+  'months',
+  'type',
+  'types',
+  'kinds',
+  'sorts',
+  'exactly',
+  'title',
+  'titles',
+  'name',
+  'names',
+]);
 const MONEY_WORDS = ['cost', 'costs', 'spend', 'spends', 'spent', 'pay', 'paid', 'worth', 'price', 'budget', 'funding'];
 // "What is the X for 2024 / in Asia / between them": a preposition with more after it ends the noun phrase X.
 const AFTER_HEAD = new Set(['for', 'in', 'at', 'on', 'between', 'with', 'during']);

@@ -37,6 +37,9 @@ describe('readIntent', () => {
     expect(intent('what two agreements did they sign').focus).toBe('agreements');
     expect(intent('what is the range of the DF-21 missile').focus).toBe('range');
     expect(intent('who is the president of south korea').focus).toBe('president');
+    // A name or title asked for is shown as the name itself, never as the word "title": no focus to require.
+    expect(intent("what's the title of the campbell and doshi piece").focus).not.toBe('title');
+    expect(intent('what is the name of the 2014 code').focus).not.toBe('name');
     expect(intent("who is xi jinping's wife").focus).toBe('wife');
     expect(intent("what is the chinese navy's biggest ship").focus).toBe('ship');
     expect(intent('what is the us nuclear doctrine').focus).toBe('doctrine');
