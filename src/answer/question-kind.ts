@@ -73,7 +73,7 @@ const ABOUT_YOU =
  * real thing", "is it true that…" ask for facts.
  */
 const JUDGE =
-  /\b(too (soft|weak|tough|harsh|aggressive|slow|much)|hypocritical|hypocrites?|childish|immature|(un)?reasonable|irresponsible|dishonest|credible|propaganda|good move|bad move|the best|the worst|mistakes?|blunders?|failures?|failed|successful|success|disasters?|disastrous|smart|stupid|dumb|justified|fair|unfair|worth it|worthwhile|pointless|useless|effective|ineffective|naive|foolish|wise|reckless|overrated|underrated|good idea|bad idea|good thing|bad thing|competent|incompetent|trustworthy|weak|to blame|at fault|fault|deserved?|legitimate|provocative|aggressive|better|worse)\b/;
+  /\b(too (soft|weak|tough|harsh|aggressive|slow|much)|hypocritical|hypocrites?|childish|immature|(un)?reasonable|irresponsible|dishonest|credible|propaganda|good move|bad move|the best|the worst|(?<!by )mistakes?|blunders?|failures?|failed|successful|success|disasters?|disastrous|smart|stupid|dumb|justified|fair|unfair|worth it|worthwhile|pointless|useless|effective|ineffective|naive|foolish|wise|reckless|overrated|underrated|good idea|bad idea|good thing|bad thing|competent|incompetent|trustworthy|weak|to blame|at fault|fault|deserved?|legitimate|provocative|aggressive|better|worse)\b/;
 /** Judgements in any question: "who is to blame", "whose fault", "is X doing a good job". */
 const JUDGEMENT =
   /\b(to blame|whose fault|(who|which) (was|is|were|are) the (better|best|worse|worst)|(is|was|are|were) \S+( \S+){0,3} right (that|to|about)|(doing|did|do|done) (a )?(good|great|bad|terrible|poor|decent) job|good or bad|better or worse|(who|which side) (is|was) (right|wrong|at fault))\b/;

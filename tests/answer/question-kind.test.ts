@@ -9,6 +9,8 @@ const kind = (q: string) => questionKind(tokenize(q), readIntent(tokenize(q), q)
 describe('questionKind', () => {
   it.each([
     ['was the 2023 balloon shootdown a mistake', 'opinion'],
+    // "By mistake" says how something happened, not what to think of it.
+    ['is there a line to stop the two forces clashing by mistake', 'fact'],
     ['is austin doing a good job', 'opinion'],
     ['who is to blame for the 2022 freeze', 'opinion'],
     ['should the us trust china', 'opinion'],
