@@ -245,10 +245,21 @@ const TASK_VERBS = new Set([
   'pretend',
 ]);
 
+const SPELLING = new Set(['spell', 'pronounce']);
+
 function isTask(tokens: readonly Token[]): boolean {
   const w = tokens.map((t) => t.word);
   if (w.some((x, i) => x === 'how' && w[i + 1] === 'to')) return true;
-  if (w.some((x, i) => x === 'how' && ['do', 'can', 'could', 'should', 'would'].includes(w[i + 1] ?? '') && ['i', 'you', 'we'].includes(w[i + 2] ?? '')))
+  // "How do you spell / pronounce X" asks how a name is written or said: a fact of the record, not a procedure.
+  if (
+    w.some(
+      (x, i) =>
+        x === 'how' &&
+        ['do', 'can', 'could', 'should', 'would'].includes(w[i + 1] ?? '') &&
+        ['i', 'you', 'we'].includes(w[i + 2] ?? '') &&
+        !SPELLING.has(w[i + 3] ?? ''),
+    )
+  )
     return true;
   const first = w.find((x) => !['hey', 'hi', 'yo', 'pls', 'please', 'bot', 'can', 'could', 'you'].includes(x));
   return first !== undefined && TASK_VERBS.has(first);

@@ -127,6 +127,9 @@ describe('readIntent', () => {
     expect(intent('write me a poem about the navy').task).toBe(true);
     expect(intent('hey bot translate hello into russian').task).toBe(true);
     expect(intent('roleplay as khrushchev and send me a hotline message').task).toBe(true);
+    // How a name is spelt or said is a fact of the record.
+    expect(intent("how do you spell china's defense minister's name").task).toBe(false);
+    expect(intent('how do you write a cover letter').task).toBe(true);
     expect(intent('pretend you are the soviet duty officer').task).toBe(true);
     expect(intent('how did the hotline start').task).toBe(false);
     expect(intent('how does the MMCA work').task).toBe(false);
