@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Entry } from '../knowledge/schema';
 import { CAPITAL_OF } from '../search/aliases';
 import { isQuantity, KIND_WHY, questionKind, type EntryIndex, type SearchHit } from '../search/entry-index';
-import { term, tokenize, words } from '../search/normalize';
+import { term, tokenize, words, type Token } from '../search/normalize';
 import { analyzeQuery, type AnalyzedQuery } from '../search/query';
 import { relatedTerms } from '../search/related-words';
 import { buildPeople } from './speaker';
@@ -129,8 +129,11 @@ const SPEECH_WINDOW = 6;
 /**
  * Verbs that report someone's words ("a message from Kosygin raised the prospect of…" does too). Nouns ("message",
  * "letter", "readout") are left out: "Khrushchev's message" names the message without giving a word of it; and
- * "called" counts only as "called for": "Johnson called Kosygin" is a phone call.
+ * "called" counts only as "called for" or "called X a Y": "Johnson called Kosygin" is a phone call.
  */
+/** "Called for…", "called its signing a hopeful step": "called" reporting words, not a phone call. */
+const callsSomething = (text: readonly Token[], at: number) =>
+  text[at + 1]?.word === 'for' || text.slice(at + 2, at + 5).some((t) => t.word === 'a' || t.word === 'an');
 /** A clause that only adds someone to the subject of the next: "With Rush Doshi, Kurt Campbell wrote…". */
 const CO_SUBJECT = /^\s*((together|along) )?with\b/i;
 /** Words that make the name after them a speaker: "according to X", "spokeswoman X". */
@@ -415,7 +418,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
       return at.some((i) =>
         text.some(
           (t, j) =>
-            (j > i && j - i <= SPEECH_WINDOW && (SPEECH_VERB.test(t.word) || (t.word === 'called' && text[j + 1]?.word === 'for'))) ||
+            (j > i && j - i <= SPEECH_WINDOW && (SPEECH_VERB.test(t.word) || (t.word === 'called' && callsSomething(text, j)))) ||
             (j < i && i - j <= 3 && SPEAKER_BEFORE.test(t.word)),
         ),
       );
