@@ -330,28 +330,25 @@ describe('ask: search', () => {
     expect(a.status).toBe('answered');
     expect(a.results[0]!.entry.id).toBe('warning');
     // "Called X a Y" reports words; "called X" alone is a phone call.
+    const phone = [
+      '  - id: phone',
+      '    text: In 2017 Gen. Joseph Dunford called Gen. Fang Fenghui about the staff dialogue.',
+      '    topics: [us-china]',
+      '    involved: [Joseph Dunford, Fang Fenghui]',
+      '    sources: [s1]',
+    ];
     const called = smallBase('us-china', 'U.S.–China military channels', [
       '  - id: hopeful',
       '    text: The staff dialogue was signed in 2017; Gen. Joseph Dunford called its signing a hopeful step.',
       '    topics: [us-china]',
       '    involved: [Joseph Dunford]',
       '    sources: [s1]',
-      '  - id: phone',
-      '    text: In 2017 Gen. Joseph Dunford called Gen. Fang Fenghui about the staff dialogue.',
-      '    topics: [us-china]',
-      '    involved: [Joseph Dunford, Fang Fenghui]',
-      '    sources: [s1]',
+      ...phone,
     ]);
     const said = createEngine(called).ask('what did dunford say about the staff dialogue');
     expect(said.status).toBe('answered');
     expect(said.results[0]!.entry.id).toBe('hopeful');
-    const onlyPhone = smallBase('us-china', 'U.S.–China military channels', [
-      '  - id: phone',
-      '    text: In 2017 Gen. Joseph Dunford called Gen. Fang Fenghui about the staff dialogue.',
-      '    topics: [us-china]',
-      '    involved: [Joseph Dunford, Fang Fenghui]',
-      '    sources: [s1]',
-    ]);
+    const onlyPhone = smallBase('us-china', 'U.S.–China military channels', phone);
     expect(createEngine(onlyPhone).ask('what did dunford say about the staff dialogue').status).toBe('unknown');
   });
   it('answers a question naming a year only with a dated entry that names it or spans it, and puts such entries first', () => {
