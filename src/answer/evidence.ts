@@ -40,7 +40,8 @@ const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
     /\b(\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|few|several|many|dozen|half)[\s-]+(seconds|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b|\b\d[\d,.]*[\s-]+second\b|\b(since|until|till)\b|\b\S+ (words|pages|lines) long\b/i,
   ],
   // What an entry about a coming event says.
-  ['plan', /\b(will|plans?|planned|scheduled|due|next|upcoming|expected|agreed to hold|to be held|intends?)\b/i],
+  // Reported speech puts the plan in "would": "a follow-up meeting would be held in 2026".
+  ['plan', /\b(will|plans?|planned|scheduled|due|next|upcoming|expected|agreed to hold|to be held|would (be held|meet|take place|resume)|intends?)\b/i],
 ];
 
 /** The shapes an entry's text can supply. `person` and `number` also read the entry's fields. */

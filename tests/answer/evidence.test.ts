@@ -25,4 +25,9 @@ describe('shapesOf', () => {
     expect(shapesOf(fact('There was a 20-second pause on the line.'), false, false).has('duration')).toBe(true);
     expect(shapesOf(fact('They had a second conversation after the meeting.'), false, false).has('duration')).toBe(false);
   });
+
+  it('reads a plan from reported speech ("would be held"), not from a past meeting', () => {
+    expect(shapesOf(fact('Reuters reported that a follow-up meeting would be held in 2026.'), false, false).has('plan')).toBe(true);
+    expect(shapesOf(fact('The working group met in Honolulu in November 2025.'), false, false).has('plan')).toBe(false);
+  });
 });
