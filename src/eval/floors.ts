@@ -9,9 +9,11 @@
 // 2026-12-02 (issue 10: the answer decision as its own stage, question kinds, named things, speakers): held-out
 // top-1 89.7%, recall@3 95.1%, out-of-scope abstained 86.8%, wrongly refused 4.3%. Top-1 and out-of-scope sit a
 // question below what was reached, recall@3 at it; the refused ceiling stays at the goal.
+// 2026-12-02, second session (out-of-scope checks, fewer hedges, where/sequence cues): held-out 90.8 / 96.7 /
+// 89.5 / 3.3. Top-1 and recall@3 a question below; out-of-scope kept a question below 89.5 (86.8, as before).
 export const HELDOUT_FLOORS = {
-  top1: 0.89,
-  recall3: 0.95,
+  top1: 0.9,
+  recall3: 0.96,
   outOfScopeAbstained: 0.865,
   /** A ceiling: the share of answerable questions wrongly refused may not rise above it. */
   answerableRefusedMax: 0.05,
@@ -25,13 +27,14 @@ export type Floors = typeof HELDOUT_FLOORS;
  * Its first run, on the engine and base of 2026-12-02 morning: 82.0 / 88.3 / 44.9 / 9.0. Reached the same day:
  * top-1 82.3%, recall@3 88.6%, out-of-scope declined 73.4%, wrongly refused 9.0%. Floors a question below
  * (top-1, recall@3, out-of-scope) and the refused share a question above what was reached. The floor test is
- * skipped while the blind files are absent.
+ * skipped while the blind files are absent. Second session of 2026-12-02: 83.5 / 89.8 / 86.5 / 7.5, floors again
+ * a question away.
  */
 export const BLIND_FLOORS: Floors | undefined = {
-  top1: 0.818,
-  recall3: 0.883,
-  outOfScopeAbstained: 0.729,
-  answerableRefusedMax: 0.094,
+  top1: 0.831,
+  recall3: 0.894,
+  outOfScopeAbstained: 0.859,
+  answerableRefusedMax: 0.079,
 };
 
 /** The goals from issues 3 and 10, printed next to the figures. */
