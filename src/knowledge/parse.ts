@@ -44,7 +44,7 @@ export function parseKnowledgeText(file: string, raw: string): ParseOutcome {
   if (text.includes('\0')) {
     return { diagnostics: [...diagnostics, at(file, 1, 1, 'file contains NUL bytes: it looks binary, not a YAML text file')] };
   }
-  if (text.trim() === '' || text.split('\n').every((line) => /^\s*(#.*)?$/.test(line))) {
+  if (text.trim() === '' || onlyComments(text)) {
     return { diagnostics: [...diagnostics, at(file, 1, 1, 'file is empty: add `facts:`, `quotes:`, `sources:`, `topics:` or `synonyms:`, or delete the file')] };
   }
 
@@ -74,9 +74,9 @@ function parseFast(file: string, text: string, diagnostics: Diagnostic[]): Parse
     }
     return undefined;
   }
-  const { starts, sections } = recordStarts(text);
+  const lines = text.split('\n');
+  const { starts, sections } = recordStarts(lines);
   let thorough: ParsedFile | undefined;
-  let lines: string[] | undefined;
   const recordLine = (path: readonly PropertyKey[]) => {
     const [section, index] = path;
     const list = (data as Record<string, unknown> | null)?.[section as string];
@@ -88,7 +88,7 @@ function parseFast(file: string, text: string, diagnostics: Diagnostic[]): Parse
     if (line) return line;
     // A field of a record written on its own line (`    sources: [a, b]`): read off the text, so that
     // warnings on thousands of records do not each need the positional parse of their file.
-    const field = path.length === 3 && key === undefined ? fieldValueStart((lines ??= text.split('\n')), path, recordLine) : undefined;
+    const field = path.length === 3 && key === undefined ? fieldValueStart(lines, path, recordLine) : undefined;
     if (field) return field;
     thorough ??= parseThorough(file, text, []).parsed;
     return thorough?.locate(path, key) ?? { line: 1, column: 1 };
@@ -141,27 +141,34 @@ export function fieldValueStart(
 const TOO_DEEP = 'file is nested too deeply (more than 100 lists or blocks of fields inside each other): knowledge files are lists of records — check the brackets and the indentation';
 
 /** Line and column of each list item directly under a top-level section (`facts:` → `  - id: …`). */
-function recordStarts(text: string): { starts: Map<string, Array<{ line: number; column: number }>>; sections: Map<string, { line: number; column: number }> } {
+function recordStarts(lines: readonly string[]): { starts: Map<string, Array<{ line: number; column: number }>>; sections: Map<string, { line: number; column: number }> } {
   const starts = new Map<string, Array<{ line: number; column: number }>>();
   const sections = new Map<string, { line: number; column: number }>();
   let section: string | undefined;
   let indent = -1;
-  text.split('\n').forEach((line, i) => {
-    const top = /^([A-Za-z_][\w-]*)\s*:/.exec(line);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    // Cheap tests of the first characters first: most lines are fields of a record, neither a section nor an item.
+    const top = SECTION_START.test(line) ? SECTION_LINE.exec(line) : null;
     if (top) {
       section = top[1]!;
       indent = -1;
       starts.set(section, []);
       sections.set(section, { line: i + 1, column: 1 });
-      return;
+      continue;
     }
-    const item = /^(\s*)-(\s+)\S/.exec(line);
-    if (!item || section === undefined) return;
+    if (section === undefined || !line.trimStart().startsWith('-')) continue;
+    const item = ITEM_LINE.exec(line);
+    if (!item) continue;
     if (indent === -1) indent = item[1]!.length;
     if (item[1]!.length === indent) starts.get(section)!.push({ line: i + 1, column: indent + 1 + 1 + item[2]!.length });
-  });
+  }
   return { starts, sections };
 }
+
+const SECTION_START = /^[A-Za-z_]/;
+const SECTION_LINE = /^([A-Za-z_][\w-]*)\s*:/;
+const ITEM_LINE = /^(\s*)-(\s+)\S/;
 
 /** The positional parse alone (the fast path falls back to it); exported so tests can compare the two. */
 export function parseThorough(file: string, text: string, diagnostics: Diagnostic[]): ParseOutcome {
@@ -238,6 +245,17 @@ export function parseThorough(file: string, text: string, diagnostics: Diagnosti
   };
 
   return { parsed: { file, data, locate, near: locate }, diagnostics };
+}
+
+/** Whether every line is blank or a comment; reads up to the first line that is not, without splitting the whole text. */
+function onlyComments(text: string): boolean {
+  for (let start = 0; start <= text.length; ) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    if (!/^\s*(#.*)?$/.test(text.slice(start, stop))) return false;
+    start = stop + 1;
+  }
+  return true;
 }
 
 function firstLine(message: string): string {

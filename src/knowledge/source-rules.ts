@@ -254,11 +254,19 @@ export function namesUsed(entries: readonly Entry[]): NameUse[] {
 export function nameSpelledTwoWays(uses: readonly NameUse[]): Array<{ use: NameUse; finding: Finding }> {
   const first = new Map<string, NameUse>();
   const found: Array<{ use: NameUse; finding: Finding }> = [];
+  // A person is named many times over: each spelling is reduced once.
+  const keys = new Map<string, string>();
+  const bare = new Map<string, string>();
+  const once = (cache: Map<string, string>, name: string, reduce: (name: string) => string) => {
+    let value = cache.get(name);
+    if (value === undefined) cache.set(name, (value = reduce(name)));
+    return value;
+  };
   for (const use of uses) {
-    const key = personKey(use.name);
+    const key = once(keys, use.name, personKey);
     const seen = first.get(key);
     if (seen === undefined) first.set(key, use);
-    else if (withoutTitles(seen.name) !== withoutTitles(use.name)) {
+    else if (once(bare, seen.name, withoutTitles) !== once(bare, use.name, withoutTitles)) {
       const at = `${seen.entry.origin.file}:${seen.entry.origin.line}`;
       found.push({ use, finding: { field: use.field, message: `"${use.name}" is written "${seen.name}" at ${at} ("${seen.entry.id}"): write the name the same way everywhere` } });
     }

@@ -37,6 +37,12 @@ const KIND: Record<Section, string> = { topics: 'topic', featured: 'featured que
 const RECORD_SCHEMAS = { topics: topicSchema, featured: featuredSchema, sources: sourceSchema, facts: factSchema, quotes: quoteSchema, synonyms: synonymSchema } as const;
 // The file's outline only; each record is checked against its own schema afterwards.
 const topLevelSchema = z.strictObject(Object.fromEntries(SECTIONS.map((s) => [s, z.array(z.unknown()).optional()])) as Record<Section, z.ZodOptional<z.ZodArray<z.ZodUnknown>>>);
+// The outline and every record in one pass: what a sound file costs. Only a file it refuses is checked
+// again in two steps, so that one bad record does not hide the others' problems, nor keep the sound
+// records out of the cross-checks.
+const wholeFileSchema = z.strictObject(
+  Object.fromEntries(SECTIONS.map((s) => [s, z.array(RECORD_SCHEMAS[s]).optional()])) as { [S in Section]: z.ZodOptional<z.ZodArray<(typeof RECORD_SCHEMAS)[S]>> },
+);
 
 /** What the validation may be told from outside: the clock, so date rules can be tested on a fixed day. */
 export type ValidateOptions = { now?: () => Date };
@@ -62,7 +68,22 @@ export function validateKnowledge(
   // Records that failed their schema still take part in the id and reference checks.
   const partial: Array<Located<LooseRecord> & { section: Section }> = [];
 
+  const keep = (file: ParsedFile, section: Section, i: number, record: unknown) => {
+    const path = [section, i];
+    const origin = { file: file.file, line: file.locate(path).line };
+    if (section === 'topics') topics.push({ record: record as Topic, file, path });
+    else if (section === 'sources') sources.push({ record: record as Source, file, path });
+    else if (section === 'facts') entries.push({ record: { ...(record as Fact), kind: 'fact', origin }, file, path });
+    else if (section === 'quotes') entries.push({ record: { ...(record as Quote), kind: 'quote', origin }, file, path });
+    else if (section === 'featured') featured.push({ record: record as Featured, file, path });
+    else synonyms.push(record as Synonym);
+  };
   for (const file of files) {
+    const whole = wholeFileSchema.safeParse(file.data);
+    if (whole.success) {
+      for (const section of SECTIONS) whole.data[section]?.forEach((record, i) => keep(file, section, i, record));
+      continue;
+    }
     const top = topLevelSchema.safeParse(file.data, { reportInput: true });
     if (!top.success) {
       for (const issue of top.error.issues) diagnostics.push(fromZodIssue(file, issue));
@@ -73,20 +94,10 @@ export function validateKnowledge(
     for (const section of SECTIONS) {
       top.data[section]?.forEach((raw, i) => {
         const result = RECORD_SCHEMAS[section].safeParse(raw, { reportInput: true });
+        if (result.success) return keep(file, section, i, result.data);
         const path = [section, i];
-        if (!result.success) {
-          for (const issue of result.error.issues) diagnostics.push(fromZodIssue(file, { ...issue, path: [...path, ...issue.path] }));
-          partial.push({ record: looseRecord(raw), file, path, section });
-          return;
-        }
-        const record = result.data;
-        const origin = { file: file.file, line: file.locate(path).line };
-        if (section === 'topics') topics.push({ record: record as Topic, file, path });
-        else if (section === 'sources') sources.push({ record: record as Source, file, path });
-        else if (section === 'facts') entries.push({ record: { ...(record as Fact), kind: 'fact', origin }, file, path });
-        else if (section === 'quotes') entries.push({ record: { ...(record as Quote), kind: 'quote', origin }, file, path });
-        else if (section === 'featured') featured.push({ record: record as Featured, file, path });
-        else synonyms.push(record as Synonym);
+        for (const issue of result.error.issues) diagnostics.push(fromZodIssue(file, { ...issue, path: [...path, ...issue.path] }));
+        partial.push({ record: looseRecord(raw), file, path, section });
       });
     }
   }
@@ -149,7 +160,12 @@ export function validateKnowledge(
 
   // A featured question must be one an entry answers: copied from that entry's questions.
   const askedBy = new Map<string, { question: string; entryId: string }>();
-  for (const { record } of entries) for (const q of record.questions ?? []) if (!askedBy.has(q.toLowerCase())) askedBy.set(q.toLowerCase(), { question: q, entryId: record.id });
+  for (const { record } of entries) {
+    for (const q of record.questions ?? []) {
+      const key = q.toLowerCase();
+      if (!askedBy.has(key)) askedBy.set(key, { question: q, entryId: record.id });
+    }
+  }
   const featuredQuestions: Array<{ question: string; entryId: string }> = [];
   for (const located of featured) {
     const found = askedBy.get(located.record.question.toLowerCase());
