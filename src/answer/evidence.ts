@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/base';
+import { MONTHS_LOWER } from '../text/readable-date';
 import type { Entry } from '../knowledge/schema';
 import { CAPITAL_OF } from '../search/aliases';
 import { isQuantity, KIND_WHY, questionKind, type EntryIndex, type SearchHit } from '../search/entry-index';
@@ -208,7 +209,6 @@ const asksSignificance = (query: AnalyzedQuery) => query.intent.why && SIGNIFICA
 /** The share of a cause question's known concepts (by idf) a curated "why" question must hold to be about the same thing. */
 const CAUSE_ASKED_SHARE = 0.25;
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** A day named with its month: "june 5", "5 june", "may 10th" (month 1–12, day 1–31). */
 export function dayIn(words: readonly string[]): { month: number; day: number } | undefined {
   const dayOf = (w: string | undefined) => {
@@ -216,7 +216,7 @@ export function dayIn(words: readonly string[]): { month: number; day: number } 
     return n && Number(n[1]) >= 1 && Number(n[1]) <= 31 ? Number(n[1]) : undefined;
   };
   for (let i = 0; i < words.length; i++) {
-    const month = MONTH_NAMES.indexOf(words[i]!) + 1;
+    const month = MONTHS_LOWER.indexOf(words[i]!) + 1;
     if (month === 0) continue;
     const day = dayOf(words[i + 1]) ?? dayOf(words[i - 1]);
     if (day !== undefined) return { month, day };
@@ -503,7 +503,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     const md = (date: string) => date.slice(5, 10);
     const asked = `${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
     if (asked >= md(entry.date!) && asked <= md(end)) return true;
-    const month = MONTH_NAMES[day.month - 1]!;
+    const month = MONTHS_LOWER[day.month - 1]!;
     return new RegExp(`\\b(${day.day}(st|nd|rd|th)? ${month}|${month} ${day.day})\\b`, 'i').test(entry.text);
   }
 

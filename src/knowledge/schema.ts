@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { MONTHS as MONTH_NAMES } from '../text/readable-date';
 
 // Every record kind a knowledge file may hold. Objects are strict so that a misspelled field
 // ("sorces:") is an error instead of being silently dropped.
@@ -43,7 +44,6 @@ export function isRealDate(value: string): boolean {
   return d >= 1 && d <= days;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * Why a date typed by a person is not one the knowledge could hold, in their words; undefined when it

@@ -11,6 +11,7 @@ import { STOPWORD_LIST } from './stopwords';
 import { createTypoCorrector, type TypoCorrector } from './typo';
 import { isEnglishWord } from './common-words';
 import { lowerBound } from '../text/lower-bound';
+import { MONTHS_LOWER as MONTHS } from '../text/readable-date';
 
 const DATE_IN_TEXT = /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 const PERSON_IN_TEXT = /\b(Adm|Gen|Lt|Col|Maj|Rep|Sen|Mr|Ms|Dr)\.|\b(Secretary|Minister|President|Admiral|General|Ambassador|Chairman|Commander)\s+[A-Z]/;
@@ -35,8 +36,6 @@ const ORDINAL = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|te
 export function isQuantity(word: string): boolean {
   return QUANTITY_WORD.test(word) || ORDINAL.test(word) || (/^\d+$/.test(word) && !/^(1[89]|20)\d\d$/.test(word));
 }
-
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** "2008-02-29" → "2008 february": what people type when they ask by date. */
 export function dateWords(date: string | undefined): string | undefined {

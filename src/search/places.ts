@@ -1,5 +1,6 @@
 import { iso31662 } from 'iso-3166';
 import { COUNTRIES } from './gazetteer';
+import { MONTHS_LOWER } from '../text/readable-date';
 
 // Whether an entry's text names a place, so that a "where" question can prefer an entry that says where.
 // A capitalised name is a place when a place noun ends it ("Hainan Island", "the South China Sea", "Tibet
@@ -19,9 +20,7 @@ const AT_NAME =
 const PLACE_NOUN =
   /\b(Island|Islands|Isle|Sea|Strait|Straits|Bay|Gulf|Ocean|Channel|Peninsula|Base|Airfield|Airport|Harbor|Harbour|Port|Reef|Shoal|Shoals|Atoll|Province|Region|Prefecture|County|District|Territory|State|City|Valley|Pass|River|Lake|Mountains?|Desert|Border|Frontier)$/;
 /** Capitalised words after "in" that are times, not places. */
-const NOT_PLACES = new Set(
-  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
-);
+const NOT_PLACES = new Set([...MONTHS_LOWER, ...'monday tuesday wednesday thursday friday saturday sunday'.split(' ')]);
 /** "North Sikkim", "Western Hunan": a compass word before a place's name. */
 const COMPASS = /^(North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower)$/;
 /** Subdivision names in plain letters (the base and its users write English). */
@@ -45,12 +44,12 @@ function placeNames(): Set<string> {
   return places;
 }
 
-/** Whether a capitalised name is a place: a place noun ends it, or the gazetteer knows it or its first or last words. */
+/** Whether a capitalised name is a place: a place noun ends it, or the gazetteer knows the whole name (a compass word aside). */
 export function isPlaceName(name: string): boolean {
   if (PLACE_NOUN.test(name)) return true;
   const words = name.split(/\s+/);
   if (NOT_PLACES.has(words[0]!.toLowerCase())) return false;
-  // The whole name, not a part: "Central Command" is not the Central Region, "Austin Smith" not a town. "North Sikkim" is Sikkim.
+  // The whole name, not a part: "Central Command" is not the Central Region. "North Sikkim" is Sikkim.
   const bare = (COMPASS.test(words[0]!) && words.length > 1 ? words.slice(1) : words).join(' ').toLowerCase();
   return placeNames().has(bare);
 }

@@ -1,7 +1,10 @@
 // Dates as members read them: knowledge stores YYYY, YYYY-MM or YYYY-MM-DD (validated by
 // src/knowledge/schema.ts); replies say "1963", "June 1963" or "20 June 1963".
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** The months' names, January first: the one list every layer reads dates with. */
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+/** The same, lower case, as question words are. */
+export const MONTHS_LOWER: readonly string[] = MONTHS.map((m) => m.toLowerCase());
 
 export function readableDate(value: string): string {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
