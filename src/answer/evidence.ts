@@ -1,7 +1,8 @@
 import type { KnowledgeBase } from '../knowledge/base';
 import { MONTHS_LOWER } from '../text/readable-date';
 import type { Entry } from '../knowledge/schema';
-import { CAPITAL_OF } from '../search/aliases';
+import { CAPITAL_OF, findConcepts } from '../search/aliases';
+import { isPlaceName } from '../search/places';
 import { isQuantity, KIND_WHY, questionKind, type EntryIndex, type SearchHit } from '../search/entry-index';
 import { term, tokenize, words, type Token } from '../search/normalize';
 import { analyzeQuery, type AnalyzedQuery } from '../search/query';
@@ -295,8 +296,54 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     const sides: [Set<string>, Set<string>] = [countriesIn(a.join(' ')), countriesIn(b.join(' '))];
     return sides[0].size > 0 && sides[1].size > 0 ? sides : undefined;
   };
-  /** The two sides of "between A and B", or of "does A have a line with B". */
-  function betweenPair(w: readonly string[]): [Set<string>, Set<string>] | undefined {
+  /**
+   * "When did Japan and South Korea sign…", "the U.S. and the Philippines": two countries joined by "and" are the
+   * two sides of what is asked. Read on the question's alias phrases, so that a country word inside a place's
+   * name ("the South China Sea", "Taiwan Strait") is no side, and "South Korea" is one side, not "south" and Korea.
+   */
+  function joinedPair(tokens: readonly Token[]): [Set<string>, Set<string>] | undefined {
+    // Each position's side: the countries its phrase names (or a capital standing for one); null for a word of
+    // another alias phrase (a place, an organisation), undefined for any other word.
+    const side = new Array<Set<string> | null | undefined>(tokens.length);
+    const starts = new Map<number, number>();
+    for (const m of findConcepts(
+      tokens.map((t) => t.term),
+      search.aliases,
+    )) {
+      const spanWords = tokens.slice(m.start, m.end).map((t) => t.word);
+      const capital = spanWords.length === 1 ? CAPITAL_OF[spanWords[0]!] : undefined;
+      const countries = search.aliases.countries.has(m.concept)
+        ? new Set([m.concept, ...countriesIn(spanWords.join(' '))])
+        : capital
+          ? new Set(capital.map((c) => conceptOf(term(c))))
+          : null;
+      for (let i = m.start; i < m.end; i++) side[i] = countries;
+      starts.set(m.start, m.end);
+    }
+    tokens.forEach((t, i) => {
+      if (side[i] === undefined && CAPITAL_OF[t.word]) {
+        side[i] = new Set(CAPITAL_OF[t.word]!.map((c) => conceptOf(term(c))));
+        starts.set(i, i + 1);
+      }
+    });
+    for (const [start, end] of starts) {
+      const a = side[start];
+      if (!a || tokens[end]?.word !== 'and') continue;
+      const next = tokens[end + 1]?.word === 'the' ? end + 2 : end + 1;
+      const b = starts.has(next) ? side[next] : undefined;
+      // "The U.S. and Taiwan Strait transits": a place noun after the country makes it a place's name.
+      const place = [...tokens.slice(next, starts.get(next)), tokens[starts.get(next) ?? next]]
+        .filter((t) => t !== undefined)
+        .map((t) => t.word.replace(/^\p{L}/u, (c) => c.toUpperCase()))
+        .join(' ');
+      if (b && ![...a].some((k) => b.has(k)) && !isPlaceName(place)) return [a, b];
+    }
+    return undefined;
+  }
+
+  /** The two sides of "between A and B", of "does A have a line with B", or of "A and B" (joinedPair). */
+  function betweenPair(tokens: readonly Token[]): [Set<string>, Set<string>] | undefined {
+    const w = tokens.map((t) => t.word);
     const at = w.indexOf('between');
     const and = w.indexOf('and', at + 1);
     // "between A and B"; when A and B are no countries ("between the navies and air forces"), the other shapes may still name the sides.
@@ -306,6 +353,8 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     const withAt = w.indexOf('with', have + 1);
     if (have > 0 && withAt > have && w.slice(have + 1, withAt).some((x) => LINE_WORDS.has(x)))
       return bothSides(w.slice(0, have), w.slice(withAt + 1, withAt + 4));
+    const joined = joinedPair(tokens);
+    if (joined) return joined;
     // "china russia military hotline", "us and cuba military talks": a line, and two countries named side by side
     // (adjacent, or with "and" or "north"/"south" between). Countries named apart ("a line with russia over ukraine") are context.
     if (!w.some((x) => LINE_WORDS.has(x))) return undefined;
@@ -553,7 +602,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     namesYears: (query, hit) => yearsNamed(query, hit.doc, hit.entry),
     read(query, hits, named, limit = 3) {
       const mask = required(query);
-      const pair = betweenPair(query.tokens.map((t) => t.word));
+      const pair = betweenPair(query.tokens);
       const person = askedPerson(query);
       return hits.slice(0, limit).map((hit, i) => {
         const next = hits[i + 1];

@@ -111,6 +111,30 @@ describe('ask: search', () => {
       expectRefusedBy(base, q, 'pair');
     expect(e.ask('us china military hotline like the cold war line').status).toBe('answered');
   });
+  it('reads two countries joined by "and" as the two sides, and no country inside a place name', () => {
+    const base = smallBase(
+      'sea',
+      'Incidents at sea',
+      [
+        '  - id: template',
+        '    text: South Korea and Japan each signed an incidents at sea agreement with Russia, modelled on the U.S. one.',
+        '    topics: [sea]',
+        '    sources: [s1]',
+        '  - id: strait',
+        '    text: In 2024 talks the U.S. raised Taiwan Strait transits with China.',
+        '    topics: [us-china]',
+        '    sources: [s1]',
+      ],
+      [['us-china', 'U.S.–China military channels']],
+    );
+    const e = createEngine(base);
+    // Japan and South Korea are each a side with Russia, not the two sides of one agreement.
+    expectRefusedBy(base, 'when did japan and south korea sign an incidents at sea agreement', 'pair');
+    expect(e.ask('did japan sign an incidents at sea agreement with russia').status).toBe('answered');
+    // "Taiwan Strait" is a place: its "Taiwan" is no side ("the U.S. and Taiwan" would be).
+    expect(e.ask('did the us and taiwan strait transits come up in 2024 talks with china').status).toBe('answered');
+    expectRefusedBy(base, 'did the us and taiwan raise strait transits in 2024 talks', 'pair');
+  });
   it('answers "the X of Y" (Y a country) only with an entry where X stands close to Y', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
       '  - id: summit',
