@@ -139,6 +139,8 @@ const callsSomething = (text: readonly Token[], at: number) =>
   text[at + 1]?.word === 'for' || text.slice(at + 2, at + 5).some((t) => t.word === 'a' || t.word === 'an');
 /** A clause that only adds someone to the subject of the next: "With Rush Doshi, Kurt Campbell wrote…". */
 const CO_SUBJECT = /^\s*((together|along) )?with\b/i;
+/** Particles that make a phrasal verb of a "who" question's verb ("who set up", "who got to"). */
+const VERB_PARTICLES = new Set(['up', 'to']);
 /** Words that make the name after them a speaker: "according to X", "spokeswoman X". */
 const SPEAKER_BEFORE = /^(according|spokes(man|woman|person))$/;
 const SPEECH_VERB =
@@ -423,15 +425,25 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     return text.some((t, j) => isQuantity(t.word) && at.some((i) => Math.abs(i - j) <= COUNT_WINDOW));
   }
 
+  // The index terms of the entries' own texts (not curated questions or keywords), and their alias concepts.
+  let inTexts: Set<string> | undefined;
+  const textTerms = () => (inTexts ??= new Set(entries.flatMap((e) => tokenize(e.text).flatMap((t) => [t.term, conceptOf(t.term)]))));
+
   /** "Who replaced Kurt Campbell": an entry that never uses the verb (nor a related word) only shares the names. */
   function whoVerbMatched(query: AnalyzedQuery, doc: number): boolean {
     const verb = query.intent.whoVerb;
     if (verb === undefined) return true;
     const c = query.concepts.find((x) => x.words.includes(verb));
-    if (!c || !c.known) return true;
+    if (!c) return true;
     // "Who led / represented / spoke at X": an entry naming the people on both sides of X says who took part,
     // in whatever words ("talks between A and B", "a call between A and B").
     if (PARTICIPATION.has(verb) && peopleInvolved(entries[doc]!) >= 2) return true;
+    // A verb no entry's text uses ("who interpreted for…"): no entry says who did it. "Who signed up", "who got
+    // to" are read with their particle, which the verb alone does not stand for.
+    if (!c.alts.some((a) => textTerms().has(a.term))) {
+      const at = query.tokens.findIndex((t) => t.word === verb);
+      return VERB_PARTICLES.has(query.tokens[at + 1]?.word ?? '');
+    }
     return c.alts.some((a) => search.mentions(doc, a.term));
   }
   /** How many of an entry's `involved` names are people (not countries or bodies). */

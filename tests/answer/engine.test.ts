@@ -200,7 +200,7 @@ describe('ask: search', () => {
     expect(createEngine(base, { disable: ['quantity', 'count-near'] }).ask('how many warships does each side have under incsea').status).toBe('answered');
     expect(engine.ask('how many hotlines do indian and chinese ground commanders have').status).toBe('answered');
   });
-  it('answers "who <verb> X" only with an entry that uses the verb, when the base knows it', () => {
+  it('answers "who <verb> X" only with an entry that uses the verb', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
       '  - id: campbell',
       '    text: Kurt Campbell, U.S. Deputy Secretary of State, said in 2025 that China resisted military channels.',
@@ -218,6 +218,10 @@ describe('ask: search', () => {
     // "Replaced" is a word of the base (another entry), but not of the one about Campbell.
     expect(engine.ask('who replaced kurt campbell as deputy secretary of state').status).not.toBe('answered');
     expect(createEngine(base, { disable: ['who-verb'] }).ask('who replaced kurt campbell as deputy secretary of state').status).toBe('answered');
+    // A verb no entry's text uses at all: no entry says who did that.
+    expectRefusedBy(base, 'who translated for gates and cao gangchuan when they signed the dtl agreement in 2008', 'who-verb');
+    // With a particle ("who signed up to", "who got to") the verb alone is not what is asked.
+    expect(decisionOf(engine, 'who stepped up to sign the dtl agreement in 2008').demotedBy).not.toContain('who-verb');
   });
   it('reads "who led / represented X" as who took part when the entry names the people on both sides', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
