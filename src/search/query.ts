@@ -587,11 +587,13 @@ const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]
 /**
  * "Signed in 89", "the 72 sea incidents pact", "june 63": a two-digit year, as the base writes it ("1989"), when
  * the base holds one of 19xx and 20xx (the more used when it holds both). After a month, only a number no day
- * can be ("june 63", not "may 10"); after a hyphen-free word only ("j-11" is a designator, and so split).
+ * can be ("june 63", not "may 10"); after a hyphen-free word only ("j-11" is a designator, and so split). Before a
+ * month it is the day ("by 10 may", "the 25 may signing"), whatever word comes before it.
  */
 function shortYear(tokens: readonly Token[], i: number, index: InvertedIndex): string | undefined {
   const w = tokens[i]!.word;
   if (!/^\d\d$/.test(w)) return undefined;
+  if (Number(w) <= 31 && MONTH_WORD.test(tokens[i + 1]?.word ?? '')) return undefined;
   const before = tokens[i - 1]?.word ?? '';
   if (!BEFORE_YEAR.has(before) && !(MONTH_WORD.test(before) && Number(w) > 31)) return undefined;
   const df = (y: string) => index.postings.get(y)?.docs.length ?? 0;
