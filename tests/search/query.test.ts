@@ -148,6 +148,17 @@ describe('analyzeQuery', () => {
     // Not when the words are the subject: "who read the message", "my hotline".
     expect(concepts('who read the tuesday message')).toContain('read');
   });
+  it('reads a confirmation clause as asking whether, not as a subject', () => {
+    expect(concepts('india and pakistan talk every tuesday, is that actually true?')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    expect(concepts('is it true that india and pakistan talk every tuesday')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    expect(concepts('am i right that india and pakistan talk every tuesday')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    expect(concepts('did i get that right, india and pakistan talk every tuesday')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    expect(concepts('india and pakistan talk every tuesday, true or false')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    expect(concepts('india and pakistan talk every tuesday, right?')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    // A judgement of an act, and "right" as a word of the claim, stay.
+    expect(concepts('is it right to talk every tuesday')).toContain('right');
+    expect(concepts('did india and pakistan talk right after tuesday')).toContain('right');
+  });
   it('reads a two-digit year as the base writes it, where the words around it make it a year', () => {
     const years = buildIndex([{ text: 'The pact was signed on 25 May 1972; in 2010 a J-11 flew by, and in 2025 another.' }], aliases);
     const yearTypos = createTypoCorrector(years.vocabulary.keys(), () => 1);
