@@ -43,6 +43,14 @@ export function commonShare(word: string): number {
   return 1 - t * (1 - COMMON_FLOOR);
 }
 
+/**
+ * Whether a word is among the commonest of spoken English (counted above COMMON_FROM): such a word typed is
+ * meant as typed ("thought", "pretty", "guy"), so the typo corrector leaves it alone (src/search/typo.ts).
+ */
+export function isCommonWord(word: string): boolean {
+  return commonCounts().has(word);
+}
+
 let words: ReadonlySet<string> | undefined;
 
 /**

@@ -9,7 +9,7 @@ import { createScratch, rank, type Ranked, type RankScratch } from './rank';
 import { RELATED_FACTOR } from './related-words';
 import { STOPWORD_LIST } from './stopwords';
 import { createTypoCorrector, type TypoCorrector } from './typo';
-import { isEnglishWord } from './common-words';
+import { isCommonWord, isEnglishWord } from './common-words';
 import { lowerBound } from '../text/lower-bound';
 import { MONTHS_LOWER as MONTHS } from '../text/readable-date';
 
@@ -144,6 +144,7 @@ export function buildEntryIndex(base: KnowledgeBase, tuning: SearchTuning = DEFA
     },
     (word) => index.postings.get(index.vocabulary.get(word) ?? '')?.docs.length ?? 0,
     isEnglishWord,
+    isCommonWord,
   );
   const tellsCount = lazyBits(entries, (e) => statesQuantity(e.text));
   const scratch: RankScratch = createScratch(entries.length);

@@ -466,7 +466,7 @@ export function analyzeQuery(
   options: { prefixLast?: boolean; unknownWeight?: number; intent?: boolean } = {},
 ): AnalyzedQuery {
   const { index, aliases, typos } = ctx;
-  const tokens = dropHearsay(tokenize(question, MAX_QUERY_CHARS).slice(0, MAX_QUERY_TOKENS * 3));
+  const tokens = dropConfirmation(dropHearsay(tokenize(question, MAX_QUERY_CHARS).slice(0, MAX_QUERY_TOKENS * 3)), question);
   joinSplitWords(tokens, ctx);
   const corrections: AnalyzedQuery['corrections'] = [];
   const terms = tokens.map((t) => t.term);
@@ -564,6 +564,42 @@ function dropHearsay(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** Words that say a claim holds or not: in a confirmation clause they ask whether, and name nothing. */
+const TRUTH = new Set(['true', 'right', 'correct', 'accurate', 'wrong', 'false', 'legit', 'so']);
+const ASSERTING = new Set(['actually', 'really', 'even', 'still', 'all', 'totally', 'entirely', 'quite']);
+const POINTING = new Set(['that', 'this', 'it']);
+/** After "is it true / right": a judgement of an act ("is it right to…", "right about…", "right for…"), not a claim. */
+const JUDGED = new Set(['to', 'about', 'for', 'of']);
+
+/**
+ * A confirmation clause asks whether a claim holds, and names nothing the answer must cover: "is that (actually)
+ * true", "is it true that…", "is that right", "am I right", "did I get that right", "true or false", "…, right?".
+ * Its truth word is read as a stopword, as "really" and "actually" are. "Is it right to…" stays (a judgement,
+ * which question-kind reads), and so does "right" as a word of the claim ("right after the talks").
+ */
+function dropConfirmation(tokens: Token[], question: string): Token[] {
+  const w = tokens.map((t) => t.word);
+  const stop = (i: number) => (tokens[i] = { ...tokens[i]!, stop: true });
+  w.forEach((x, i) => {
+    if (!TRUTH.has(x)) return;
+    let k = i - 1;
+    while (k >= 0 && ASSERTING.has(w[k]!)) k--;
+    const next = w[i + 1];
+    // "is that (actually) true", "isn't it right": a pronoun pointing at the claim, asked about with "is".
+    const isThat = POINTING.has(w[k] ?? '') && (w[k - 1] === 'is' || w[k - 1] === 'isnt') && !JUDGED.has(next ?? '');
+    // "am I right", "am i wrong"
+    const amI = w[k] === 'i' && w[k - 1] === 'am';
+    // "did I get that right", "do I have it right"
+    const gotIt = POINTING.has(w[k] ?? '') && (w[k - 1] === 'get' || w[k - 1] === 'got' || w[k - 1] === 'have') && w[k - 2] === 'i';
+    // "true or false", "right or wrong", "true or not"
+    const either = (next === 'or' && (TRUTH.has(w[i + 2] ?? '') || w[i + 2] === 'not')) || (w[i - 1] === 'or' && TRUTH.has(w[i - 2] ?? ''));
+    // "…, right?" closing the question
+    const tag = x === 'right' && i === w.length - 1 && /(,\s*right|\bright\s*\?)\W*$/i.test(question);
+    if (isThat || amI || gotIt || either || tag) stop(i);
+  });
+  return tokens;
+}
+
 /**
  * A word the base uses, typed in two ("sec def" for secdef, "hot line"): joined, when one part is no base word.
  * The second part becomes a stopword, so it neither counts nor matches alone.
@@ -587,11 +623,13 @@ const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]
 /**
  * "Signed in 89", "the 72 sea incidents pact", "june 63": a two-digit year, as the base writes it ("1989"), when
  * the base holds one of 19xx and 20xx (the more used when it holds both). After a month, only a number no day
- * can be ("june 63", not "may 10"); after a hyphen-free word only ("j-11" is a designator, and so split).
+ * can be ("june 63", not "may 10"); after a hyphen-free word only ("j-11" is a designator, and so split). Before a
+ * month it is the day ("by 10 may", "the 25 may signing"), whatever word comes before it.
  */
 function shortYear(tokens: readonly Token[], i: number, index: InvertedIndex): string | undefined {
   const w = tokens[i]!.word;
   if (!/^\d\d$/.test(w)) return undefined;
+  if (Number(w) <= 31 && MONTH_WORD.test(tokens[i + 1]?.word ?? '')) return undefined;
   const before = tokens[i - 1]?.word ?? '';
   if (!BEFORE_YEAR.has(before) && !(MONTH_WORD.test(before) && Number(w) > 31)) return undefined;
   const df = (y: string) => index.postings.get(y)?.docs.length ?? 0;

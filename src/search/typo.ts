@@ -39,9 +39,16 @@ export type TypoCorrector = { correct(word: string): Correction | undefined };
  * `isWord` tells English words: with it, a three-letter word that is none gets one correction, its last two
  * letters swapped (names: "lui" → "liu"); three-letter English words are too easily turned into base words.
  * Only the buckets a word of this length can reach (same first letter, length ± the edits allowed) are
- * scanned. `frequency` breaks ties towards the word the base uses most.
+ * scanned. `frequency` breaks ties towards the word the base uses most. `isCommon` tells the commonest English
+ * words: one of them is never a typo, whatever base word sits an edit away ("thought" is no "thoughts", "pretty"
+ * no "party").
  */
-export function createTypoCorrector(vocabulary: Iterable<string>, frequency: (word: string) => number, isWord?: (word: string) => boolean): TypoCorrector {
+export function createTypoCorrector(
+  vocabulary: Iterable<string>,
+  frequency: (word: string) => number,
+  isWord?: (word: string) => boolean,
+  isCommon?: (word: string) => boolean,
+): TypoCorrector {
   // Grouped by first letter and length: plausibleTypo() keeps the first letter, so no other group can match.
   // Grouped on the first correction asked for, not at build: many questions need none.
   let groups: Map<string, string[]> | undefined;
@@ -62,6 +69,7 @@ export function createTypoCorrector(vocabulary: Iterable<string>, frequency: (wo
 
   return {
     correct(word) {
+      if (isCommon?.(word)) return undefined;
       const max = allowedEdits(word.length);
       if (max === 0 && word.length === SHORT && isWord && /^[a-z]+$/.test(word) && !isWord(word)) {
         // A three-letter word that is no English word, with its last two letters swapped, is a slip ("lui" → "liu").

@@ -148,13 +148,28 @@ describe('analyzeQuery', () => {
     // Not when the words are the subject: "who read the message", "my hotline".
     expect(concepts('who read the tuesday message')).toContain('read');
   });
+  it('reads a confirmation clause as asking whether, not as a subject', () => {
+    expect(concepts('india and pakistan talk every tuesday, is that actually true?')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    expect(concepts('is it true that india and pakistan talk every tuesday')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    expect(concepts('am i right that india and pakistan talk every tuesday')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    expect(concepts('did i get that right, india and pakistan talk every tuesday')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    expect(concepts('india and pakistan talk every tuesday, true or false')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    expect(concepts('india and pakistan talk every tuesday, right?')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
+    // A judgement of an act, and "right" as a word of the claim, stay.
+    expect(concepts('is it right to talk every tuesday')).toContain('right');
+    expect(concepts('did india and pakistan talk right after tuesday')).toContain('right');
+  });
   it('reads a two-digit year as the base writes it, where the words around it make it a year', () => {
-    const years = buildIndex([{ text: 'The pact was signed on 25 May 1972; in 2010 a J-11 flew by.' }], aliases);
+    const years = buildIndex([{ text: 'The pact was signed on 25 May 1972; in 2010 a J-11 flew by, and in 2025 another.' }], aliases);
     const yearTypos = createTypoCorrector(years.vocabulary.keys(), () => 1);
     const terms = (q: string) => analyzeQuery(q, { index: years, aliases, typos: yearTypos }).concepts.map((c) => c.alts[0]!.term);
     expect(terms('who signed the 72 pact')).toContain('1972');
     expect(terms('was it signed in june 72')).toContain('1972');
     expect(terms('what happened on may 10')).toContain('10');
+    // A day before its month is a day: "the 10 may call", "from 25 may".
+    expect(terms('what was said in the 10 may call')).toContain('10');
+    expect(terms('what was signed from 25 may')).toContain('25');
+    expect(terms('what was signed from 25 may')).not.toContain('2025');
     expect(terms('what did the j-11 do')).toContain('11');
     expect(terms('was it signed in 85')).toContain('85');
   });

@@ -38,6 +38,18 @@ describe('createTypoCorrector', () => {
     // Without a word list, three-letter words are never corrected.
     expect(createTypoCorrector(['liu'], () => 1).correct('lui')).toBeUndefined();
   });
+  it('never corrects one of the commonest English words, whatever base word sits an edit away', () => {
+    const common = createTypoCorrector(
+      ['thoughts', 'complicate'],
+      () => 1,
+      undefined,
+      (w) => w === 'thought' || w === 'complicated',
+    );
+    expect(common.correct('thought')).toBeUndefined();
+    expect(common.correct('complicated')).toBeUndefined();
+    // A rarer word still is: "thougts" is a slip.
+    expect(common.correct('thougts')?.word).toBe('thoughts');
+  });
   it('treats search-operator characters as plain characters', () => {
     expect(() => corrector.correct("'hotline")).not.toThrow();
     expect(corrector.correct('!^=|$')).toBeUndefined();
