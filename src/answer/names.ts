@@ -1,10 +1,13 @@
 import type { Entry } from '../knowledge/schema';
+import { tokenize } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
 
 // Names in a question that the base never mentions, told by their shape rather than from a list: a system's
 // designator ("DF-21", "F-35"), an acronym typed in capitals ("CENTCOM", "AUKUS"), or an unknown word that
 // names a place, an event or a pact by the noun it comes with ("the warsaw pact", "the yom kippur war",
-// "zhenbao island"). A question about one is about something else than whatever else it shares with an entry.
+// "zhenbao island"), or a compass word the base never puts before a name it puts other compass words before
+// ("the eastern theater command" of a base that knows only the Southern one). A question about one is about
+// something else than whatever else it shares with an entry.
 
 /** "DF-21", "J-11", "p8", "EP-3": one to three letters, then one to three digits, with or without a hyphen (and a plural "F-35s"). */
 const DESIGNATOR = /\b([a-z]{1,3})-?(\d{1,3})(?=s?\b)/gi;
@@ -67,6 +70,15 @@ function subjectOf(w: readonly string[]): string | undefined {
   return w[at + 1];
 }
 
+/** Compass words that tell one of a set of like-named things from another ("Southern Theater Command", "East Sea"). */
+const COMPASS = /^(north|south|east|west)(ern)?$|^central$/;
+/** The direction a compass word gives: "eastern" and "east" are one. */
+const direction = (word: string) => word.replace(/ern$/, '');
+/** How many words (stopwords aside) either side of a compass word in the base's texts stand with it. */
+const COMPASS_NEAR = 5;
+/** How many words after a compass word the question's name may run ("the eastern theater command": theater, command). */
+const COMPASS_REACH = 2;
+
 const designatorKey = (letters: string, digits: string) => `${letters.toLowerCase()}${digits}`;
 
 export type NameFinder = { unknownIn(question: string, query: AnalyzedQuery): string[] };
@@ -83,6 +95,34 @@ export function buildNameFinder(entries: readonly Entry[]): NameFinder {
       }
     }
     return designators;
+  };
+  // For each index term the base's texts put a compass word before ("theater" in "Southern Theater Command"), the
+  // directions they put there; read on a question's first compass word, not at build.
+  // Also, for each direction, the terms that stand near it ("the Southern Theater Command" has "command" two words
+  // after "southern"), so that a shortened name ("the southern command") is still known.
+  let compassed: { next: Map<string, Set<string>>; near: Set<string> } | undefined;
+  const compassedInBase = () => {
+    if (compassed) return compassed;
+    const found = { next: new Map<string, Set<string>>(), near: new Set<string>() };
+    for (const e of entries) {
+      for (const text of [e.text, ...(e.keywords ?? []), ...(e.kind === 'fact' ? (e.involved ?? []) : [])]) {
+        const tokens = tokenize(text);
+        const content = tokens.filter((t) => !t.stop);
+        tokens.forEach((t, i) => {
+          const next = tokens[i + 1];
+          if (!COMPASS.test(t.word) || !next || next.stop) return;
+          const dirs = found.next.get(next.term) ?? new Set<string>();
+          dirs.add(direction(t.word));
+          found.next.set(next.term, dirs);
+        });
+        // "The inter-Korean line on the eastern side": an eastern inter-Korean line.
+        content.forEach((t, i) => {
+          if (!COMPASS.test(t.word)) return;
+          for (const n of content.slice(Math.max(0, i - COMPASS_NEAR), i + 1 + COMPASS_NEAR)) found.near.add(`${direction(t.word)} ${n.term}`);
+        });
+      }
+    }
+    return (compassed = found);
   };
   return {
     unknownIn(question, query) {
@@ -101,6 +141,16 @@ export function buildNameFinder(entries: readonly Entry[]): NameFinder {
         // An ordinal names a unit ("the 82nd airborne"); other words with digits are designators or dates.
         if (!unknown.has(word) || word.length < 4 || (/\d/.test(word) && !ORDINAL.test(word))) return;
         if (NAME_HEADS.has(w[i + 1] ?? '') || (NAME_HEADS.has(w[i + 2] ?? '') && unknown.has(w[i + 1] ?? '')) || NAME_LEADS.has(w[i - 1] ?? '')) out.push(word);
+      });
+      // "The eastern theater command": the base names theater commands, and only by other directions.
+      const content = query.tokens.filter((t) => !t.stop);
+      content.forEach((t, i) => {
+        const next = content[i + 1];
+        if (!COMPASS.test(t.word) || !next || query.tokens[query.tokens.indexOf(t) + 1] !== next) return;
+        const { next: before, near } = compassedInBase();
+        const dirs = before.get(next.term);
+        const d = direction(t.word);
+        if (dirs && !dirs.has(d) && !content.slice(i + 1, i + 1 + COMPASS_REACH).some((n) => near.has(`${d} ${n.term}`))) out.push(`${t.word} ${next.word}`);
       });
       const subject = subjectOf(w);
       if (subject && unknown.has(subject) && subject.length >= 4 && !/\d/.test(subject)) out.push(subject);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/engine';
+import { loadKnowledgeFromStrings } from '../../src/knowledge/load';
 import { renderJson } from '../../src/render/json';
 import { renderText } from '../../src/render/text';
 import { fixtureBase } from './fixture';
@@ -81,6 +82,41 @@ describe('named things', () => {
       expect(engine.ask(q!).declined, q).toEqual({ reason: 'unknown-names', names: [name] });
       expect(createEngine(fixtureBase(), { disable: ['unknown-names'] }).ask(q!).declined, q).toBeUndefined();
     }
+  });
+  it('declines a compass word the base never puts before a name it puts another one before', () => {
+    const loaded = loadKnowledgeFromStrings({
+      'k.yaml': [
+        'topics:',
+        '  - id: us-china',
+        '    name: U.S.–China military channels',
+        'sources:',
+        '  - id: s1',
+        '    kind: press',
+        '    title: A source',
+        '    publisher: A publisher',
+        'facts:',
+        '  - id: vtc',
+        '    text: Adm. Paparo held a video call with the commander of the PLA Southern Theater Command in September 2024.',
+        '    topics: [us-china]',
+        '    sources: [s1]',
+        '  - id: korea',
+        '    text: The inter-Korean military line on the eastern side of the peninsula was restored in 2018.',
+        '    topics: [us-china]',
+        '    sources: [s1]',
+        '  - id: west',
+        '    text: The western inter-Korean military line was restored in July 2018.',
+        '    topics: [us-china]',
+        '    sources: [s1]',
+      ].join('\n'),
+    });
+    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
+    const small = createEngine(loaded.base);
+    const q = 'did paparo hold a video call with the pla eastern theater command in september 2024';
+    expect(small.ask(q).declined).toEqual({ reason: 'unknown-names', names: ['eastern theater'] });
+    expect(createEngine(loaded.base, { disable: ['unknown-names'] }).ask(q).status).toBe('answered');
+    // The name the base gives, shortened ("the southern command"), and a compass word the base puts near the name.
+    expect(small.ask('did paparo hold a video call with the pla southern command in september 2024').status).toBe('answered');
+    expect(small.ask('when was the eastern inter-korean military line restored').results[0]?.entry.id).toBe('korea');
   });
   it('declines a question whose subject (the word after its auxiliary) the base never uses', () => {
     const q = 'has brezhnikov used the defense telephone link with china';
