@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/engine';
-import { loadKnowledgeFromStrings } from '../../src/knowledge/load';
 import { renderJson } from '../../src/render/json';
 import { renderText } from '../../src/render/text';
-import { fixtureBase } from './fixture';
+import { fixtureBase, smallBase } from './fixture';
 
 // The engine's new refusals, on the small fixture base (two hotline facts, two U.S.–China agreements, a Gates
 // quote): each says why, and each flips to an answer with its check switched off.
@@ -84,36 +83,24 @@ describe('named things', () => {
     }
   });
   it('declines a compass word the base never puts before a name it puts another one before', () => {
-    const loaded = loadKnowledgeFromStrings({
-      'k.yaml': [
-        'topics:',
-        '  - id: us-china',
-        '    name: U.S.–China military channels',
-        'sources:',
-        '  - id: s1',
-        '    kind: press',
-        '    title: A source',
-        '    publisher: A publisher',
-        'facts:',
-        '  - id: vtc',
-        '    text: Adm. Paparo held a video call with the commander of the PLA Southern Theater Command in September 2024.',
-        '    topics: [us-china]',
-        '    sources: [s1]',
-        '  - id: korea',
-        '    text: The inter-Korean military line on the eastern side of the peninsula was restored in 2018.',
-        '    topics: [us-china]',
-        '    sources: [s1]',
-        '  - id: west',
-        '    text: The western inter-Korean military line was restored in July 2018.',
-        '    topics: [us-china]',
-        '    sources: [s1]',
-      ].join('\n'),
-    });
-    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
-    const small = createEngine(loaded.base);
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: vtc',
+      '    text: Adm. Paparo held a video call with the commander of the PLA Southern Theater Command in September 2024.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+      '  - id: korea',
+      '    text: The inter-Korean military line on the eastern side of the peninsula was restored in 2018.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+      '  - id: west',
+      '    text: The western inter-Korean military line was restored in July 2018.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    const small = createEngine(base);
     const q = 'did paparo hold a video call with the pla eastern theater command in september 2024';
     expect(small.ask(q).declined).toEqual({ reason: 'unknown-names', names: ['eastern theater'] });
-    expect(createEngine(loaded.base, { disable: ['unknown-names'] }).ask(q).status).toBe('answered');
+    expect(createEngine(base, { disable: ['unknown-names'] }).ask(q).status).toBe('answered');
     // The name the base gives, shortened ("the southern command"), and a compass word the base puts near the name.
     expect(small.ask('did paparo hold a video call with the pla southern command in september 2024').status).toBe('answered');
     expect(small.ask('when was the eastern inter-korean military line restored').results[0]?.entry.id).toBe('korea');

@@ -2,29 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { CheckName, Decision } from '../../src/answer/answerability';
 import type { KnowledgeBase } from '../../src/knowledge/base';
 import { createEngine } from '../../src/answer/engine';
-import { loadKnowledgeFromStrings } from '../../src/knowledge/load';
-import { fixtureBase } from './fixture';
+import { fixtureBase, smallBase } from './fixture';
 
 const engine = createEngine(fixtureBase());
 
-/** A one-source base holding the given fact lines (YAML, indented as under `facts:`), with one topic or more. */
-function smallBase(topic: string, name: string, facts: string[], more: Array<[string, string]> = []) {
-  const loaded = loadKnowledgeFromStrings({
-    'k.yaml': [
-      'topics:',
-      ...[[topic, name], ...more].flatMap(([id, n]) => [`  - id: ${id}`, `    name: ${n}`]),
-      'sources:',
-      '  - id: s1',
-      '    kind: press',
-      '    title: A source',
-      '    publisher: A publisher',
-      'facts:',
-      ...facts,
-    ].join('\n'),
-  });
-  if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
-  return loaded.base;
-}
 function decisionOf(e: ReturnType<typeof createEngine>, q: string): Decision {
   let d: Decision | undefined;
   e.ask(q, { trace: (x) => (d = x) });
