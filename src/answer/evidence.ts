@@ -180,6 +180,11 @@ const MONTHS = new Set([
   'nov',
   'dec',
 ]);
+/** Sentence ends: a full stop before a capital, not one closing an initial or a title ("U.S. Navy", "Adm. Dong"). */
+const SENTENCE_END = /(?<!\b(?:[A-Z]|Adm|Gen|Lt|Col|Maj|Capt|Cmdr|Sgt|Mr|Ms|Mrs|Dr|St|Rep|Sen|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec))[.!?;]\s+(?=[A-Z"\u201c])/;
+/** A sentence opening that points back to the one before ("It", "This", "The move"). */
+const ANAPHOR =
+  /^(It|This|That|These|Those|They|He|She|The (move|step|decision|change|idea|aim|goal|purpose|reason|plan|delay|request|refusal|cut|suspension))\b/;
 /** Numbers and months: dates set the scene of an event, they do not name it. */
 const isDate = (w: string) => /^\d+$/.test(w) || MONTHS.has(w);
 
@@ -196,7 +201,7 @@ const DOMINANCE_IDF = 2.5;
  * often a place ("over the South China Sea"), and "meant to" as often "supposed to".
  */
 const CAUSE_WORDS =
-  /\b(because|due to|owing to|in (response|reaction|reply|retaliation) to|in protest|to protest|prompted|caused|led to|grew out of|so that|in order to|to (avoid|prevent|reduce|keep|manage|punish|signal|ensure|lower|limit)|aimed|designed|meant (for|as)|intended|purpose|reasons?|citing|cited|pointed to|blamed|accused|retaliat\w*|as a result)\b|\bused (the|a|an|its|his|her|their) [^.;,]{1,30}?\bto [a-z]+/i;
+  /\b(because|due to|owing to|in (response|reaction|reply|retaliation) to|in protest|to protest|prompted|caused|led to|grew out of|so that|in order to|to (avoid|prevent|reduce|keep|manage|punish|signal|ensure|lower|limit)|aimed|designed|meant (for|as)|intended|purpose|reasons?|citing|cited|pointed to|blamed|accused|retaliat\w*|as a result|as an? (tool|way|means|lever|instrument|signal) (to|of|for))\b|\bused (the|a|an|its|his|her|their) [^.;,]{1,30}?\bto [a-z]+/i;
 /** Question words that ask for something besides a cause: "how did the US respond, and why…" is answered by the response. */
 const OTHER_ASKED = new Set(['how', 'when', 'who', 'whom', 'where', 'which']);
 /** Whether a cause question also asks for something else (another question word, or "what" not asking "what caused"). */
@@ -518,13 +523,35 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
   }
 
   /**
+   * The sentence of the entry's text that holds the most of what a question asks about (by idf; countries and
+   * dates aside: they set the scene), with the next one when that points back to it ("The move was meant as…"), or
+   * the whole text when none holds any of it. "It took twelve hours to decode the message" is where a cause of the
+   * delay would be stated, not "The hotline grew out of the crisis".
+   */
+  function eventSentence(query: AnalyzedQuery, entry: Entry): string {
+    const asked = query.concepts.filter((c) => c.known && !search.aliases.countries.has(c.key) && !c.words.every(isDate));
+    const sentences = entry.text.split(SENTENCE_END);
+    let best = -1;
+    let most = 0;
+    sentences.forEach((sentence, i) => {
+      const held = new Set(tokenize(sentence).flatMap((t) => [t.term, conceptOf(t.term)]));
+      const weight = asked.reduce((sum, c) => sum + (c.alts.some((a) => held.has(a.term)) || held.has(c.key) ? c.idf : 0), 0);
+      if (weight > most) [best, most] = [i, weight];
+    });
+    if (best < 0) return entry.text;
+    // "…Johnson approved. The move was meant as a signal": a sentence that opens by pointing back goes on about the event.
+    const next = sentences[best + 1];
+    return next && ANAPHOR.test(next) ? `${sentences[best]} ${next}` : sentences[best]!;
+  }
+
+  /**
    * "Why was the 1963 hotline routed through London": an entry that states the route and no cause does not say
    * why. A fact states a cause when its text has a causal word, or when one of its curated "why" questions is
    * about the same thing (holds a good share of the question's concepts). Quotes are exempt: a speaker's words
    * are their reasons. True when the question asks for no cause.
    */
   function causeStated(query: AnalyzedQuery, entry: Entry): boolean {
-    if (!asksCause(query) || asksMore(query) || asksSignificance(query) || entry.kind === 'quote' || CAUSE_WORDS.test(entry.text)) return true;
+    if (!asksCause(query) || asksMore(query) || asksSignificance(query) || entry.kind === 'quote' || CAUSE_WORDS.test(eventSentence(query, entry))) return true;
     const asked = query.concepts.filter((c) => c.known);
     const total = asked.reduce((sum, c) => sum + c.idf, 0);
     if (total === 0) return true;

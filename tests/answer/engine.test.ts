@@ -315,6 +315,24 @@ describe('ask: search', () => {
     expect(decisionOf(engine, 'why did the 1963 hotline wire circuit through london and helsinki matter').demotedBy).not.toContain('cause-stated');
     expect(decisionOf(engine, "why's the 1963 hotline wire circuit through london and helsinki a big deal").demotedBy).not.toContain('cause-stated');
   });
+  it('reads the causal word in the sentence that holds what is asked about (or the next, when it points back)', () => {
+    const base = smallBase('us-russia', 'U.S.–Russia military channels', [
+      '  - id: delay',
+      "    text: The hotline grew out of the Cuban missile crisis. During the crisis it took almost twelve hours to decode Khrushchev's first message.",
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+      '  - id: fleet',
+      '    text: In June 1967 McNamara proposed turning the Sixth Fleet toward the eastern Mediterranean. The move was meant as a signal to Moscow.',
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+    ]);
+    const engine = createEngine(base);
+    // "Grew out of" says why the hotline exists, not why decoding took twelve hours.
+    expectRefusedBy(base, "why did it take twelve hours to decode khrushchev's first message", 'cause-stated');
+    expect(engine.ask('why was the hotline set up after the cuban missile crisis').status).toBe('answered');
+    // "The move was meant as…" goes on about the sentence before it.
+    expect(engine.ask('why did mcnamara propose turning the sixth fleet toward the eastern mediterranean').status).toBe('answered');
+  });
   it('answers "what did X say" (X quoted nowhere) only with a fact reporting X\'s words: a speech verb after X in the same clause', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
       '  - id: visit',
