@@ -494,32 +494,48 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
 
   /**
    * "Why did the U.S. hit Shayrat": a fact that names the event only inside an aside ("Before U.S. missiles struck
-   * Shayrat, the military warned Russia") explains something else. True when every word of the question the
-   * entry's text holds (countries and dates aside: they set the scene) stands in such asides. Quotes are exempt:
-   * a speaker's words are their reasons.
+   * Shayrat, the military warned Russia") explains something else. True when what of the question (countries
+   * and dates aside: they set the scene; and the question's own aside, "… after the attack") the entry's text holds
+   * only in such asides outweighs (by idf) what it holds in its main clauses. Quotes are exempt: a speaker's words
+   * are their reasons.
    */
   function causeAside(query: AnalyzedQuery, entry: Entry): boolean {
     if (!asksCause(query) || entry.kind === 'quote') return false;
-    const keys = new Set(
-      query.concepts
-        .filter((c) => c.known && !search.aliases.countries.has(c.key) && !c.words.every(isDate))
+    // The question's own setting ("why did LBJ use the hotline after the Liberty attack") is no part of what it asks about.
+    const setting = questionSetting(query);
+    const asked = query.concepts
+      .filter((c) => c.known && !search.aliases.countries.has(c.key) && !c.words.every(isDate) && !c.words.every((w) => setting.has(w)))
+      .map((c) => ({
+        idf: c.idf,
         // An alias phrase ("chinese balloon") is found by its own words, its country words aside.
-        .flatMap((c) => [c.key, ...c.alts.map((a) => a.term), ...c.words.map(term).filter((t) => !search.aliases.countries.has(conceptOf(t)) && !isDate(t))]),
-    );
-    let aside = 0;
+        keys: new Set([c.key, ...c.alts.map((a) => a.term), ...c.words.map(term).filter((t) => !search.aliases.countries.has(conceptOf(t)) && !isDate(t))]),
+      }));
+    const inMain = new Set<number>();
+    const inAside = new Set<number>();
     for (const clause of entry.text.split(CLAUSE_END)) {
       if (!clause) continue;
       const at = clause.search(ASIDE);
       const tokens = tokenize(clause);
       const cut = at < 0 ? tokens.length : tokenize(clause.slice(0, at)).length;
-      for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i]!;
-        if (!keys.has(t.term) && !keys.has(conceptOf(t.term))) continue;
-        if (i < cut) return false;
-        aside++;
-      }
+      tokens.forEach((t, i) => {
+        asked.forEach((c, k) => {
+          if (c.keys.has(t.term) || c.keys.has(conceptOf(t.term))) (i < cut ? inMain : inAside).add(k);
+        });
+      });
     }
-    return aside > 0;
+    // What the question asks about stands mostly in asides: "the Liberty's aid" in the main clause does not make
+    // "After Israeli forces attacked the USS Liberty" the entry's subject.
+    const weight = (ks: Iterable<number>) => [...ks].reduce((sum, k) => sum + asked[k]!.idf, 0);
+    return inAside.size > 0 && weight([...inAside].filter((k) => !inMain.has(k))) > weight(inMain);
+  }
+
+  /** The words of a question's aside ("… after the USS Liberty attack"), up to its clause's end. */
+  function questionSetting(query: AnalyzedQuery): Set<string> {
+    const w = query.tokens.map((t) => t.word);
+    const text = w.join(' ');
+    const at = text.search(ASIDE);
+    if (at <= 0) return new Set();
+    return new Set(tokenize(text.slice(at)).map((t) => t.word));
   }
 
   /**

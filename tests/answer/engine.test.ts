@@ -315,6 +315,18 @@ describe('ask: search', () => {
     expect(decisionOf(engine, 'why did the 1963 hotline wire circuit through london and helsinki matter').demotedBy).not.toContain('cause-stated');
     expect(decisionOf(engine, "why's the 1963 hotline wire circuit through london and helsinki a big deal").demotedBy).not.toContain('cause-stated');
   });
+  it('does not answer "why did X" with an entry that names X mostly in an aside, the question\'s own setting aside', () => {
+    const base = smallBase('us-russia', 'U.S.–Soviet links', [
+      '  - id: liberty',
+      "    text: After Israeli forces attacked the USS Liberty in June 1967, Johnson used the hotline to tell Kosygin the fleet was going to the Liberty's aid.",
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+    ]);
+    // The attack is the entry's setting ("Liberty" in the main clause does not change that).
+    expectRefusedBy(base, 'why did israeli forces attack the uss liberty in 1967', 'cause');
+    // What the entry tells, asked with the attack as the question's own setting.
+    expect(createEngine(base).ask('why did johnson use the hotline after the uss liberty attack').status).toBe('answered');
+  });
   it('reads the causal word in the sentence that holds what is asked about (or the next, when it points back)', () => {
     const base = smallBase('us-russia', 'U.S.–Russia military channels', [
       '  - id: delay',
