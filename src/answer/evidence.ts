@@ -575,6 +575,9 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     return (entry.questions ?? []).some((q) => {
       if ((questionKind(q) & KIND_WHY) === 0) return false;
       const keys = new Set(analyzeQuery(q, ctx, { intent: false }).concepts.map((c) => c.key));
+      // "Why did Li Shangfu refuse to meet Austin" is not about why Li Shangfu was fired: one person shared is not the same thing.
+      const shared = asked.filter((c) => keys.has(c.key));
+      if (shared.length > 0 && shared.every((c) => people.isPerson(c.words)) && new Set(shared.map((c) => people.display(c.words))).size === 1) return false;
       return asked.reduce((sum, c) => sum + (keys.has(c.key) ? c.idf : 0), 0) / total >= CAUSE_ASKED_SHARE;
     });
   }

@@ -315,6 +315,19 @@ describe('ask: search', () => {
     expect(decisionOf(engine, 'why did the 1963 hotline wire circuit through london and helsinki matter').demotedBy).not.toContain('cause-stated');
     expect(decisionOf(engine, "why's the 1963 hotline wire circuit through london and helsinki a big deal").demotedBy).not.toContain('cause-stated');
   });
+  it('does not take a curated "why" question that shares only one person for one on the same thing', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: declined',
+      '    text: In June 2023 Li Shangfu turned down a meeting with Lloyd Austin at the Shangri-La Dialogue in Singapore.',
+      '    topics: [us-china]',
+      '    involved: [Li Shangfu, Lloyd Austin]',
+      '    sources: [s1]',
+      '    questions: [Why did Li Shangfu refuse to meet Austin?]',
+    ]);
+    expectRefusedBy(base, 'why was li shangfu fired in 2023', 'cause-stated');
+    // Two people shared (or a thing besides the person): the same event.
+    expect(createEngine(base).ask('why did li shangfu snub lloyd austin in singapore').status).toBe('answered');
+  });
   it('does not answer "why did X" with an entry that names X mostly in an aside, the question\'s own setting aside', () => {
     const base = smallBase('us-russia', 'U.S.–Soviet links', [
       '  - id: liberty',
