@@ -1,5 +1,5 @@
 import type { Entry } from '../knowledge/schema';
-import { tokenize } from '../search/normalize';
+import { term, tokenize } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
 
 // Names in a question that the base never mentions, told by their shape rather than from a list: a system's
@@ -124,6 +124,18 @@ export function buildNameFinder(entries: readonly Entry[]): NameFinder {
     }
     return (compassed = found);
   };
+  // Adjacent word pairs of the base's texts, keywords and names, as index terms ("liaon carrier"); read on first use.
+  let pairs: Set<string> | undefined;
+  const pairsOfBase = () => {
+    if (pairs) return pairs;
+    pairs = new Set<string>();
+    for (const e of entries)
+      for (const text of [e.text, ...(e.keywords ?? []), ...(e.questions ?? []), ...(e.kind === 'fact' ? (e.involved ?? []) : [])]) {
+        const tokens = tokenize(text);
+        for (let i = 0; i + 1 < tokens.length; i++) pairs.add(`${tokens[i]!.term} ${tokens[i + 1]!.term}`);
+      }
+    return pairs;
+  };
   return {
     unknownIn(question, query) {
       const out: string[] = [];
@@ -136,10 +148,15 @@ export function buildNameFinder(entries: readonly Entry[]): NameFinder {
         const w = m[0].toLowerCase();
         if (unknown.has(w) || unknown.has(w.replace(/s$/, ''))) out.push(m[0]);
       }
+      // A word the base lacks that was read as a typo of one it has, where the base never puts that one before the
+      // same head ("shandong carrier" read as "stand carrier"): a name, not a slip.
+      const fixed = new Map(query.corrections.map((c) => [c.from, c.to]));
       const w = query.tokens.map((t) => t.word);
+      const unnamed = (word: string, i: number) =>
+        unknown.has(word) || (fixed.has(word) && NAME_HEADS.has(w[i + 1] ?? '') && !pairsOfBase().has(`${term(fixed.get(word)!)} ${term(w[i + 1]!)}`));
       w.forEach((word, i) => {
         // An ordinal names a unit ("the 82nd airborne"); other words with digits are designators or dates.
-        if (!unknown.has(word) || word.length < 4 || (/\d/.test(word) && !ORDINAL.test(word))) return;
+        if (!unnamed(word, i) || word.length < 4 || (/\d/.test(word) && !ORDINAL.test(word))) return;
         if (NAME_HEADS.has(w[i + 1] ?? '') || (NAME_HEADS.has(w[i + 2] ?? '') && unknown.has(w[i + 1] ?? '')) || NAME_LEADS.has(w[i - 1] ?? '')) out.push(word);
       });
       // "The eastern theater command": the base names theater commands, and only by other directions.

@@ -105,6 +105,21 @@ describe('named things', () => {
     expect(small.ask('did paparo hold a video call with the pla southern command in september 2024').status).toBe('answered');
     expect(small.ask('when was the eastern inter-korean military line restored').results[0]?.entry.id).toBe('korea');
   });
+  it('declines a name read as a typo of a word the base never puts before the same head', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: dtl',
+      '    text: In 2008 the U.S. and China agreed to stand up a defense telephone link; the Liaoning carrier was not yet in service.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    const small = createEngine(base);
+    // "shandong" is read as "stand", but the base has no "stand carrier".
+    const q = 'did the shandong carrier ever use the defense telephone link with the us';
+    expect(small.ask(q).declined).toEqual({ reason: 'unknown-names', names: ['shandong'] });
+    expect(createEngine(base, { disable: ['unknown-names'] }).ask(q).declined).toBeUndefined();
+    // A slip in a name the base puts before the head is a slip.
+    expect(small.ask('did the liaonig carrier ever use the defense telephone link with the us').declined).toBeUndefined();
+  });
   it('declines a question whose subject (the word after its auxiliary) the base never uses', () => {
     const q = 'has brezhnikov used the defense telephone link with china';
     expect(engine.ask(q).declined).toEqual({ reason: 'unknown-names', names: ['brezhnikov'] });
