@@ -108,12 +108,12 @@ describe('named things', () => {
   it('declines a name read as a typo of a word the base never puts before the same head', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
       '  - id: dtl',
-      '    text: In 2008 the U.S. and China agreed to stand up a defense telephone link; the Liaoning carrier was not yet in service.',
+      '    text: In 2008 the U.S. and China agreed on a standing defense telephone link; the Liaoning carrier was not yet in service.',
       '    topics: [us-china]',
       '    sources: [s1]',
     ]);
     const small = createEngine(base);
-    // "shandong" is read as "stand", but the base has no "stand carrier".
+    // "shandong" is read as "standing", but the base has no "standing carrier".
     const q = 'did the shandong carrier ever use the defense telephone link with the us';
     expect(small.ask(q).declined).toEqual({ reason: 'unknown-names', names: ['shandong'] });
     expect(createEngine(base, { disable: ['unknown-names'] }).ask(q).declined).toBeUndefined();
