@@ -50,6 +50,8 @@ const NAME_HEADS = new Set([
   'battalion',
   'squadron',
 ]);
+/** Heads of a military unit's name, whose word before them names one unit ("the rocket force", "the sixth fleet"). */
+const UNIT_HEADS = new Set(['force', 'fleet', 'carrier', 'division', 'brigade', 'regiment', 'battalion', 'squadron']);
 /** Nouns that make the word after them a proper name: "operation X", "exercise X". */
 const NAME_LEADS = new Set(['operation', 'exercise']);
 
@@ -158,6 +160,14 @@ export function buildNameFinder(entries: readonly Entry[]): NameFinder {
         // An ordinal names a unit ("the 82nd airborne"); other words with digits are designators or dates.
         if (!unnamed(word, i) || word.length < 4 || (/\d/.test(word) && !ORDINAL.test(word))) return;
         if (NAME_HEADS.has(w[i + 1] ?? '') || (NAME_HEADS.has(w[i + 2] ?? '') && unknown.has(w[i + 1] ?? '')) || NAME_LEADS.has(w[i - 1] ?? '')) out.push(word);
+      });
+      // "The strategic support force": a unit named by a word the base never puts before its head, though it knows the
+      // word ("support") and the head. Alias words (countries, the base's own names: "the PLA navy") are left alone.
+      const aliased = new Set(query.concepts.filter((c) => c.key.startsWith('~')).flatMap((c) => c.words));
+      query.tokens.forEach((t, i) => {
+        const head = query.tokens[i + 1];
+        if (!head || !UNIT_HEADS.has(head.word) || t.stop || unknown.has(t.word) || fixed.has(t.word) || aliased.has(t.word) || /\d/.test(t.word)) return;
+        if (!pairsOfBase().has(`${t.term} ${head.term}`)) out.push(`${t.word} ${head.word}`);
       });
       // "The eastern theater command": the base names theater commands, and only by other directions.
       const content = query.tokens.filter((t) => !t.stop);

@@ -120,6 +120,18 @@ describe('named things', () => {
     // A slip in a name the base puts before the head is a slip.
     expect(small.ask('did the liaonig carrier ever use the defense telephone link with the us').declined).toBeUndefined();
   });
+  it("declines a unit named by a known word the base never puts before the unit's head", () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: dtl',
+      '    text: In 2008 the U.S. and China set up a defense telephone link that the PLA Rocket Force could also use for support.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    const q = 'could the pla support force use the defense telephone link set up in 2008';
+    expect(createEngine(base).ask(q).declined).toEqual({ reason: 'unknown-names', names: ['support force'] });
+    expect(createEngine(base, { disable: ['unknown-names'] }).ask(q).declined).toBeUndefined();
+    expect(createEngine(base).ask('could the pla rocket force use the defense telephone link set up in 2008').declined).toBeUndefined();
+  });
   it('declines a question whose subject (the word after its auxiliary) the base never uses', () => {
     const q = 'has brezhnikov used the defense telephone link with china';
     expect(engine.ask(q).declined).toEqual({ reason: 'unknown-names', names: ['brezhnikov'] });
