@@ -33,6 +33,13 @@ describe('questionKind', () => {
     ['who was the better secdef, austin or hegseth', 'opinion'],
     ['is the dod right that china uses channels to punish', 'opinion'],
     ['is renaming it a good move', 'opinion'],
+    // Whether something works, or was the right call, asks for a verdict; how it worked asks for facts.
+    ['was cutting the lines in 2022 the right call', 'opinion'],
+    ['is hegseth any good at his job', 'opinion'],
+    ['does the india pakistan hotline work well', 'opinion'],
+    ['do these hotlines even work', 'opinion'],
+    ['was it a red phone, or how did it really work', 'fact'],
+    ['did the hotline work in 1967', 'fact'],
     ['how do i call the pentagon', 'advice'],
     ['best vpn to use in china?', 'advice'],
     ['should i learn chinese', 'advice'],
