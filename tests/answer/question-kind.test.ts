@@ -29,6 +29,10 @@ describe('questionKind', () => {
     ['is a war coming between the us and china', 'prediction'],
     ['how long until the hotline gets used again', 'prediction'],
     ['could the dialogue collapse again this year', 'prediction'],
+    // A hypothetical asks for a forecast too; "what if the cable broke — was there a spare" asks what was in place.
+    ['how would a war over taiwan start', 'prediction'],
+    ['what would happen if the hotline went down in a crisis', 'prediction'],
+    ['what if the cable to moscow broke, was there a spare radio link', 'fact'],
     ['was biden too soft on xi at woodside?', 'opinion'],
     ['who was the better secdef, austin or hegseth', 'opinion'],
     ['is the dod right that china uses channels to punish', 'opinion'],
