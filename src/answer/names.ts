@@ -49,6 +49,13 @@ const NAME_HEADS = new Set([
   'regiment',
   'battalion',
   'squadron',
+  // Systems and programmes: "the thaad system", "the aegis program".
+  'system',
+  'systems',
+  'program',
+  'programme',
+  'initiative',
+  'forum',
 ]);
 /** Heads of a military unit's name, whose word before them names one unit ("the rocket force", "the sixth fleet"). */
 const UNIT_HEADS = new Set(['force', 'fleet', 'carrier', 'division', 'brigade', 'regiment', 'battalion', 'squadron']);
