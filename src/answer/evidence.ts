@@ -180,6 +180,11 @@ const MONTHS = new Set([
   'nov',
   'dec',
 ]);
+/** Sentence ends: a full stop before a capital, not one closing an initial or a title ("U.S. Navy", "Adm. Dong"). */
+const SENTENCE_END = /(?<!\b(?:[A-Z]|Adm|Gen|Lt|Col|Maj|Capt|Cmdr|Sgt|Mr|Ms|Mrs|Dr|St|Rep|Sen|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec))[.!?;]\s+(?=[A-Z"\u201c])/;
+/** A sentence opening that points back to the one before ("It", "This", "The move"). */
+const ANAPHOR =
+  /^(It|This|That|These|Those|They|He|She|The (move|step|decision|change|idea|aim|goal|purpose|reason|plan|delay|request|refusal|cut|suspension))\b/;
 /** Numbers and months: dates set the scene of an event, they do not name it. */
 const isDate = (w: string) => /^\d+$/.test(w) || MONTHS.has(w);
 
@@ -196,7 +201,7 @@ const DOMINANCE_IDF = 2.5;
  * often a place ("over the South China Sea"), and "meant to" as often "supposed to".
  */
 const CAUSE_WORDS =
-  /\b(because|due to|owing to|in (response|reaction|reply|retaliation) to|in protest|to protest|prompted|caused|led to|grew out of|so that|in order to|to (avoid|prevent|reduce|keep|manage|punish|signal|ensure|lower|limit)|aimed|designed|meant (for|as)|intended|purpose|reasons?|citing|cited|pointed to|blamed|accused|retaliat\w*|as a result)\b|\bused (the|a|an|its|his|her|their) [^.;,]{1,30}?\bto [a-z]+/i;
+  /\b(because|due to|owing to|in (response|reaction|reply|retaliation) to|in protest|to protest|prompted|caused|led to|grew out of|so that|in order to|to (avoid|prevent|reduce|keep|manage|punish|signal|ensure|lower|limit)|aimed|designed|meant (for|as)|intended|purpose|reasons?|citing|cited|pointed to|blamed|accused|retaliat\w*|as a result|as an? (tool|way|means|lever|instrument|signal) (to|of|for))\b|\bused (the|a|an|its|his|her|their) [^.;,]{1,30}?\bto [a-z]+/i;
 /** Question words that ask for something besides a cause: "how did the US respond, and why…" is answered by the response. */
 const OTHER_ASKED = new Set(['how', 'when', 'who', 'whom', 'where', 'which']);
 /** Whether a cause question also asks for something else (another question word, or "what" not asking "what caused"). */
@@ -489,32 +494,70 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
 
   /**
    * "Why did the U.S. hit Shayrat": a fact that names the event only inside an aside ("Before U.S. missiles struck
-   * Shayrat, the military warned Russia") explains something else. True when every word of the question the
-   * entry's text holds (countries and dates aside: they set the scene) stands in such asides. Quotes are exempt:
-   * a speaker's words are their reasons.
+   * Shayrat, the military warned Russia") explains something else. True when what of the question (countries
+   * and dates aside: they set the scene; and the question's own aside, "… after the attack") the entry's text holds
+   * only in such asides outweighs (by idf) what it holds in its main clauses. Quotes are exempt: a speaker's words
+   * are their reasons.
    */
   function causeAside(query: AnalyzedQuery, entry: Entry): boolean {
     if (!asksCause(query) || entry.kind === 'quote') return false;
-    const keys = new Set(
-      query.concepts
-        .filter((c) => c.known && !search.aliases.countries.has(c.key) && !c.words.every(isDate))
+    // The question's own setting ("why did LBJ use the hotline after the Liberty attack") is no part of what it asks about.
+    const setting = questionSetting(query);
+    const asked = query.concepts
+      .filter((c) => c.known && !search.aliases.countries.has(c.key) && !c.words.every(isDate) && !c.words.every((w) => setting.has(w)))
+      .map((c) => ({
+        idf: c.idf,
         // An alias phrase ("chinese balloon") is found by its own words, its country words aside.
-        .flatMap((c) => [c.key, ...c.alts.map((a) => a.term), ...c.words.map(term).filter((t) => !search.aliases.countries.has(conceptOf(t)) && !isDate(t))]),
-    );
-    let aside = 0;
+        keys: new Set([c.key, ...c.alts.map((a) => a.term), ...c.words.map(term).filter((t) => !search.aliases.countries.has(conceptOf(t)) && !isDate(t))]),
+      }));
+    const inMain = new Set<number>();
+    const inAside = new Set<number>();
     for (const clause of entry.text.split(CLAUSE_END)) {
       if (!clause) continue;
       const at = clause.search(ASIDE);
       const tokens = tokenize(clause);
       const cut = at < 0 ? tokens.length : tokenize(clause.slice(0, at)).length;
-      for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i]!;
-        if (!keys.has(t.term) && !keys.has(conceptOf(t.term))) continue;
-        if (i < cut) return false;
-        aside++;
-      }
+      tokens.forEach((t, i) => {
+        asked.forEach((c, k) => {
+          if (c.keys.has(t.term) || c.keys.has(conceptOf(t.term))) (i < cut ? inMain : inAside).add(k);
+        });
+      });
     }
-    return aside > 0;
+    // What the question asks about stands mostly in asides: "the Liberty's aid" in the main clause does not make
+    // "After Israeli forces attacked the USS Liberty" the entry's subject.
+    const weight = (ks: Iterable<number>) => [...ks].reduce((sum, k) => sum + asked[k]!.idf, 0);
+    return inAside.size > 0 && weight([...inAside].filter((k) => !inMain.has(k))) > weight(inMain);
+  }
+
+  /** The words of a question's aside ("… after the USS Liberty attack"), up to its clause's end. */
+  function questionSetting(query: AnalyzedQuery): Set<string> {
+    const w = query.tokens.map((t) => t.word);
+    const text = w.join(' ');
+    const at = text.search(ASIDE);
+    if (at <= 0) return new Set();
+    return new Set(tokenize(text.slice(at)).map((t) => t.word));
+  }
+
+  /**
+   * The sentence of the entry's text that holds the most of what a question asks about (by idf; countries and
+   * dates aside: they set the scene), with the next one when that points back to it ("The move was meant as…"), or
+   * the whole text when none holds any of it. "It took twelve hours to decode the message" is where a cause of the
+   * delay would be stated, not "The hotline grew out of the crisis".
+   */
+  function eventSentence(query: AnalyzedQuery, entry: Entry): string {
+    const asked = query.concepts.filter((c) => c.known && !search.aliases.countries.has(c.key) && !c.words.every(isDate));
+    const sentences = entry.text.split(SENTENCE_END);
+    let best = -1;
+    let most = 0;
+    sentences.forEach((sentence, i) => {
+      const held = new Set(tokenize(sentence).flatMap((t) => [t.term, conceptOf(t.term)]));
+      const weight = asked.reduce((sum, c) => sum + (c.alts.some((a) => held.has(a.term)) || held.has(c.key) ? c.idf : 0), 0);
+      if (weight > most) [best, most] = [i, weight];
+    });
+    if (best < 0) return entry.text;
+    // "…Johnson approved. The move was meant as a signal": a sentence that opens by pointing back goes on about the event.
+    const next = sentences[best + 1];
+    return next && ANAPHOR.test(next) ? `${sentences[best]} ${next}` : sentences[best]!;
   }
 
   /**
@@ -524,7 +567,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
    * are their reasons. True when the question asks for no cause.
    */
   function causeStated(query: AnalyzedQuery, entry: Entry): boolean {
-    if (!asksCause(query) || asksMore(query) || asksSignificance(query) || entry.kind === 'quote' || CAUSE_WORDS.test(entry.text)) return true;
+    if (!asksCause(query) || asksMore(query) || asksSignificance(query) || entry.kind === 'quote' || CAUSE_WORDS.test(eventSentence(query, entry))) return true;
     const asked = query.concepts.filter((c) => c.known);
     const total = asked.reduce((sum, c) => sum + c.idf, 0);
     if (total === 0) return true;
@@ -532,6 +575,9 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     return (entry.questions ?? []).some((q) => {
       if ((questionKind(q) & KIND_WHY) === 0) return false;
       const keys = new Set(analyzeQuery(q, ctx, { intent: false }).concepts.map((c) => c.key));
+      // "Why did Li Shangfu refuse to meet Austin" is not about why Li Shangfu was fired: one person shared is not the same thing.
+      const shared = asked.filter((c) => keys.has(c.key));
+      if (shared.length > 0 && shared.every((c) => people.isPerson(c.words)) && new Set(shared.map((c) => people.display(c.words))).size === 1) return false;
       return asked.reduce((sum, c) => sum + (keys.has(c.key) ? c.idf : 0), 0) / total >= CAUSE_ASKED_SHARE;
     });
   }

@@ -1,10 +1,13 @@
 import type { Entry } from '../knowledge/schema';
+import { term, tokenize } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
 
 // Names in a question that the base never mentions, told by their shape rather than from a list: a system's
 // designator ("DF-21", "F-35"), an acronym typed in capitals ("CENTCOM", "AUKUS"), or an unknown word that
 // names a place, an event or a pact by the noun it comes with ("the warsaw pact", "the yom kippur war",
-// "zhenbao island"). A question about one is about something else than whatever else it shares with an entry.
+// "zhenbao island"), or a compass word the base never puts before a name it puts other compass words before
+// ("the eastern theater command" of a base that knows only the Southern one). A question about one is about
+// something else than whatever else it shares with an entry.
 
 /** "DF-21", "J-11", "p8", "EP-3": one to three letters, then one to three digits, with or without a hyphen (and a plural "F-35s"). */
 const DESIGNATOR = /\b([a-z]{1,3})-?(\d{1,3})(?=s?\b)/gi;
@@ -46,7 +49,16 @@ const NAME_HEADS = new Set([
   'regiment',
   'battalion',
   'squadron',
+  // Systems and programmes: "the thaad system", "the aegis program".
+  'system',
+  'systems',
+  'program',
+  'programme',
+  'initiative',
+  'forum',
 ]);
+/** Heads of a military unit's name, whose word before them names one unit ("the rocket force", "the sixth fleet"). */
+const UNIT_HEADS = new Set(['force', 'fleet', 'carrier', 'division', 'brigade', 'regiment', 'battalion', 'squadron']);
 /** Nouns that make the word after them a proper name: "operation X", "exercise X". */
 const NAME_LEADS = new Set(['operation', 'exercise']);
 
@@ -67,6 +79,15 @@ function subjectOf(w: readonly string[]): string | undefined {
   return w[at + 1];
 }
 
+/** Compass words that tell one of a set of like-named things from another ("Southern Theater Command", "East Sea"). */
+const COMPASS = /^(north|south|east|west)(ern)?$|^central$/;
+/** The direction a compass word gives: "eastern" and "east" are one. */
+const direction = (word: string) => word.replace(/ern$/, '');
+/** How many words (stopwords aside) either side of a compass word in the base's texts stand with it. */
+const COMPASS_NEAR = 5;
+/** How many words after a compass word the question's name may run ("the eastern theater command": theater, command). */
+const COMPASS_REACH = 2;
+
 const designatorKey = (letters: string, digits: string) => `${letters.toLowerCase()}${digits}`;
 
 export type NameFinder = { unknownIn(question: string, query: AnalyzedQuery): string[] };
@@ -84,6 +105,46 @@ export function buildNameFinder(entries: readonly Entry[]): NameFinder {
     }
     return designators;
   };
+  // For each index term the base's texts put a compass word before ("theater" in "Southern Theater Command"), the
+  // directions they put there; read on a question's first compass word, not at build.
+  // Also, for each direction, the terms that stand near it ("the Southern Theater Command" has "command" two words
+  // after "southern"), so that a shortened name ("the southern command") is still known.
+  let compassed: { next: Map<string, Set<string>>; near: Set<string> } | undefined;
+  const compassedInBase = () => {
+    if (compassed) return compassed;
+    const found = { next: new Map<string, Set<string>>(), near: new Set<string>() };
+    for (const e of entries) {
+      for (const text of [e.text, ...(e.keywords ?? []), ...(e.kind === 'fact' ? (e.involved ?? []) : [])]) {
+        const tokens = tokenize(text);
+        const content = tokens.filter((t) => !t.stop);
+        tokens.forEach((t, i) => {
+          const next = tokens[i + 1];
+          if (!COMPASS.test(t.word) || !next || next.stop) return;
+          const dirs = found.next.get(next.term) ?? new Set<string>();
+          dirs.add(direction(t.word));
+          found.next.set(next.term, dirs);
+        });
+        // "The inter-Korean line on the eastern side": an eastern inter-Korean line.
+        content.forEach((t, i) => {
+          if (!COMPASS.test(t.word)) return;
+          for (const n of content.slice(Math.max(0, i - COMPASS_NEAR), i + 1 + COMPASS_NEAR)) found.near.add(`${direction(t.word)} ${n.term}`);
+        });
+      }
+    }
+    return (compassed = found);
+  };
+  // Adjacent word pairs of the base's texts, keywords and names, as index terms ("liaon carrier"); read on first use.
+  let pairs: Set<string> | undefined;
+  const pairsOfBase = () => {
+    if (pairs) return pairs;
+    pairs = new Set<string>();
+    for (const e of entries)
+      for (const text of [e.text, ...(e.keywords ?? []), ...(e.questions ?? []), ...(e.kind === 'fact' ? (e.involved ?? []) : [])]) {
+        const tokens = tokenize(text);
+        for (let i = 0; i + 1 < tokens.length; i++) pairs.add(`${tokens[i]!.term} ${tokens[i + 1]!.term}`);
+      }
+    return pairs;
+  };
   return {
     unknownIn(question, query) {
       const out: string[] = [];
@@ -96,11 +157,34 @@ export function buildNameFinder(entries: readonly Entry[]): NameFinder {
         const w = m[0].toLowerCase();
         if (unknown.has(w) || unknown.has(w.replace(/s$/, ''))) out.push(m[0]);
       }
+      // A word the base lacks that was read as a typo of one it has, where the base never puts that one before the
+      // same head ("shandong carrier" read as "stand carrier"): a name, not a slip.
+      const fixed = new Map(query.corrections.map((c) => [c.from, c.to]));
       const w = query.tokens.map((t) => t.word);
+      const unnamed = (word: string, i: number) =>
+        unknown.has(word) || (fixed.has(word) && NAME_HEADS.has(w[i + 1] ?? '') && !pairsOfBase().has(`${term(fixed.get(word)!)} ${term(w[i + 1]!)}`));
       w.forEach((word, i) => {
         // An ordinal names a unit ("the 82nd airborne"); other words with digits are designators or dates.
-        if (!unknown.has(word) || word.length < 4 || (/\d/.test(word) && !ORDINAL.test(word))) return;
+        if (!unnamed(word, i) || word.length < 4 || (/\d/.test(word) && !ORDINAL.test(word))) return;
         if (NAME_HEADS.has(w[i + 1] ?? '') || (NAME_HEADS.has(w[i + 2] ?? '') && unknown.has(w[i + 1] ?? '')) || NAME_LEADS.has(w[i - 1] ?? '')) out.push(word);
+      });
+      // "The strategic support force": a unit named by a word the base never puts before its head, though it knows the
+      // word ("support") and the head. Alias words (countries, the base's own names: "the PLA navy") are left alone.
+      const aliased = new Set(query.concepts.filter((c) => c.key.startsWith('~')).flatMap((c) => c.words));
+      query.tokens.forEach((t, i) => {
+        const head = query.tokens[i + 1];
+        if (!head || !UNIT_HEADS.has(head.word) || t.stop || unknown.has(t.word) || fixed.has(t.word) || aliased.has(t.word) || /\d/.test(t.word)) return;
+        if (!pairsOfBase().has(`${t.term} ${head.term}`)) out.push(`${t.word} ${head.word}`);
+      });
+      // "The eastern theater command": the base names theater commands, and only by other directions.
+      const content = query.tokens.filter((t) => !t.stop);
+      content.forEach((t, i) => {
+        const next = content[i + 1];
+        if (!COMPASS.test(t.word) || !next || query.tokens[query.tokens.indexOf(t) + 1] !== next) return;
+        const { next: before, near } = compassedInBase();
+        const dirs = before.get(next.term);
+        const d = direction(t.word);
+        if (dirs && !dirs.has(d) && !content.slice(i + 1, i + 1 + COMPASS_REACH).some((n) => near.has(`${d} ${n.term}`))) out.push(`${t.word} ${next.word}`);
       });
       const subject = subjectOf(w);
       if (subject && unknown.has(subject) && subject.length >= 4 && !/\d/.test(subject)) out.push(subject);

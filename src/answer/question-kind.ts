@@ -74,9 +74,12 @@ const ABOUT_YOU =
  */
 const JUDGE =
   /\b(too (soft|weak|tough|harsh|aggressive|slow|much)|hypocritical|hypocrites?|childish|immature|(un)?reasonable|irresponsible|dishonest|credible|propaganda|good move|bad move|the best|the worst|(?<!by )mistakes?|blunders?|failures?|failed|successful|success|disasters?|disastrous|smart|stupid|dumb|justified|fair|unfair|worth it|worthwhile|pointless|useless|effective|ineffective|naive|foolish|wise|reckless|overrated|underrated|good idea|bad idea|good thing|bad thing|competent|incompetent|trustworthy|weak|to blame|at fault|fault|deserved?|legitimate|provocative|aggressive|better|worse)\b/;
-/** Judgements in any question: "who is to blame", "whose fault", "is X doing a good job". */
+/**
+ * Judgements in any question: "who is to blame", "whose fault", "is X doing a good job", "was it the right call",
+ * "does it work well", "do they even work" ("how did it really work" asks how).
+ */
 const JUDGEMENT =
-  /\b(to blame|whose fault|(who|which) (was|is|were|are) the (better|best|worse|worst)|(is|was|are|were) \S+( \S+){0,3} right (that|to|about)|(doing|did|do|done) (a )?(good|great|bad|terrible|poor|decent) job|good or bad|better or worse|(who|which side) (is|was) (right|wrong|at fault))\b/;
+  /\b(the (right|wrong) (call|move|decision|choice|thing to do|approach)|(works?|worked|working) (well|badly|poorly)|even (work|works|worked|matter|matters|help|helps)|really (matter|matters|help|helps)|(good|bad|any good) at|to blame|whose fault|(who|which) (was|is|were|are) the (better|best|worse|worst)|(is|was|are|were) \S+( \S+){0,3} right (that|to|about)|(doing|did|do|done) (a )?(good|great|bad|terrible|poor|decent) job|good or bad|better or worse|(who|which side) (is|was) (right|wrong|at fault))\b/;
 const BE_FIRST = new Set(['is', 'was', 'are', 'were', 'isnt', 'wasnt', 'arent', 'werent']);
 const MODAL_FIRST = new Set(['can', 'could', 'would', 'should']);
 
@@ -84,9 +87,12 @@ const MODAL_FIRST = new Set(['can', 'could', 'would', 'should']);
 const YOUR_VIEW =
   /\b(do|does|did) (you|u) (think|believe|reckon|feel)\b|\b(your|ur) (opinion|view|take|thoughts)\b|\bin (your|ur) (opinion|view)\b|\bwhat do (you|u) make of\b/;
 
-/** A forecast: "will china…", "what will the next round decide", "is X going to", "who's gonna", "in the coming years". */
+/**
+ * A forecast: "will china…", "what will the next round decide", "is X going to", "who's gonna", "in the coming years";
+ * or a hypothetical ("what would happen if…", "how would a war over X start").
+ */
 const FORECAST =
-  /\b(gonna|(going to) (be|happen|win|lose|end|stop|start|restart|resume|meet|talk|agree|sign|cut|attack|invade|collapse|get|make|do|have|use|call|answer|try|keep|ever|go to war)|likely to|likelihood|chances? (of|that)|odds (of|that)|predict\w*|forecast\w*|in the (coming|next) (years?|months?|decades?)|next (year|decade)|in the future|someday|one day|ever again|how long until|next time|(is|are) (a |an |the )?\S+( \S+)? coming\b(?! up)|(could|might|would) \S+( \S+){0,6} (again|this year|soon)|(going to|gonna) \S+$)\b/;
+  /\b(gonna|(going to) (be|happen|win|lose|end|stop|start|restart|resume|meet|talk|agree|sign|cut|attack|invade|collapse|get|make|do|have|use|call|answer|try|keep|ever|go to war)|likely to|likelihood|chances? (of|that)|odds (of|that)|predict\w*|forecast\w*|in the (coming|next) (years?|months?|decades?)|next (year|decade)|in the future|someday|one day|ever again|how long until|next time|(is|are) (a |an |the )?\S+( \S+)? coming\b(?! up)|(could|might|would) \S+( \S+){0,6} (again|this year|soon)|(going to|gonna) \S+$|what (would|could|might) happen|what happens if|(how|when|where) (would|could|might) \S+( \S+){0,5} (start|begin|break out|happen|end|unfold|escalate|play out))\b/;
 
 /**
  * The kind of a question (`question`: its text as typed, for the punctuation words drop). `latestYear`: the last year the record can speak of; a year beyond it is a forecast.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/engine';
 import { renderJson } from '../../src/render/json';
 import { renderText } from '../../src/render/text';
-import { fixtureBase } from './fixture';
+import { fixtureBase, smallBase } from './fixture';
 
 // The engine's new refusals, on the small fixture base (two hotline facts, two U.S.–China agreements, a Gates
 // quote): each says why, and each flips to an answer with its check switched off.
@@ -71,16 +71,67 @@ describe('named things', () => {
     expect(engine.ask(q).declined).toEqual({ reason: 'unknown-names', names: ['df-21'] });
     expect(createEngine(fixtureBase(), { disable: ['unknown-names'] }).ask(q).status).toBe('answered');
   });
-  it('declines a force or unit the base never names, and a plural designator', () => {
+  it('declines a force, unit or system the base never names, and a plural designator', () => {
     for (const [q, name] of [
       ['when did the us and china sign the defense telephone link for the fujian carrier', 'fujian'],
       ['did the seventh fleet use the defense telephone link with china', 'seventh'],
       ['did the 82nd airborne use the defense telephone link with china', '82nd'],
       ['when did the us and china sign the defense telephone link for F-35s', 'F-35'],
+      ['was the thaad system part of the defense telephone link agreement with china', 'thaad'],
     ]) {
       expect(engine.ask(q!).declined, q).toEqual({ reason: 'unknown-names', names: [name] });
       expect(createEngine(fixtureBase(), { disable: ['unknown-names'] }).ask(q!).declined, q).toBeUndefined();
     }
+  });
+  it('declines a compass word the base never puts before a name it puts another one before', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: vtc',
+      '    text: Adm. Paparo held a video call with the commander of the PLA Southern Theater Command in September 2024.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+      '  - id: korea',
+      '    text: The inter-Korean military line on the eastern side of the peninsula was restored in 2018.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+      '  - id: west',
+      '    text: The western inter-Korean military line was restored in July 2018.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    const small = createEngine(base);
+    const q = 'did paparo hold a video call with the pla eastern theater command in september 2024';
+    expect(small.ask(q).declined).toEqual({ reason: 'unknown-names', names: ['eastern theater'] });
+    expect(createEngine(base, { disable: ['unknown-names'] }).ask(q).status).toBe('answered');
+    // The name the base gives, shortened ("the southern command"), and a compass word the base puts near the name.
+    expect(small.ask('did paparo hold a video call with the pla southern command in september 2024').status).toBe('answered');
+    expect(small.ask('when was the eastern inter-korean military line restored').results[0]?.entry.id).toBe('korea');
+  });
+  it('declines a name read as a typo of a word the base never puts before the same head', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: dtl',
+      '    text: In 2008 the U.S. and China agreed on a standing defense telephone link; the Liaoning carrier was not yet in service.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    const small = createEngine(base);
+    // "shandong" is read as "standing", but the base has no "standing carrier".
+    const q = 'did the shandong carrier ever use the defense telephone link with the us';
+    expect(small.ask(q).declined).toEqual({ reason: 'unknown-names', names: ['shandong'] });
+    expect(createEngine(base, { disable: ['unknown-names'] }).ask(q).declined).toBeUndefined();
+    // A slip in a name the base puts before the head is a slip.
+    expect(small.ask('did the liaonig carrier ever use the defense telephone link with the us').declined).toBeUndefined();
+  });
+  it("declines a unit named by a known word the base never puts before the unit's head", () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: dtl',
+      '    text: In 2008 the U.S. and China set up a defense telephone link that the PLA Rocket Force could also use for support.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    const q = 'could the pla support force use the defense telephone link set up in 2008';
+    expect(createEngine(base).ask(q).declined).toEqual({ reason: 'unknown-names', names: ['support force'] });
+    expect(createEngine(base, { disable: ['unknown-names'] }).ask(q).declined).toBeUndefined();
+    expect(createEngine(base).ask('could the pla rocket force use the defense telephone link set up in 2008').declined).toBeUndefined();
   });
   it('declines a question whose subject (the word after its auxiliary) the base never uses', () => {
     const q = 'has brezhnikov used the defense telephone link with china';

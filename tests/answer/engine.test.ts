@@ -2,29 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { CheckName, Decision } from '../../src/answer/answerability';
 import type { KnowledgeBase } from '../../src/knowledge/base';
 import { createEngine } from '../../src/answer/engine';
-import { loadKnowledgeFromStrings } from '../../src/knowledge/load';
-import { fixtureBase } from './fixture';
+import { fixtureBase, smallBase } from './fixture';
 
 const engine = createEngine(fixtureBase());
 
-/** A one-source base holding the given fact lines (YAML, indented as under `facts:`), with one topic or more. */
-function smallBase(topic: string, name: string, facts: string[], more: Array<[string, string]> = []) {
-  const loaded = loadKnowledgeFromStrings({
-    'k.yaml': [
-      'topics:',
-      ...[[topic, name], ...more].flatMap(([id, n]) => [`  - id: ${id}`, `    name: ${n}`]),
-      'sources:',
-      '  - id: s1',
-      '    kind: press',
-      '    title: A source',
-      '    publisher: A publisher',
-      'facts:',
-      ...facts,
-    ].join('\n'),
-  });
-  if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
-  return loaded.base;
-}
 function decisionOf(e: ReturnType<typeof createEngine>, q: string): Decision {
   let d: Decision | undefined;
   e.ask(q, { trace: (x) => (d = x) });
@@ -333,6 +314,49 @@ describe('ask: search', () => {
     // "Why did X matter" asks what X meant, which the entry states without a causal word.
     expect(decisionOf(engine, 'why did the 1963 hotline wire circuit through london and helsinki matter').demotedBy).not.toContain('cause-stated');
     expect(decisionOf(engine, "why's the 1963 hotline wire circuit through london and helsinki a big deal").demotedBy).not.toContain('cause-stated');
+  });
+  it('does not take a curated "why" question that shares only one person for one on the same thing', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: declined',
+      '    text: In June 2023 Li Shangfu turned down a meeting with Lloyd Austin at the Shangri-La Dialogue in Singapore.',
+      '    topics: [us-china]',
+      '    involved: [Li Shangfu, Lloyd Austin]',
+      '    sources: [s1]',
+      '    questions: [Why did Li Shangfu refuse to meet Austin?]',
+    ]);
+    expectRefusedBy(base, 'why was li shangfu fired in 2023', 'cause-stated');
+    // Two people shared (or a thing besides the person): the same event.
+    expect(createEngine(base).ask('why did li shangfu snub lloyd austin in singapore').status).toBe('answered');
+  });
+  it('does not answer "why did X" with an entry that names X mostly in an aside, the question\'s own setting aside', () => {
+    const base = smallBase('us-russia', 'U.S.–Soviet links', [
+      '  - id: liberty',
+      "    text: After Israeli forces attacked the USS Liberty in June 1967, Johnson used the hotline to tell Kosygin the fleet was going to the Liberty's aid.",
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+    ]);
+    // The attack is the entry's setting ("Liberty" in the main clause does not change that).
+    expectRefusedBy(base, 'why did israeli forces attack the uss liberty in 1967', 'cause');
+    // What the entry tells, asked with the attack as the question's own setting.
+    expect(createEngine(base).ask('why did johnson use the hotline after the uss liberty attack').status).toBe('answered');
+  });
+  it('reads the causal word in the sentence that holds what is asked about (or the next, when it points back)', () => {
+    const base = smallBase('us-russia', 'U.S.–Russia military channels', [
+      '  - id: delay',
+      "    text: The hotline grew out of the Cuban missile crisis. During the crisis it took almost twelve hours to decode Khrushchev's first message.",
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+      '  - id: fleet',
+      '    text: In June 1967 McNamara proposed turning the Sixth Fleet toward the eastern Mediterranean. The move was meant as a signal to Moscow.',
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+    ]);
+    const engine = createEngine(base);
+    // "Grew out of" says why the hotline exists, not why decoding took twelve hours.
+    expectRefusedBy(base, "why did it take twelve hours to decode khrushchev's first message", 'cause-stated');
+    expect(engine.ask('why was the hotline set up after the cuban missile crisis').status).toBe('answered');
+    // "The move was meant as…" goes on about the sentence before it.
+    expect(engine.ask('why did mcnamara propose turning the sixth fleet toward the eastern mediterranean').status).toBe('answered');
   });
   it('answers "what did X say" (X quoted nowhere) only with a fact reporting X\'s words: a speech verb after X in the same clause', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [

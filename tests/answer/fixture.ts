@@ -16,3 +16,22 @@ export function fixtureBase(): KnowledgeBase {
   if (!result.ok) throw new Error(`fixture invalid: ${result.errors.map((e) => `${e.file}:${e.line} ${e.message}`).join('; ')}`);
   return result.base;
 }
+
+/** A one-source base holding the given fact lines (YAML, indented as under `facts:`), with one topic or more. */
+export function smallBase(topic: string, name: string, facts: string[], more: Array<[string, string]> = []) {
+  const loaded = loadKnowledgeFromStrings({
+    'k.yaml': [
+      'topics:',
+      ...[[topic, name], ...more].flatMap(([id, n]) => [`  - id: ${id}`, `    name: ${n}`]),
+      'sources:',
+      '  - id: s1',
+      '    kind: press',
+      '    title: A source',
+      '    publisher: A publisher',
+      'facts:',
+      ...facts,
+    ].join('\n'),
+  });
+  if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
+  return loaded.base;
+}
