@@ -66,7 +66,7 @@ export type HitEvidence = {
   concepts: number;
   /** Its score over the next hit's (Infinity when it is alone). */
   lead: number;
-  /** It matches every concept the question cannot do without (the focus, the counted thing, countries). */
+  /** It matches every concept the question cannot do without (the focus, the counted thing, countries); a kind of place asked for ("which cities") is matched by naming a place. */
   hasRequired: boolean;
   /** It matches every known concept at least this informative (dominance's idf bar). */
   matchesInformative: boolean;
@@ -208,6 +208,13 @@ const SIGNIFICANCE = /\b(matter|matters|mattered|important|importance|significan
 const asksSignificance = (query: AnalyzedQuery) => query.intent.why && SIGNIFICANCE.test(query.tokens.map((t) => t.word).join(' '));
 /** The share of a cause question's known concepts (by idf) a curated "why" question must hold to be about the same thing. */
 const CAUSE_ASKED_SHARE = 0.25;
+
+/** Nouns for a kind of place: "what city was it signed in", "which venue" ask for a place, which an entry names without the noun. */
+const PLACE_KINDS = new Set(
+  'city cities town towns venue venues location locations place places site sites area areas region regions port ports base bases'.split(' '),
+);
+
+const hasAll = (have: number, need: number) => (have & need) === need;
 
 /** A day named with its month: "june 5", "5 june", "may 10th" (month 1–12, day 1–31). */
 export function dayIn(words: readonly string[]): { month: number; day: number } | undefined {
@@ -507,6 +514,17 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     return new RegExp(`\\b(${day.day}(st|nd|rd|th)? ${month}|${month} ${day.day})\\b`, 'i').test(entry.text);
   }
 
+  /** The bits of `required` that name a kind of place ("what city", "which venue"): an entry naming a place answers them. */
+  function placeKindBits(query: AnalyzedQuery): number {
+    const head = query.intent.focus;
+    if (head === undefined || !PLACE_KINDS.has(head)) return 0;
+    let mask = 0;
+    query.concepts.forEach((c, i) => {
+      if (c.words.includes(head)) mask |= 1 << i;
+    });
+    return mask;
+  }
+
   function required(query: AnalyzedQuery): number {
     const head = query.intent.countOf;
     // Keywords end with their head ("incsea notice period"), which is often a paraphrase of what the entry says:
@@ -553,6 +571,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     namesYears: (query, hit) => yearsNamed(query, hit.doc, hit.entry),
     read(query, hits, named, limit = 3) {
       const mask = required(query);
+      const placeBits = placeKindBits(query);
       const pair = betweenPair(query.tokens.map((t) => t.word));
       const person = askedPerson(query);
       return hits.slice(0, limit).map((hit, i) => {
@@ -566,7 +585,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
           matched: hit.matched,
           concepts: query.concepts.length,
           lead: next && next.score > 0 ? hit.score / next.score : Infinity,
-          hasRequired: (hit.mask & mask) === mask,
+          hasRequired: hasAll(hit.mask, placeBits !== 0 && search.tellsWhere(hit.doc) ? mask & ~placeBits : mask),
           matchesInformative: query.concepts.every((c, k) => !c.known || c.idf < DOMINANCE_IDF || (hit.mask & (1 << k)) !== 0),
           shapes: shapesAt(hit.doc),
           askedAlike: hit.askedAlike,

@@ -111,6 +111,18 @@ describe('ask: search', () => {
       expectRefusedBy(base, q, 'pair');
     expect(e.ask('us china military hotline like the cold war line').status).toBe('answered');
   });
+  it('takes a kind of place asked for ("which cities", "what venue") as answered by an entry that names a place', () => {
+    const facts = (text: string) => ['  - id: wire', `    text: ${text}`, '    topics: [us-ussr]', '    sources: [s1]'];
+    const q = 'which cities did the 1963 hotline wire pass through';
+    const placed = smallBase('us-ussr', 'U.S.–Soviet military channels', facts('The 1963 hotline wire ran from Washington by way of London to Moscow.'));
+    expect(createEngine(placed).ask(q).status).toBe('answered');
+    // An entry that names no place does not say which cities.
+    expectRefusedBy(
+      smallBase('us-ussr', 'U.S.–Soviet military channels', facts('The 1963 hotline wire carried teletype messages day and night.')),
+      q,
+      'required',
+    );
+  });
   it('answers "the X of Y" (Y a country) only with an entry where X stands close to Y', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
       '  - id: summit',
