@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import { MONTHS_LOWER } from '../text/readable-date';
 import type { Entry } from '../knowledge/schema';
 import { CAPITAL_OF } from '../search/aliases';
-import { isQuantity, KIND_WHY, questionKind, type EntryIndex, type SearchHit } from '../search/entry-index';
+import { CAUSE_ASKED, isQuantity, KIND_WHY, questionKind, type EntryIndex, type SearchHit } from '../search/entry-index';
 import { term, tokenize, words, type Token } from '../search/normalize';
 import { analyzeQuery, type AnalyzedQuery } from '../search/query';
 import { relatedTerms } from '../search/related-words';
@@ -180,8 +180,6 @@ const MONTHS = new Set([
 /** Numbers and months: dates set the scene of an event, they do not name it. */
 const isDate = (w: string) => /^\d+$/.test(w) || MONTHS.has(w);
 
-/** "What caused / triggered / led to X": a cause asked for without "why". */
-const CAUSE_ASKED = /^(what|which \w+)( \w+)? (caused|triggered|prompted|sparked|provoked|started|led to)\b/;
 /** Whether the question asks for a cause: "why…", "the reason for…", "what caused…". */
 export const asksCause = (query: AnalyzedQuery) => query.intent.why || CAUSE_ASKED.test(query.tokens.map((t) => t.word).join(' '));
 

@@ -303,6 +303,11 @@ describe('ask: search', () => {
       '    topics: [us-russia]',
       '    sources: [s1]',
       '    questions: [Why was the risk reduction center renamed in 2021?]',
+      '  - id: moved',
+      '    text: In 2019 the hotline terminal moved to a new building at the Pentagon.',
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+      '    questions: [What led to the move of the hotline terminal in 2019?]',
     ]);
     const engine = createEngine(base);
     expectRefusedBy(base, 'why was the hotline wire circuit routed through london and helsinki', 'cause-stated');
@@ -314,6 +319,8 @@ describe('ask: search', () => {
     // A causal word in the text, or a curated "why" question about the same thing, states a cause.
     expect(engine.ask('why did a radio circuit through tangier back up the wire').status).toBe('answered');
     expect(engine.ask('why did the risk reduction center get renamed in 2021').status).toBe('answered');
+    // A curated "what led to…" question asks for a cause as "why" does.
+    expect(decisionOf(engine, 'why did the hotline terminal move to a new building in 2019').demotedBy).not.toContain('cause-stated');
     // "Why did X matter" asks what X meant, which the entry states without a causal word.
     expect(decisionOf(engine, 'why did the 1963 hotline wire circuit through london and helsinki matter').demotedBy).not.toContain('cause-stated');
     expect(decisionOf(engine, "why's the 1963 hotline wire circuit through london and helsinki a big deal").demotedBy).not.toContain('cause-stated');
