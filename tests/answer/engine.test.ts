@@ -123,6 +123,29 @@ describe('ask: search', () => {
       'required',
     );
   });
+  it('answers "who headed X" with a runner-up that names who did, when the best hit names no one doing it', () => {
+    const facts = (id: string, text: string) => [`  - id: ${id}`, `    text: ${text}`, '    topics: [us-china]', '    sources: [s1]'];
+    const talks = facts(
+      'talks',
+      'The 2024 Pentagon policy talks with a Chinese delegation were the first Pentagon policy talks since 2020, said Secretary Austin.',
+    );
+    const q = 'who headed the chinese delegation at the 2024 pentagon policy talks';
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      ...talks,
+      ...facts('heads', 'Gen. Li Wei headed the Chinese delegation at the 2024 talks.'),
+    ]);
+    // The search puts the talks first; they never say who headed the delegation.
+    expect(createEngine(base, { disable: ['who-verb'] }).ask(q).results[0]!.entry.id).toBe('talks');
+    const a = createEngine(base).ask(q);
+    expect(a.status).toBe('answered');
+    expect(a.results[0]!.entry.id).toBe('heads');
+    // A runner-up that fails a check too (it names no person) gives no answer: the question stays a "did you mean".
+    const lacking = smallBase('us-china', 'U.S.–China military channels', [
+      ...talks,
+      ...facts('navy', 'The navy headed the Chinese delegation at the 2024 talks.'),
+    ]);
+    expect(createEngine(lacking).ask(q).status).toBe('unsure');
+  });
   it('answers "the X of Y" (Y a country) only with an entry where X stands close to Y', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
       '  - id: summit',
