@@ -529,9 +529,13 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     // only "the X of Y" among keywords names the thing asked for firmly enough to be required.
     const looseHead = query.intent.keywords && !query.tokens.some((t) => t.word === 'of');
     const focus = looseHead ? [] : (query.intent.focusPhrase ?? []);
+    const focusHead = focus.at(-1);
     let mask = 0;
     query.concepts.forEach((c, i) => {
-      if ((head !== undefined && c.words.includes(head)) || focus.some((f) => c.words.includes(f))) mask |= 1 << i;
+      const isHead = (head !== undefined && c.words.includes(head)) || (focusHead !== undefined && c.words.includes(focusHead));
+      // A word of the focus phrase that no entry holds, its head aside ("the first Biden-era contact": "era"), is a
+      // modifier the answer may word otherwise: it weighs in the coverage, but no entry could ever match it here.
+      if (isHead || (c.known && focus.some((f) => c.words.includes(f)))) mask |= 1 << i;
     });
     return mask;
   }

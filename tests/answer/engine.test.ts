@@ -146,6 +146,19 @@ describe('ask: search', () => {
     ]);
     expect(createEngine(lacking).ask(q).status).toBe('unsure');
   });
+  it('requires the head of the thing asked for and its modifiers the base knows, not a modifier no entry holds', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: contact',
+      '    text: In 2021 the first military contact of the new U.S. administration with the PLA was a video call.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    const e = createEngine(base);
+    // "Post-freeze" is no word of the base: the answer may say it otherwise ("of the new administration").
+    expect(e.ask('what was the first post-freeze military contact with the pla').status).toBe('answered');
+    // The head itself stays required.
+    expect(decisionOf(e, 'what was the first military handshake with the pla').demotedBy).toContain('required');
+  });
   it('answers "the X of Y" (Y a country) only with an entry where X stands close to Y', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
       '  - id: summit',
