@@ -25,6 +25,8 @@ function smallBase(topic: string, name: string, facts: string[], more: Array<[st
   if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
   return loaded.base;
 }
+/** One fact's lines for smallBase, under one topic and the one source. */
+const factLines = (id: string, text: string, topic: string) => [`  - id: ${id}`, `    text: ${text}`, `    topics: [${topic}]`, '    sources: [s1]'];
 function decisionOf(e: ReturnType<typeof createEngine>, q: string): Decision {
   let d: Decision | undefined;
   e.ask(q, { trace: (x) => (d = x) });
@@ -112,7 +114,7 @@ describe('ask: search', () => {
     expect(e.ask('us china military hotline like the cold war line').status).toBe('answered');
   });
   it('takes a kind of place asked for ("which cities", "what venue") as answered by an entry that names a place', () => {
-    const facts = (text: string) => ['  - id: wire', `    text: ${text}`, '    topics: [us-ussr]', '    sources: [s1]'];
+    const facts = (text: string) => factLines('wire', text, 'us-ussr');
     const q = 'which cities did the 1963 hotline wire pass through';
     const placed = smallBase('us-ussr', 'U.S.–Soviet military channels', facts('The 1963 hotline wire ran from Washington by way of London to Moscow.'));
     expect(createEngine(placed).ask(q).status).toBe('answered');
@@ -124,7 +126,7 @@ describe('ask: search', () => {
     );
   });
   it('answers "who headed X" with a runner-up that names who did, when the best hit names no one doing it', () => {
-    const facts = (id: string, text: string) => [`  - id: ${id}`, `    text: ${text}`, '    topics: [us-china]', '    sources: [s1]'];
+    const facts = (id: string, text: string) => factLines(id, text, 'us-china');
     const talks = facts(
       'talks',
       'The 2024 Pentagon policy talks with a Chinese delegation were the first Pentagon policy talks since 2020, said Secretary Austin.',
@@ -147,12 +149,11 @@ describe('ask: search', () => {
     expect(createEngine(lacking).ask(q).status).toBe('unsure');
   });
   it('requires the head of the thing asked for and its modifiers the base knows, not a modifier no entry holds', () => {
-    const base = smallBase('us-china', 'U.S.–China military channels', [
-      '  - id: contact',
-      '    text: In 2021 the first military contact of the new U.S. administration with the PLA was a video call.',
-      '    topics: [us-china]',
-      '    sources: [s1]',
-    ]);
+    const base = smallBase(
+      'us-china',
+      'U.S.–China military channels',
+      factLines('contact', 'In 2021 the first military contact of the new U.S. administration with the PLA was a video call.', 'us-china'),
+    );
     const e = createEngine(base);
     // "Post-freeze" is no word of the base: the answer may say it otherwise ("of the new administration").
     expect(e.ask('what was the first post-freeze military contact with the pla').status).toBe('answered');
