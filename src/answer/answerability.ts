@@ -33,6 +33,13 @@ export type Check = {
   passes(e: HitEvidence, q: QuestionRead): boolean;
   /** What a hit that fails becomes: unsure (offered as "did you mean") or unknown (not offered at all). */
   demotesTo: 'unsure' | 'unknown';
+  /**
+   * The check asks whether the hit names the person a "who" question is after (the one who did the act asked about,
+   * or who X is). A best hit failing only such checks says nothing of that person, and gives way to one of the next
+   * hits that passes every check (see `givesWay`). Checks on the question's other things (its focus, its pair of
+   * countries) do not: a runner-up that happens to hold them was as often wrong as right (leave-one-out).
+   */
+  namesWho?: true;
 };
 
 /** How closely (idf-weighted F1) a curated question must match a "who is X" question to stand for a "who" one (0.6–0.7 measured the same). */
@@ -125,6 +132,7 @@ export const CHECKS = [
     applies: (q) => q.intent.whoVerb !== undefined,
     passes: (e) => e.whoVerb,
     demotesTo: 'unsure',
+    namesWho: true,
   },
   {
     name: 'identity',
@@ -136,6 +144,7 @@ export const CHECKS = [
     // they did, which is what the question asks (a curated "who is" question is not the only way to know it).
     passes: (e) => e.askedAlike || !e.curated || e.questionMatch >= SAME_QUESTION || e.namesAskedPerson,
     demotesTo: 'unsure',
+    namesWho: true,
   },
   {
     name: 'capitals',
@@ -254,6 +263,15 @@ export type Decision = {
 
 const RANK: Record<AnswerStatus, number> = { answered: 2, unsure: 1, unknown: 0 };
 const lower = (a: AnswerStatus, b: AnswerStatus) => (RANK[a] <= RANK[b] ? a : b);
+
+/**
+ * Whether a decision that did not answer came only from checks on the person a "who" question asks for (`namesWho`):
+ * the score let the hit through, and another hit may name that person.
+ */
+export function givesWay(d: Decision): boolean {
+  return d.status !== 'answered' && d.demotedBy.length > 0 && d.demotedBy.every((name) => NAMES_WHO.has(name));
+}
+const NAMES_WHO: ReadonlySet<string> = new Set((CHECKS as readonly Check[]).filter((c) => c.namesWho).map((c) => c.name));
 
 /** The decision on the best hit (undefined: nothing matched). */
 export function decide(

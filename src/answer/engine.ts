@@ -4,7 +4,7 @@ import { confidenceOf } from '../search/confidence';
 import { buildEntryIndex, type SearchHit } from '../search/entry-index';
 import { words } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
-import { CALIBRATED, CHECK_NAMES, decide, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
+import { CALIBRATED, CHECK_NAMES, decide, givesWay, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
 import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
 import { questionKind } from './question-kind';
@@ -155,9 +155,19 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (named.speaker && !disabled.has('speaker')) hits = firstWhere(hits, (h) => evidence.bySpeaker(h, named));
     // "Who led the delegation in 2025": the entries that name the year go first.
     if (!disabled.has('year')) hits = firstWhere(hits, (h) => evidence.namesYears(query, h));
+    let found = evidence.read(query, hits, named);
+    let decision = decide(read, found[0], disabled);
+    // "Who headed each delegation at the 17th DPCT": the best hit names the talks but not who headed them, and one
+    // of the next two, which every check lets through, does: that one is the answer, not a "did you mean".
+    if (givesWay(decision)) {
+      const runnerUp = found.findIndex((e, i) => i > 0 && decide(read, e, disabled).status === 'answered');
+      if (runnerUp > 0) {
+        hits = [hits[runnerUp]!, ...hits.filter((_, i) => i !== runnerUp)];
+        found = evidence.read(query, hits, named);
+        decision = decide(read, found[0], disabled);
+      }
+    }
     const best = hits[0];
-    const found = evidence.read(query, hits, named);
-    const decision = decide(read, found[0], disabled);
     trace?.(decision);
     const declined = declineReason(read, decision);
     if (!best || decision.status === 'unknown') {

@@ -3,7 +3,7 @@ import { MONTHS_LOWER } from '../text/readable-date';
 import type { Entry } from '../knowledge/schema';
 import { CAPITAL_OF, findConcepts } from '../search/aliases';
 import { isPlaceName } from '../search/places';
-import { isQuantity, KIND_WHY, questionKind, type EntryIndex, type SearchHit } from '../search/entry-index';
+import { CAUSE_ASKED, isQuantity, KIND_WHY, questionKind, type EntryIndex, type SearchHit } from '../search/entry-index';
 import { term, tokenize, words, type Token } from '../search/normalize';
 import { analyzeQuery, type AnalyzedQuery } from '../search/query';
 import { relatedTerms } from '../search/related-words';
@@ -67,7 +67,7 @@ export type HitEvidence = {
   concepts: number;
   /** Its score over the next hit's (Infinity when it is alone). */
   lead: number;
-  /** It matches every concept the question cannot do without (the focus, the counted thing, countries). */
+  /** It matches every concept the question cannot do without (the focus, the counted thing, countries); a kind of place asked for ("which cities") is matched by naming a place. */
   hasRequired: boolean;
   /** It matches every known concept at least this informative (dominance's idf bar). */
   matchesInformative: boolean;
@@ -188,8 +188,6 @@ const ANAPHOR =
 /** Numbers and months: dates set the scene of an event, they do not name it. */
 const isDate = (w: string) => /^\d+$/.test(w) || MONTHS.has(w);
 
-/** "What caused / triggered / led to X": a cause asked for without "why". */
-const CAUSE_ASKED = /^(what|which \w+)( \w+)? (caused|triggered|prompted|sparked|provoked|started|led to)\b/;
 /** Whether the question asks for a cause: "why…", "the reason for…", "what caused…". */
 export const asksCause = (query: AnalyzedQuery) => query.intent.why || CAUSE_ASKED.test(query.tokens.map((t) => t.word).join(' '));
 
@@ -216,6 +214,13 @@ const SIGNIFICANCE = /\b(matter|matters|mattered|important|importance|significan
 const asksSignificance = (query: AnalyzedQuery) => query.intent.why && SIGNIFICANCE.test(query.tokens.map((t) => t.word).join(' '));
 /** The share of a cause question's known concepts (by idf) a curated "why" question must hold to be about the same thing. */
 const CAUSE_ASKED_SHARE = 0.25;
+
+/** Nouns for a kind of place: "what city was it signed in", "which venue" ask for a place, which an entry names without the noun. */
+const PLACE_KINDS = new Set(
+  'city cities town towns venue venues location locations place places site sites area areas region regions port ports base bases'.split(' '),
+);
+
+const hasAll = (have: number, need: number) => (have & need) === need;
 
 /** A day named with its month: "june 5", "5 june", "may 10th" (month 1–12, day 1–31). */
 export function dayIn(words: readonly string[]): { month: number; day: number } | undefined {
@@ -614,15 +619,30 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     return new RegExp(`\\b(${day.day}(st|nd|rd|th)? ${month}|${month} ${day.day})\\b`, 'i').test(entry.text);
   }
 
+  /** The bits of `required` that name a kind of place ("what city", "which venue"): an entry naming a place answers them. */
+  function placeKindBits(query: AnalyzedQuery): number {
+    const head = query.intent.focus;
+    if (head === undefined || !PLACE_KINDS.has(head)) return 0;
+    let mask = 0;
+    query.concepts.forEach((c, i) => {
+      if (c.words.includes(head)) mask |= 1 << i;
+    });
+    return mask;
+  }
+
   function required(query: AnalyzedQuery): number {
     const head = query.intent.countOf;
     // Keywords end with their head ("incsea notice period"), which is often a paraphrase of what the entry says:
     // only "the X of Y" among keywords names the thing asked for firmly enough to be required.
     const looseHead = query.intent.keywords && !query.tokens.some((t) => t.word === 'of');
     const focus = looseHead ? [] : (query.intent.focusPhrase ?? []);
+    const focusHead = focus.at(-1);
     let mask = 0;
     query.concepts.forEach((c, i) => {
-      if ((head !== undefined && c.words.includes(head)) || focus.some((f) => c.words.includes(f))) mask |= 1 << i;
+      const isHead = (head !== undefined && c.words.includes(head)) || (focusHead !== undefined && c.words.includes(focusHead));
+      // A word of the focus phrase that no entry holds, its head aside ("the first Biden-era contact": "era"), is a
+      // modifier the answer may word otherwise: it weighs in the coverage, but no entry could ever match it here.
+      if (isHead || (c.known && focus.some((f) => c.words.includes(f)))) mask |= 1 << i;
     });
     return mask;
   }
@@ -660,6 +680,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     namesYears: (query, hit) => yearsNamed(query, hit.doc, hit.entry),
     read(query, hits, named, limit = 3) {
       const mask = required(query);
+      const placeBits = placeKindBits(query);
       const pair = betweenPair(query.tokens);
       const person = askedPerson(query);
       return hits.slice(0, limit).map((hit, i) => {
@@ -673,7 +694,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
           matched: hit.matched,
           concepts: query.concepts.length,
           lead: next && next.score > 0 ? hit.score / next.score : Infinity,
-          hasRequired: (hit.mask & mask) === mask,
+          hasRequired: hasAll(hit.mask, placeBits !== 0 && search.tellsWhere(hit.doc) ? mask & ~placeBits : mask),
           matchesInformative: query.concepts.every((c, k) => !c.known || c.idf < DOMINANCE_IDF || (hit.mask & (1 << k)) !== 0),
           shapes: shapesAt(hit.doc),
           askedAlike: hit.askedAlike,

@@ -354,6 +354,9 @@ export const KIND_WHY = 4;
 const KIND_WHERE = 8;
 const KIND_COUNT = 16;
 
+/** "What caused / triggered / led to X": a cause asked for without "why" (on a question's words, or its lower-cased text). */
+export const CAUSE_ASKED = /^\W*(what|which \w+)( \w+)? (caused|triggered|prompted|sparked|provoked|started|led to)\b/;
+
 /** The kind of answer a question asks for, as bits (0: none recognised): who, when, why, where, how many. */
 export function questionKind(question: string): number {
   // Regular expressions on the lower-cased text, not words(): this runs for every curated question of the base.
@@ -361,7 +364,7 @@ export function questionKind(question: string): number {
   let bits = 0;
   if (/\bwho(m|s|se)?\b/.test(q)) bits |= KIND_WHO;
   if (/\bwhen\b/.test(q) || (/\bwhat\b/.test(q) && /\b(year|date)\b/.test(q))) bits |= KIND_WHEN;
-  if (/\bwhy\b|\bpurpose\b|\bpoint of\b|^\W*what\b.*\bfor\W*$/.test(q)) bits |= KIND_WHY;
+  if (/\bwhy\b|\bpurpose\b|\bpoint of\b|^\W*what\b.*\bfor\W*$/.test(q) || CAUSE_ASKED.test(q)) bits |= KIND_WHY;
   if (/\bwhere\b/.test(q)) bits |= KIND_WHERE;
   if (/\bhow\s+(many|much|often|long)\b/.test(q)) bits |= KIND_COUNT;
   return bits;

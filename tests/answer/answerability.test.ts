@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALIBRATED, CHECK_NAMES, CHECKS, decide, scoreVerdict, type CheckName, type QuestionRead } from '../../src/answer/answerability';
+import { CALIBRATED, CHECK_NAMES, CHECKS, decide, givesWay, scoreVerdict, type CheckName, type QuestionRead } from '../../src/answer/answerability';
 import { FEATURES, featuresOf, fitLogistic, probability, type ScorerWeights } from '../../src/answer/scorer';
 import type { HitEvidence, Shape } from '../../src/answer/evidence';
 import { readIntent } from '../../src/search/query';
@@ -94,6 +94,16 @@ describe('answerability checks', () => {
     const q = question('who is joseph prueher');
     expect(decide(q, hit({ askedAlike: false, questionMatch: 0.2, namesAskedPerson: true }), new Set(), null).status).toBe('answered');
     expect(decide(q, hit({ askedAlike: false, questionMatch: 0.2, namesAskedPerson: false }), new Set(), null).demotedBy).toContain('identity');
+  });
+  it('gives way to a runner-up only when checks on the person a "who" question asks for refused it', () => {
+    const gives = (name: CheckName) => givesWay(decide(REFUSED[name][0], REFUSED[name][1], new Set(), null));
+    for (const name of ['who-verb', 'identity'] as const) expect(gives(name), name).toBe(true);
+    // The question's other things, a cause, a number, or a question out of scope: another hit was as often wrong.
+    for (const name of ['required', 'pair', 'person', 'cause-stated', 'quantity', 'opinion', 'unknown-names', 'keywords'] as const)
+      expect(gives(name), name).toBe(false);
+    // Nor when the score already held the hit back.
+    expect(givesWay(decide(question('who replaced kurt campbell'), hit({ whoVerb: false, coverage: 0.1 }), new Set(), null))).toBe(false);
+    expect(givesWay(decide(question('when was the hotline set up'), hit(), new Set(), null))).toBe(false);
   });
   it('passes a hit that answers a plain factual question', () => {
     expect(decide(question('when was the hotline set up'), hit(), new Set(), null)).toMatchObject({ status: 'answered', demotedBy: [] });

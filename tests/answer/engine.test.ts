@@ -6,6 +6,8 @@ import { fixtureBase, smallBase } from './fixture';
 
 const engine = createEngine(fixtureBase());
 
+/** One fact's lines for smallBase, under one topic and the one source. */
+const factLines = (id: string, text: string, topic: string) => [`  - id: ${id}`, `    text: ${text}`, `    topics: [${topic}]`, '    sources: [s1]'];
 function decisionOf(e: ReturnType<typeof createEngine>, q: string): Decision {
   let d: Decision | undefined;
   e.ask(q, { trace: (x) => (d = x) });
@@ -115,6 +117,53 @@ describe('ask: search', () => {
     // "Taiwan Strait" is a place: its "Taiwan" is no side ("the U.S. and Taiwan" would be).
     expect(e.ask('did the us and taiwan strait transits come up in 2024 talks with china').status).toBe('answered');
     expectRefusedBy(base, 'did the us and taiwan raise strait transits in 2024 talks', 'pair');
+  });
+  it('takes a kind of place asked for ("which cities", "what venue") as answered by an entry that names a place', () => {
+    const facts = (text: string) => factLines('wire', text, 'us-ussr');
+    const q = 'which cities did the 1963 hotline wire pass through';
+    const placed = smallBase('us-ussr', 'U.S.–Soviet military channels', facts('The 1963 hotline wire ran from Washington by way of London to Moscow.'));
+    expect(createEngine(placed).ask(q).status).toBe('answered');
+    // An entry that names no place does not say which cities.
+    expectRefusedBy(
+      smallBase('us-ussr', 'U.S.–Soviet military channels', facts('The 1963 hotline wire carried teletype messages day and night.')),
+      q,
+      'required',
+    );
+  });
+  it('answers "who headed X" with a runner-up that names who did, when the best hit names no one doing it', () => {
+    const facts = (id: string, text: string) => factLines(id, text, 'us-china');
+    const talks = facts(
+      'talks',
+      'The 2024 Pentagon policy talks with a Chinese delegation were the first Pentagon policy talks since 2020, said Secretary Austin.',
+    );
+    const q = 'who headed the chinese delegation at the 2024 pentagon policy talks';
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      ...talks,
+      ...facts('heads', 'Gen. Li Wei headed the Chinese delegation at the 2024 talks.'),
+    ]);
+    // The search puts the talks first; they never say who headed the delegation.
+    expect(createEngine(base, { disable: ['who-verb'] }).ask(q).results[0]!.entry.id).toBe('talks');
+    const a = createEngine(base).ask(q);
+    expect(a.status).toBe('answered');
+    expect(a.results[0]!.entry.id).toBe('heads');
+    // A runner-up that fails a check too (it names no person) gives no answer: the question stays a "did you mean".
+    const lacking = smallBase('us-china', 'U.S.–China military channels', [
+      ...talks,
+      ...facts('navy', 'The navy headed the Chinese delegation at the 2024 talks.'),
+    ]);
+    expect(createEngine(lacking).ask(q).status).toBe('unsure');
+  });
+  it('requires the head of the thing asked for and its modifiers the base knows, not a modifier no entry holds', () => {
+    const base = smallBase(
+      'us-china',
+      'U.S.–China military channels',
+      factLines('contact', 'In 2021 the first military contact of the new U.S. administration with the PLA was a video call.', 'us-china'),
+    );
+    const e = createEngine(base);
+    // "Post-freeze" is no word of the base: the answer may say it otherwise ("of the new administration").
+    expect(e.ask('what was the first post-freeze military contact with the pla').status).toBe('answered');
+    // The head itself stays required.
+    expect(decisionOf(e, 'what was the first military handshake with the pla').demotedBy).toContain('required');
   });
   it('answers "the X of Y" (Y a country) only with an entry where X stands close to Y', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
@@ -300,6 +349,11 @@ describe('ask: search', () => {
       '    topics: [us-russia]',
       '    sources: [s1]',
       '    questions: [Why was the risk reduction center renamed in 2021?]',
+      '  - id: moved',
+      '    text: In 2019 the hotline terminal moved to a new building at the Pentagon.',
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+      '    questions: [What led to the move of the hotline terminal in 2019?]',
     ]);
     const engine = createEngine(base);
     expectRefusedBy(base, 'why was the hotline wire circuit routed through london and helsinki', 'cause-stated');
@@ -311,6 +365,8 @@ describe('ask: search', () => {
     // A causal word in the text, or a curated "why" question about the same thing, states a cause.
     expect(engine.ask('why did a radio circuit through tangier back up the wire').status).toBe('answered');
     expect(engine.ask('why did the risk reduction center get renamed in 2021').status).toBe('answered');
+    // A curated "what led to…" question asks for a cause as "why" does.
+    expect(decisionOf(engine, 'why did the hotline terminal move to a new building in 2019').demotedBy).not.toContain('cause-stated');
     // "Why did X matter" asks what X meant, which the entry states without a causal word.
     expect(decisionOf(engine, 'why did the 1963 hotline wire circuit through london and helsinki matter').demotedBy).not.toContain('cause-stated');
     expect(decisionOf(engine, "why's the 1963 hotline wire circuit through london and helsinki a big deal").demotedBy).not.toContain('cause-stated');

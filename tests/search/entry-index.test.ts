@@ -31,6 +31,8 @@ describe('questionKind', () => {
     expect(questionKind('who signed it')).toBe(questionKind('whom did they meet'));
     expect(questionKind('what was the point of the JSDM')).toBe(questionKind('why was the JSDM set up'));
     expect(questionKind('What is the JSDM for?')).toBe(questionKind('why was the JSDM set up'));
+    expect(questionKind('What led to the JSDM?')).toBe(questionKind('why was the JSDM set up'));
+    expect(questionKind('what caused the 2022 freeze')).toBe(questionKind('why was the JSDM set up'));
     expect(questionKind('what year was it signed')).toBe(questionKind('when was it signed'));
     expect(questionKind('when was it signed')).not.toBe(questionKind('who signed it'));
     expect(questionKind('how many messages')).not.toBe(0);
