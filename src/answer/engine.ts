@@ -9,6 +9,7 @@ import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
 import { questionKind } from './question-kind';
 import { buildPeople, speakerAsked } from './speaker';
+import { whoNamesPeople } from './who-people';
 import { parseChoice } from './choice';
 import { buildRelatedIndex, composeAnswer } from './compose';
 import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
@@ -155,6 +156,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (named.speaker && !disabled.has('speaker')) hits = firstWhere(hits, (h) => evidence.bySpeaker(h, named));
     // "Who led the delegation in 2025": the entries that name the year go first.
     if (!disabled.has('year')) hits = firstWhere(hits, (h) => evidence.namesYears(query, h));
+    // "Who were the DGMOs…": a sibling naming the people, before one naming only the armies (not for "who is X").
+    if (query.intent.who && !query.intent.identity) hits = [...whoNamesPeople(hits, evidence.peopleIn)];
     const best = hits[0];
     const found = evidence.read(query, hits, named);
     const decision = decide(read, found[0], disabled);

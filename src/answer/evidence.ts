@@ -239,6 +239,8 @@ export type EvidenceReader = {
   namesYears(query: AnalyzedQuery, hit: SearchHit): boolean;
   /** The named things of a question: those the base knows (an answer must involve them) and those it never mentions. */
   named(query: AnalyzedQuery): { known: NamedInQuestion['concepts']; unknown: string[] };
+  /** How many people an entry names: its `involved` names that are people (not countries or bodies). */
+  peopleIn(entry: Entry): number;
 };
 
 /** Named things the question holds, as concept keys (countries and base entities) or words (unknown names). */
@@ -549,6 +551,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     required,
     named,
     lacks,
+    peopleIn: peopleInvolved,
     bySpeaker,
     namesYears: (query, hit) => yearsNamed(query, hit.doc, hit.entry),
     read(query, hits, named, limit = 3) {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../src/knowledge/schema';
+import type { SearchHit } from '../../src/search/entry-index';
+import { whoNamesPeople } from '../../src/answer/who-people';
+
+const PEOPLE = new Set(['Lt Gen Sangha', 'Maj Gen Zakaria', 'Barack Obama']);
+const peopleIn = (e: Entry) => (e.kind === 'fact' ? (e.involved ?? []).filter((n) => PEOPLE.has(n)).length : 0);
+
+function hit(id: string, score: number, involved: string[], topics = ['india-pakistan']): SearchHit {
+  const entry = { id, kind: 'fact', text: id, topics, involved, sources: ['s'] } as unknown as Entry;
+  return { entry, doc: score, score, coverage: 1, matched: 3, mask: 7, questionMatch: 0, askedAlike: false };
+}
+
+const ids = (hits: readonly SearchHit[]) => hits.map((h) => h.entry.id);
+
+describe('whoNamesPeople', () => {
+  const armies = hit('ceasefire', 210, ['Indian Army', 'Pakistan Army']);
+  const names = hit('dgmo-names', 150, ['Lt Gen Sangha', 'Maj Gen Zakaria']);
+  it('puts a sibling naming people before a top hit that involves bodies only', () => {
+    expect(ids(whoNamesPeople([armies, hit('statement', 180, ['Indian Army']), names], peopleIn))).toEqual(['dgmo-names', 'ceasefire', 'statement']);
+  });
+  it('leaves a top hit that names people, or names no one at all, where it is', () => {
+    const shultz = hit('nrrc', 200, ['Lt Gen Sangha']);
+    expect(ids(whoNamesPeople([shultz, names], peopleIn))).toEqual(['nrrc', 'dgmo-names']);
+    const nobody = hit('p8', 200, []);
+    expect(ids(whoNamesPeople([nobody, names], peopleIn))).toEqual(['p8', 'dgmo-names']);
+  });
+  it('looks only at siblings (a shared topic) close in score and within the first three', () => {
+    expect(ids(whoNamesPeople([armies, hit('other', 200, ['Barack Obama'], ['us-china'])], peopleIn))).toEqual(['ceasefire', 'other']);
+    expect(ids(whoNamesPeople([armies, hit('far', 100, ['Barack Obama'])], peopleIn))).toEqual(['ceasefire', 'far']);
+    expect(ids(whoNamesPeople([armies, hit('b', 200, []), hit('c', 200, []), names], peopleIn))).toEqual(['ceasefire', 'b', 'c', 'dgmo-names']);
+  });
+});
