@@ -9,7 +9,7 @@ import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
 import { questionKind } from './question-kind';
 import { buildPeople, speakerAsked } from './speaker';
-import { whoNamesPeople } from './who-people';
+import { promoteSibling, whoNamesPeople } from './promote';
 import { parseChoice } from './choice';
 import { buildRelatedIndex, composeAnswer } from './compose';
 import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
@@ -154,6 +154,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     // Likewise, for "what did X say", the entries that give X's words.
     let hits = named.concepts.length > 0 && !disabled.has('named-things') ? firstWhere(pool.hits, (h) => evidence.lacks(h, named).length === 0) : pool.hits;
     if (named.speaker && !disabled.has('speaker')) hits = firstWhere(hits, (h) => evidence.bySpeaker(h, named));
+    // "What did Hegseth tell Dong": a sibling giving Hegseth's words, before one saying the call took place.
+    if (named.speaker) hits = [...promoteSibling(hits, (h) => (evidence.givesWords(h, named) ? 1 : 0))];
     // "Who led the delegation in 2025": the entries that name the year go first.
     if (!disabled.has('year')) hits = firstWhere(hits, (h) => evidence.namesYears(query, h));
     // "Who were the DGMOs…": a sibling naming the people, before one naming only the armies (not for "who is X").

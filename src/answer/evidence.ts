@@ -241,6 +241,8 @@ export type EvidenceReader = {
   named(query: AnalyzedQuery): { known: NamedInQuestion['concepts']; unknown: string[] };
   /** How many people an entry names: its `involved` names that are people (not countries or bodies). */
   peopleIn(entry: Entry): number;
+  /** Whether the hit gives the asked speaker's words themselves: a quote by them, or a fact reporting them. */
+  givesWords(hit: SearchHit, named: NamedInQuestion): boolean;
 };
 
 /** Named things the question holds, as concept keys (countries and base entities) or words (unknown names). */
@@ -545,6 +547,12 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     if (entry.kind === 'quote') return sp.matches.includes(entry.speaker);
     return sp.keys.length > 0 && sp.keys.every((k) => search.mentions(hit.doc, k)) && (sp.quoted || reportsWordsOf(sp.keys, entry));
   };
+  const givesWords = (hit: SearchHit, named: NamedInQuestion): boolean => {
+    const sp = named.speaker;
+    if (!sp) return false;
+    if (hit.entry.kind === 'quote') return sp.matches.includes(hit.entry.speaker);
+    return sp.keys.length > 0 && reportsWordsOf(sp.keys, hit.entry);
+  };
   const lacks = (hit: SearchHit, named: NamedInQuestion) => named.concepts.filter((n) => !search.mentions(hit.doc, n.key)).map((n) => n.label);
 
   return {
@@ -552,6 +560,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     named,
     lacks,
     peopleIn: peopleInvolved,
+    givesWords,
     bySpeaker,
     namesYears: (query, hit) => yearsNamed(query, hit.doc, hit.entry),
     read(query, hits, named, limit = 3) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/knowledge/schema';
 import type { SearchHit } from '../../src/search/entry-index';
-import { whoNamesPeople } from '../../src/answer/who-people';
+import { promoteSibling, whoNamesPeople } from '../../src/answer/promote';
 
 const PEOPLE = new Set(['Lt Gen Sangha', 'Maj Gen Zakaria', 'Barack Obama']);
 const peopleIn = (e: Entry) => (e.kind === 'fact' ? (e.involved ?? []).filter((n) => PEOPLE.has(n)).length : 0);
@@ -29,5 +29,14 @@ describe('whoNamesPeople', () => {
     expect(ids(whoNamesPeople([armies, hit('other', 200, ['Barack Obama'], ['us-china'])], peopleIn))).toEqual(['ceasefire', 'other']);
     expect(ids(whoNamesPeople([armies, hit('far', 100, ['Barack Obama'])], peopleIn))).toEqual(['ceasefire', 'far']);
     expect(ids(whoNamesPeople([armies, hit('b', 200, []), hit('c', 200, []), names], peopleIn))).toEqual(['ceasefire', 'b', 'c', 'dgmo-names']);
+  });
+});
+
+describe('promoteSibling', () => {
+  it('lifts the sibling measuring most above a top hit measuring less, and only then', () => {
+    const better = (h: SearchHit) => ({ a: 0, b: 1, c: 2 })[h.entry.id] ?? 0;
+    expect(ids(promoteSibling([hit('a', 100, []), hit('b', 90, []), hit('c', 80, [])], better))).toEqual(['c', 'a', 'b']);
+    expect(ids(promoteSibling([hit('c', 100, []), hit('b', 90, [])], better))).toEqual(['c', 'b']);
+    expect(ids(promoteSibling([], better))).toEqual([]);
   });
 });
