@@ -8,7 +8,7 @@ import { CALIBRATED, CHECK_NAMES, decide, THRESHOLDS, type CheckName, type Decis
 import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
 import { questionKind } from './question-kind';
-import { buildPeople, speakerAsked } from './speaker';
+import { buildPeople, sayerOf, speakerAsked } from './speaker';
 import { promoteSibling, whoNamesPeople } from './promote';
 import { parseChoice } from './choice';
 import { buildRelatedIndex, composeAnswer } from './compose';
@@ -156,6 +156,14 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (named.speaker && !disabled.has('speaker')) hits = firstWhere(hits, (h) => evidence.bySpeaker(h, named));
     // "What did Hegseth tell Dong": a sibling giving Hegseth's words, before one saying the call took place.
     if (named.speaker) hits = [...promoteSibling(hits, (h) => (evidence.givesWords(h, named) ? 1 : 0))];
+    else {
+      // "What did China say about…", "what did Paparo raise…": likewise for whoever is asked about, a person or not,
+      // when the question names one (in "what did china's defense minister say", the words are not China's).
+      const span = sayerOf(query.tokens);
+      const said = span ? new Set(query.tokens.slice(span.from, span.to).map((t) => t.word)) : undefined;
+      const keys = said ? query.concepts.filter((c) => c.known && c.words.some((w) => said.has(w))).map((c) => c.key) : [];
+      if (keys.length === 1) hits = [...promoteSibling(hits, (h) => (evidence.givesWordsOf(h, keys) ? 1 : 0))];
+    }
     // "Who led the delegation in 2025": the entries that name the year go first.
     if (!disabled.has('year')) hits = firstWhere(hits, (h) => evidence.namesYears(query, h));
     // "Who were the DGMOs…": a sibling naming the people, before one naming only the armies (not for "who is X").

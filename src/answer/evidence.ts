@@ -241,6 +241,8 @@ export type EvidenceReader = {
   named(query: AnalyzedQuery): { known: NamedInQuestion['concepts']; unknown: string[] };
   /** How many people an entry names: its `involved` names that are people (not countries or bodies). */
   peopleIn(entry: Entry): number;
+  /** Whether the hit gives the words of whoever these concepts name: a quote by them, or a fact reporting them. */
+  givesWordsOf(hit: SearchHit, keys: readonly string[]): boolean;
   /** Whether the hit gives the asked speaker's words themselves: a quote by them, or a fact reporting them. */
   givesWords(hit: SearchHit, named: NamedInQuestion): boolean;
 };
@@ -553,6 +555,15 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     if (hit.entry.kind === 'quote') return sp.matches.includes(hit.entry.speaker);
     return sp.keys.length > 0 && reportsWordsOf(sp.keys, hit.entry);
   };
+  const givesWordsOf = (hit: SearchHit, keys: readonly string[]): boolean => {
+    if (keys.length === 0) return false;
+    const entry = hit.entry;
+    if (entry.kind === 'quote') {
+      const by = new Set(tokenize(entry.speaker).map((t) => conceptOf(t.term)));
+      return keys.every((k) => by.has(k));
+    }
+    return reportsWordsOf(keys, entry);
+  };
   const lacks = (hit: SearchHit, named: NamedInQuestion) => named.concepts.filter((n) => !search.mentions(hit.doc, n.key)).map((n) => n.label);
 
   return {
@@ -561,6 +572,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     lacks,
     peopleIn: peopleInvolved,
     givesWords,
+    givesWordsOf,
     bySpeaker,
     namesYears: (query, hit) => yearsNamed(query, hit.doc, hit.entry),
     read(query, hits, named, limit = 3) {

@@ -114,6 +114,19 @@ describe('ask: search', () => {
     ]);
     expect(ids2(base, 'what did hegseth tell dong jun in the september 2025 video call')[0]).toBe('call-message');
   });
+  it('puts a sibling reporting a country\'s words first for "what did <country> say"', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: talks-2025',
+      '    text: U.S. and Chinese naval officers held MMCA talks in Shanghai in April 2025 on air and maritime safety.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+      '  - id: china-account',
+      '    text: At the April 2025 Shanghai MMCA talks on air and maritime safety, China said U.S. drills near its coast caused the risk.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    expect(ids2(base, 'what did china say about the april 2025 shanghai mmca talks on maritime safety')[0]).toBe('china-account');
+  });
   it('takes the two sides of a line from one topic, and reads them past a "between" that names no countries', () => {
     const base = smallBase(
       'us-china',
