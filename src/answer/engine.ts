@@ -9,7 +9,7 @@ import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
 import { questionKind } from './question-kind';
 import { buildPeople, sayerOf, speakerAsked } from './speaker';
-import { promoteSibling, whoNamesPeople } from './promote';
+import { definitionAsked, definitionFirst, promoteSibling, whoNamesPeople } from './promote';
 import { parseChoice } from './choice';
 import { buildRelatedIndex, composeAnswer } from './compose';
 import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
@@ -168,6 +168,9 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (!disabled.has('year')) hits = firstWhere(hits, (h) => evidence.namesYears(query, h));
     // "Who were the DGMOs…": a sibling naming the people, before one naming only the armies (not for "who is X").
     if (query.intent.who && !query.intent.identity) hits = [...whoNamesPeople(hits, evidence.peopleIn)];
+    // "What is CUES": the entry that spells the name out, before one using it in passing.
+    const defined = definitionAsked(query.tokens, question);
+    if (defined) hits = [...definitionFirst(hits, defined)];
     const best = hits[0];
     const found = evidence.read(query, hits, named);
     const decision = decide(read, found[0], disabled);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/knowledge/schema';
 import type { SearchHit } from '../../src/search/entry-index';
-import { promoteSibling, whoNamesPeople } from '../../src/answer/promote';
+import { definitionAsked, definitionFirst, introducedNames, promoteSibling, whoNamesPeople } from '../../src/answer/promote';
+import { tokenize } from '../../src/search/normalize';
 
 const PEOPLE = new Set(['Lt Gen Sangha', 'Maj Gen Zakaria', 'Barack Obama']);
 const peopleIn = (e: Entry) => (e.kind === 'fact' ? (e.involved ?? []).filter((n) => PEOPLE.has(n)).length : 0);
@@ -38,5 +39,26 @@ describe('promoteSibling', () => {
     expect(ids(promoteSibling([hit('a', 100, []), hit('b', 90, []), hit('c', 80, [])], better))).toEqual(['c', 'a', 'b']);
     expect(ids(promoteSibling([hit('c', 100, []), hit('b', 90, [])], better))).toEqual(['c', 'b']);
     expect(ids(promoteSibling([], better))).toEqual([]);
+  });
+});
+
+describe('definitionFirst', () => {
+  const fact = (id: string, score: number, text: string) => ({ ...hit(id, score, []), entry: { ...hit(id, score, []).entry, text } as Entry });
+  it('reads the short names a text spells out, in capitals, without a plural s', () => {
+    expect([...introducedNames('A secure Defense Telephone Link (DTL) between the Directors General (DGMOs); a (small) note')]).toEqual(['dtl', 'dgmo']);
+  });
+  it('puts the sibling introducing the asked name before one using it in passing', () => {
+    const content = fact('cues-content', 100, 'CUES gives navies standard phrases.');
+    const adopted = fact('cues-adopted', 90, 'Navy chiefs approved the Code for Unplanned Encounters at Sea (CUES).');
+    expect(ids(definitionFirst([content, adopted], ['cues']))).toEqual(['cues-adopted', 'cues-content']);
+    expect(ids(definitionFirst([content, adopted], ['mmca']))).toEqual(['cues-content', 'cues-adopted']);
+  });
+  it('reads "what is X" questions only', () => {
+    const asked = (q: string) => definitionAsked(tokenize(q), q);
+    expect(asked('What is the NNRRC?')).toEqual(['nnrrc']);
+    expect(asked("what's the india pakistan dgmo hotline")).toEqual(['india', 'pakistan', 'dgmo', 'hotline']);
+    expect(asked('what the dtl')).toBeUndefined();
+    expect(asked('what is the range of the j-11')).toBeUndefined();
+    expect(asked('when was the dtl set up')).toBeUndefined();
   });
 });
