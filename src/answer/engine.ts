@@ -169,6 +169,10 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     // "Who were the DGMOs…": a sibling naming the people, before one naming only the armies (not for "who is X").
     if (query.intent.who && !query.intent.identity) hits = [...whoNamesPeople(hits, evidence.peopleIn)];
     // "What is CUES": the entry that spells the name out, before one using it in passing.
+    // "What route did the 1963 hotline cable take": a sibling matching the thing asked about (the focus, the counted
+    // thing), before one sharing only the context.
+    const required = evidence.required(query);
+    if (required) hits = [...promoteSibling(hits, (h) => ((h.mask & required) === required ? 1 : 0))];
     const defined = definitionAsked(query.tokens, question);
     if (defined) hits = [...definitionFirst(hits, defined)];
     const best = hits[0];

@@ -14,6 +14,8 @@ import type { Token } from '../search/normalize';
 //   the 1963 hotline agreement" than the 1963 one naming two).
 // - givesWords: "what did Hegseth tell Dong Jun in September": a sibling that gives the speaker's words (a quote by
 //   them, or a fact reporting them) over one that says the call took place.
+// - required (engine.ts): "what route did the 1963 hotline cable take": a sibling matching every concept the
+//   answer cannot do without (EvidenceReader.required: the focus, the counted thing) over one that misses one.
 // - definitionFirst: "what is CUES": a sibling that introduces the name, spelling it out, over one using it.
 
 /** How far down a sibling is looked for. */

@@ -127,6 +127,20 @@ describe('ask: search', () => {
     ]);
     expect(ids2(base, 'what did china say about the april 2025 shanghai mmca talks on maritime safety')[0]).toBe('china-account');
   });
+  it('puts a sibling matching the thing asked about before one sharing only the context (promoteSibling, required)', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: radio',
+      '    text: The 1963 hotline cable had a radio line as its backup, in case the cable failed.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+      '    questions: [What did the hotline take as backup?]',
+      '  - id: wire',
+      '    text: The 1963 hotline cable took a route through London and Helsinki.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    expect(ids2(base, 'what route did the 1963 hotline cable take')[0]).toBe('wire');
+  });
   it('takes the two sides of a line from one topic, and reads them past a "between" that names no countries', () => {
     const base = smallBase(
       'us-china',
