@@ -8,7 +8,8 @@ import { CALIBRATED, CHECK_NAMES, decide, givesWay, THRESHOLDS, type CheckName, 
 import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
 import { questionKind } from './question-kind';
-import { buildPeople, speakerAsked } from './speaker';
+import { buildPeople, sayerOf, speakerAsked } from './speaker';
+import { definitionAsked, definitionFirst, promoteSibling, whoNamesPeople } from './promote';
 import { parseChoice } from './choice';
 import { buildRelatedIndex, composeAnswer } from './compose';
 import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
@@ -153,8 +154,27 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     // Likewise, for "what did X say", the entries that give X's words.
     let hits = named.concepts.length > 0 && !disabled.has('named-things') ? firstWhere(pool.hits, (h) => evidence.lacks(h, named).length === 0) : pool.hits;
     if (named.speaker && !disabled.has('speaker')) hits = firstWhere(hits, (h) => evidence.bySpeaker(h, named));
+    // "What did Hegseth tell Dong": a sibling giving Hegseth's words, before one saying the call took place.
+    if (named.speaker) hits = [...promoteSibling(hits, (h) => (evidence.givesWords(h, named) ? 1 : 0))];
+    else {
+      // "What did China say about…", "what did Paparo raise…": likewise for whoever is asked about, a person or not,
+      // when the question names one (in "what did china's defense minister say", the words are not China's).
+      const span = sayerOf(query.tokens);
+      const said = span ? new Set(query.tokens.slice(span.from, span.to).map((t) => t.word)) : undefined;
+      const keys = said ? query.concepts.filter((c) => c.known && c.words.some((w) => said.has(w))).map((c) => c.key) : [];
+      if (keys.length === 1) hits = [...promoteSibling(hits, (h) => (evidence.givesWordsOf(h, keys) ? 1 : 0))];
+    }
     // "Who led the delegation in 2025": the entries that name the year go first.
     if (!disabled.has('year')) hits = firstWhere(hits, (h) => evidence.namesYears(query, h));
+    // "Who were the DGMOs…": a sibling naming the people, before one naming only the armies (not for "who is X").
+    if (query.intent.who && !query.intent.identity) hits = [...whoNamesPeople(hits, evidence.peopleIn)];
+    // "What is CUES": the entry that spells the name out, before one using it in passing.
+    // "What route did the 1963 hotline cable take": a sibling matching the thing asked about (the focus, the counted
+    // thing), before one sharing only the context.
+    const required = evidence.required(query);
+    if (required) hits = [...promoteSibling(hits, (h) => ((h.mask & required) === required ? 1 : 0))];
+    const defined = definitionAsked(query.tokens, question);
+    if (defined) hits = [...definitionFirst(hits, defined)];
     let found = evidence.read(query, hits, named);
     let decision = decide(read, found[0], disabled);
     // "Who headed each delegation at the 17th DPCT": the best hit names the talks but not who headed them, and one

@@ -252,6 +252,12 @@ export type EvidenceReader = {
   namesYears(query: AnalyzedQuery, hit: SearchHit): boolean;
   /** The named things of a question: those the base knows (an answer must involve them) and those it never mentions. */
   named(query: AnalyzedQuery): { known: NamedInQuestion['concepts']; unknown: string[] };
+  /** How many people an entry names: its `involved` names that are people (not countries or bodies). */
+  peopleIn(entry: Entry): number;
+  /** Whether the hit gives the words of whoever these concepts name: a quote by them, or a fact reporting them. */
+  givesWordsOf(hit: SearchHit, keys: readonly string[]): boolean;
+  /** Whether the hit gives the asked speaker's words themselves: a quote by them, or a fact reporting them. */
+  givesWords(hit: SearchHit, named: NamedInQuestion): boolean;
 };
 
 /** Named things the question holds, as concept keys (countries and base entities) or words (unknown names). */
@@ -670,12 +676,30 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     if (entry.kind === 'quote') return sp.matches.includes(entry.speaker);
     return sp.keys.length > 0 && sp.keys.every((k) => search.mentions(hit.doc, k)) && (sp.quoted || reportsWordsOf(sp.keys, entry));
   };
+  const givesWords = (hit: SearchHit, named: NamedInQuestion): boolean => {
+    const sp = named.speaker;
+    if (!sp) return false;
+    if (hit.entry.kind === 'quote') return sp.matches.includes(hit.entry.speaker);
+    return sp.keys.length > 0 && reportsWordsOf(sp.keys, hit.entry);
+  };
+  const givesWordsOf = (hit: SearchHit, keys: readonly string[]): boolean => {
+    if (keys.length === 0) return false;
+    const entry = hit.entry;
+    if (entry.kind === 'quote') {
+      const by = new Set(tokenize(entry.speaker).map((t) => conceptOf(t.term)));
+      return keys.every((k) => by.has(k));
+    }
+    return reportsWordsOf(keys, entry);
+  };
   const lacks = (hit: SearchHit, named: NamedInQuestion) => named.concepts.filter((n) => !search.mentions(hit.doc, n.key)).map((n) => n.label);
 
   return {
     required,
     named,
     lacks,
+    peopleIn: peopleInvolved,
+    givesWords,
+    givesWordsOf,
     bySpeaker,
     namesYears: (query, hit) => yearsNamed(query, hit.doc, hit.entry),
     read(query, hits, named, limit = 3) {

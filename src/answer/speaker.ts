@@ -49,6 +49,54 @@ const QUOTE = new Set(['quote', 'quotes', 'quoted']);
 const BY = new Set(['by', 'from']);
 const LEAD = new Set(['what', 'how', 'why', 'when', 'where']);
 
+/**
+ * Verbs that ask for the content of what someone said or put forward ("what did the US push for", "what did Paparo
+ * raise"): wider than SPEECH, since they only order siblings (sayerOf), and do not make X a speaker whose quotes
+ * the base must hold.
+ */
+const PUT_FORWARD = new Set([
+  ...SPEECH,
+  'want',
+  'wanted',
+  'push',
+  'pushed',
+  'ask',
+  'asked',
+  'raise',
+  'raised',
+  'promise',
+  'promised',
+  'complain',
+  'complained',
+  'post',
+  'posted',
+  'propose',
+  'proposed',
+  'urge',
+  'urged',
+  'demand',
+  'demanded',
+  'stress',
+  'stressed',
+  'describe',
+  'described',
+  'call',
+  'called',
+]);
+
+/**
+ * "What did X push for", "what has X said": X (a person, a country, a body), as positions in the question;
+ * undefined when the question has no such shape. Not "how did X describe…", which asks how, and is as often
+ * answered by an entry that reports no words ("how did India and Pakistan say they would handle incidents").
+ */
+export function sayerOf(tokens: readonly Token[]): { from: number; to: number } | undefined {
+  const w = tokens.map((t) => t.word);
+  const i = w.findIndex((x, k) => AUX.has(x) && w[k - 1] === 'what');
+  if (i < 0) return undefined;
+  const end = w.findIndex((x, k) => k > i + 1 && k - i <= 6 && PUT_FORWARD.has(x));
+  return end < 0 ? undefined : { from: i + 1, to: end };
+}
+
 /** Words that make X a description, not a name ("the pentagon", "my cousin", "he"). */
 const NOT_A_NAME =
   /^(the|a|an|my|his|her|their|its|our|your|he|she|they|it|we|you|i|this|that|these|those|someone|anyone|everyone|people|each|both|either|neither|any|some)$/;

@@ -1,3 +1,4 @@
+import { baseForm } from './irregular-verbs';
 import { stem } from './stem';
 import { isStopword } from './stopwords';
 
@@ -126,12 +127,12 @@ function asciiWords(text: string): string[] {
 }
 
 /**
- * A word as the index stores it: stemmed, unless it is a number or too short to stem safely. Porter
- * turns "use", "used" and "using" into "us", which the alias table reads as the United States: those
- * keep a stem of their own.
+ * A word as the index stores it: stemmed, unless it is a number or too short to stem safely, an irregular
+ * verb form by its base's stem ("met" as "meet"). Porter turns "use", "used" and "using" into "us", which
+ * the alias table reads as the United States: those keep a stem of their own.
  */
 export function term(word: string): string {
-  const s = stem(word);
+  const s = stem(baseForm(word));
   return s === 'us' && word !== 'us' ? 'use' : s;
 }
 

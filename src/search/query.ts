@@ -174,7 +174,7 @@ const asksHowFarBack = (tokens: readonly Token[]) => tokens.some((t, i) => t.wor
  * Light verbs: their sense lies in the words after them ("took part", "set up", "put pen to paper", "runs the line"),
  * so an entry need not use the verb itself to answer; "who replaced X", "who signed Y" keep theirs.
  */
-const LIGHT_VERBS = new Set([
+export const LIGHT_VERBS: ReadonlySet<string> = new Set([
   'take',
   'takes',
   'took',

@@ -1,4 +1,4 @@
-import { stem } from './stem';
+import { term } from './normalize';
 
 // Soft synonyms: ordinary English words that often stand for one another in questions about military
 // channels ("call off" the talks / "suspend" them). Unlike aliases they are not the same thing, so a
@@ -42,11 +42,11 @@ const GROUPS: readonly string[][] = [
 
 const relatedOf = new Map<string, string[]>();
 for (const group of GROUPS) {
-  const terms = [...new Set(group.map(stem))];
+  const terms = [...new Set(group.map(term))];
   for (const t of terms) relatedOf.set(t, [...new Set([...(relatedOf.get(t) ?? []), ...terms.filter((o) => o !== t)])]);
 }
 
 /** Index terms related to this one (not including it). */
-export function relatedTerms(term: string): readonly string[] {
-  return relatedOf.get(term) ?? [];
+export function relatedTerms(indexTerm: string): readonly string[] {
+  return relatedOf.get(indexTerm) ?? [];
 }

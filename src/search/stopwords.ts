@@ -3,7 +3,7 @@
 // ("don't" → "dont"), and so are the short forms people type in chat ("u", "w" for "with", "rn", "tbh").
 
 const STOPWORDS = new Set(
-  `a about above after again against all also am an and any anything are aren as at be became because been before
+  `a about above after again against all also am an and any anything are aren as at be became become becomes becoming because been before
   being below between both but by can cannot could couldn did didn do does doesn doing don down during each else even ever
   every few for from further had hadn has hasn have haven having he her here hers herself him himself his how however i
   if in into is isn it its itself just let like ll me might mine more most much must mustn my myself no nor not now of off

@@ -73,6 +73,57 @@ describe('ask: search', () => {
     expect(small.ask('does the us have a hotline with china').status).toBe('answered');
     expect(createEngine(base, { disable: ['pair', 'capitals'] }).ask('does taiwan have its own military hotline with beijing').status).toBe('answered');
   });
+  it("puts a sibling giving the speaker's words before one saying the call took place (promoteSibling, givesWords)", () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: call-2025',
+      '    text: Defense Secretary Pete Hegseth and Adm. Dong Jun, the Chinese defense minister, held their first video call on 9 September 2025.',
+      '    topics: [us-china]',
+      '    involved: [Pete Hegseth, Adm. Dong Jun]',
+      '    sources: [s1]',
+      '  - id: call-message',
+      '    text: In their video call of September 2025, Hegseth told Dong Jun that the United States does not seek conflict with China.',
+      '    topics: [us-china]',
+      '    involved: [Pete Hegseth]',
+      '    sources: [s1]',
+      // A quote by Hegseth on record: facts that merely involve him pass the speaker check too.
+      'quotes:',
+      '  - id: hegseth-quote',
+      '    text: Peace through strength.',
+      '    speaker: Pete Hegseth',
+      '    date: 2025-05-31',
+      '    context: Said in a speech in Singapore.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    expect(ids2(base, 'what did hegseth tell dong jun in the september 2025 video call')[0]).toBe('call-message');
+  });
+  it('puts a sibling reporting a country\'s words first for "what did <country> say"', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: talks-2025',
+      '    text: U.S. and Chinese naval officers held MMCA talks in Shanghai in April 2025 on air and maritime safety.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+      '  - id: china-account',
+      '    text: At the April 2025 Shanghai MMCA talks on air and maritime safety, China said U.S. drills near its coast caused the risk.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    expect(ids2(base, 'what did china say about the april 2025 shanghai mmca talks on maritime safety')[0]).toBe('china-account');
+  });
+  it('puts a sibling matching the thing asked about before one sharing only the context (promoteSibling, required)', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: radio',
+      '    text: The 1963 hotline cable had a radio line as its backup, in case the cable failed.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+      '    questions: [What did the hotline take as backup?]',
+      '  - id: wire',
+      '    text: The 1963 hotline cable took a route through London and Helsinki.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    expect(ids2(base, 'what route did the 1963 hotline cable take')[0]).toBe('wire');
+  });
   it('takes the two sides of a line from one topic, and reads them past a "between" that names no countries', () => {
     const base = smallBase(
       'us-china',

@@ -100,17 +100,35 @@ describe('choosing between sibling entries', () => {
     expect(order(buildEntryIndex(base), q)[0]).toBe('zephyr-second-rescue');
   });
 
-  it('prefers, for a "where" question, the entry that names a place', () => {
-    const where = baseOf([
-      'zephyr-talks-agenda: The zephyr talks covered rescue drills and radio checks.',
-      'zephyr-talks-venue: The zephyr talks were held in Canberra.',
-    ]);
-    const q = 'where were the zephyr talks held';
-    const off = buildEntryIndex(where, { ...DEFAULT_TUNING, intentBoost: { ...DEFAULT_TUNING.intentBoost, where: 1 } });
-    const on = buildEntryIndex(where);
+  /** The boost named multiplies the score of the entry of that shape, and leaves the other's alone. */
+  function expectBoosted(lines: string[], q: string, boost: 'where' | 'when', shaped: string, other: string) {
+    const small = baseOf(lines);
+    const off = buildEntryIndex(small, { ...DEFAULT_TUNING, intentBoost: { ...DEFAULT_TUNING.intentBoost, [boost]: 1 } });
+    const on = buildEntryIndex(small);
     const scoreOf = (index: ReturnType<typeof buildEntryIndex>, id: string) => index.search(q).hits.find((h) => h.entry.id === id)!.score;
-    expect(scoreOf(on, 'zephyr-talks-venue') / scoreOf(off, 'zephyr-talks-venue')).toBeCloseTo(DEFAULT_TUNING.intentBoost.where);
-    expect(scoreOf(on, 'zephyr-talks-agenda')).toBeCloseTo(scoreOf(off, 'zephyr-talks-agenda'));
+    expect(DEFAULT_TUNING.intentBoost[boost]).toBeGreaterThan(1);
+    expect(scoreOf(on, shaped) / scoreOf(off, shaped)).toBeCloseTo(DEFAULT_TUNING.intentBoost[boost]);
+    expect(scoreOf(on, other)).toBeCloseTo(scoreOf(off, other));
+  }
+
+  it('prefers, for a "where" question, the entry that names a place', () => {
+    expectBoosted(
+      ['zephyr-talks-agenda: The zephyr talks covered rescue drills and radio checks.', 'zephyr-talks-venue: The zephyr talks were held in Canberra.'],
+      'where were the zephyr talks held',
+      'where',
+      'zephyr-talks-venue',
+      'zephyr-talks-agenda',
+    );
+  });
+
+  it('prefers, for a "when" question, the entry whose text gives a date', () => {
+    expectBoosted(
+      ['zephyr-talks-agenda: The zephyr talks covered rescue drills and radio checks.', 'zephyr-talks-date: The zephyr talks opened in March 1999.'],
+      'when were the zephyr talks',
+      'when',
+      'zephyr-talks-date',
+      'zephyr-talks-agenda',
+    );
   });
 
   it('leaves a question without sequence words alone', () => {

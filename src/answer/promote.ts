@@ -1,0 +1,82 @@
+import type { Entry } from '../knowledge/schema';
+import type { SearchHit } from '../search/entry-index';
+import type { Token } from '../search/normalize';
+
+// Ranking rules for siblings: entries about one event share its words, so BM25 and the curated questions rank them
+// close together, and the words of the question that tell them apart ("who", "what did X tell Y") are stopwords or
+// shapes, not terms. Each rule names what makes a sibling the better answer, and lifts the best sibling near the top
+// above the top hit when it is better by that measure.
+//
+// - whoNamesPeople: "who were the DGMOs in the 2021 ceasefire": for a top hit that involves bodies only ("Indian
+//   Army, Pakistan Army"), a sibling that names the people. Not when the top names no one at all (then "who" is
+//   for the answer checks: "Obama, Xi", promoted over it, would answer "who signed the 2014 MOU", which the base
+//   cannot), nor when it names people already (the 1987 agreement naming three is no better answer to "who signed
+//   the 1963 hotline agreement" than the 1963 one naming two).
+// - givesWords: "what did Hegseth tell Dong Jun in September": a sibling that gives the speaker's words (a quote by
+//   them, or a fact reporting them) over one that says the call took place.
+// - required (engine.ts): "what route did the 1963 hotline cable take": a sibling matching every concept the
+//   answer cannot do without (EvidenceReader.required: the focus, the counted thing) over one that misses one.
+// - definitionFirst: "what is CUES": a sibling that introduces the name, spelling it out, over one using it.
+
+/** How far down a sibling is looked for. */
+const WINDOW = 3;
+/** The share of the top score a sibling needs: well below it, it is about another event. */
+const MIN_SHARE = 0.5;
+
+const shareTopic = (a: Entry, b: Entry) => a.topics.some((t) => b.topics.includes(t));
+
+/** The hits, with the sibling that measures best by `better` first when it measures more than the top hit. */
+export function promoteSibling(hits: readonly SearchHit[], better: (hit: SearchHit) => number): readonly SearchHit[] {
+  const top = hits[0];
+  if (!top) return hits;
+  let best = -1;
+  let most = better(top);
+  for (let i = 1; i < Math.min(hits.length, WINDOW); i++) {
+    const h = hits[i]!;
+    if (h.score < top.score * MIN_SHARE || !shareTopic(h.entry, top.entry)) continue;
+    const n = better(h);
+    if (n > most) [best, most] = [i, n];
+  }
+  return best < 0 ? hits : [hits[best]!, ...hits.filter((_, i) => i !== best)];
+}
+
+/** "Who…": see whoNamesPeople above (peopleIn: how many people an entry names). */
+export function whoNamesPeople(hits: readonly SearchHit[], peopleIn: (entry: Entry) => number): readonly SearchHit[] {
+  const top = hits[0];
+  if (!top || top.entry.kind !== 'fact' || (top.entry.involved ?? []).length === 0 || peopleIn(top.entry) > 0) return hits;
+  return promoteSibling(hits, (h) => peopleIn(h.entry));
+}
+
+/** "Long Name (ACRONYM)": where a text spells out the short name in brackets. */
+const INTRODUCED = /\(([A-Za-z][A-Za-z-]{1,11})\)/g;
+
+/** The short names a text introduces by spelling them out ("Defense Telephone Link (DTL)" → dtl), lower case, no plural s. */
+export function introducedNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(INTRODUCED)) if (/[A-Z]{2}/.test(m[1]!)) out.add(m[1]!.toLowerCase().replace(/s$/, ''));
+  return out;
+}
+
+/**
+ * "What is CUES", "what is the NNRRC": asked what a thing is, the entry that introduces it by its full name
+ * ("…approved the Code for Unplanned Encounters at Sea (CUES)") over siblings that use the short name in passing.
+ * `named`: the question's words naming the thing.
+ */
+export function definitionFirst(hits: readonly SearchHit[], named: readonly string[]): readonly SearchHit[] {
+  const asked = new Set(named.map((w) => w.replace(/s$/, '')));
+  if (asked.size === 0) return hits;
+  return promoteSibling(hits, (h) => ([...introducedNames(h.entry.text)].some((n) => asked.has(n)) ? 1 : 0));
+}
+
+/** "What is X", "what's the X", "what was X?": the words of X; undefined for any other shape. */
+export function definitionAsked(tokens: readonly Token[], question: string): string[] | undefined {
+  const w = tokens.map((t) => t.word);
+  // words() drops the "'s" of "what's": the text tells it from "what the".
+  let i =
+    w[0] === 'whats' || (w[0] === 'what' && /^\W*what['\u2019]s\b/i.test(question)) ? 1 : w[0] === 'what' && ['is', 'was', 'are'].includes(w[1] ?? '') ? 2 : -1;
+  if (i < 0) return undefined;
+  if (['the', 'a', 'an'].includes(w[i] ?? '')) i++;
+  const rest = tokens.slice(i);
+  if (rest.length === 0 || rest.length > 5 || rest.some((t) => t.stop)) return undefined;
+  return rest.map((t) => t.word);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../src/knowledge/schema';
+import type { SearchHit } from '../../src/search/entry-index';
+import { definitionAsked, definitionFirst, introducedNames, promoteSibling, whoNamesPeople } from '../../src/answer/promote';
+import { tokenize } from '../../src/search/normalize';
+
+const PEOPLE = new Set(['Lt Gen Sangha', 'Maj Gen Zakaria', 'Barack Obama']);
+const peopleIn = (e: Entry) => (e.kind === 'fact' ? (e.involved ?? []).filter((n) => PEOPLE.has(n)).length : 0);
+
+function hit(id: string, score: number, involved: string[], topics = ['india-pakistan']): SearchHit {
+  const entry = { id, kind: 'fact', text: id, topics, involved, sources: ['s'] } as unknown as Entry;
+  return { entry, doc: score, score, coverage: 1, matched: 3, mask: 7, questionMatch: 0, askedAlike: false };
+}
+
+const ids = (hits: readonly SearchHit[]) => hits.map((h) => h.entry.id);
+
+describe('whoNamesPeople', () => {
+  const armies = hit('ceasefire', 210, ['Indian Army', 'Pakistan Army']);
+  const names = hit('dgmo-names', 150, ['Lt Gen Sangha', 'Maj Gen Zakaria']);
+  it('puts a sibling naming people before a top hit that involves bodies only', () => {
+    expect(ids(whoNamesPeople([armies, hit('statement', 180, ['Indian Army']), names], peopleIn))).toEqual(['dgmo-names', 'ceasefire', 'statement']);
+  });
+  it('leaves a top hit that names people, or names no one at all, where it is', () => {
+    const shultz = hit('nrrc', 200, ['Lt Gen Sangha']);
+    expect(ids(whoNamesPeople([shultz, names], peopleIn))).toEqual(['nrrc', 'dgmo-names']);
+    const nobody = hit('p8', 200, []);
+    expect(ids(whoNamesPeople([nobody, names], peopleIn))).toEqual(['p8', 'dgmo-names']);
+  });
+  it('looks only at siblings (a shared topic) close in score and within the first three', () => {
+    expect(ids(whoNamesPeople([armies, hit('other', 200, ['Barack Obama'], ['us-china'])], peopleIn))).toEqual(['ceasefire', 'other']);
+    expect(ids(whoNamesPeople([armies, hit('far', 100, ['Barack Obama'])], peopleIn))).toEqual(['ceasefire', 'far']);
+    expect(ids(whoNamesPeople([armies, hit('b', 200, []), hit('c', 200, []), names], peopleIn))).toEqual(['ceasefire', 'b', 'c', 'dgmo-names']);
+  });
+});
+
+describe('promoteSibling', () => {
+  it('lifts the sibling measuring most above a top hit measuring less, and only then', () => {
+    const better = (h: SearchHit) => ({ a: 0, b: 1, c: 2 })[h.entry.id] ?? 0;
+    expect(ids(promoteSibling([hit('a', 100, []), hit('b', 90, []), hit('c', 80, [])], better))).toEqual(['c', 'a', 'b']);
+    expect(ids(promoteSibling([hit('c', 100, []), hit('b', 90, [])], better))).toEqual(['c', 'b']);
+    expect(ids(promoteSibling([], better))).toEqual([]);
+  });
+});
+
+describe('definitionFirst', () => {
+  const fact = (id: string, score: number, text: string) => ({ ...hit(id, score, []), entry: { ...hit(id, score, []).entry, text } as Entry });
+  it('reads the short names a text spells out, in capitals, without a plural s', () => {
+    expect([...introducedNames('A secure Defense Telephone Link (DTL) between the Directors General (DGMOs); a (small) note')]).toEqual(['dtl', 'dgmo']);
+  });
+  it('puts the sibling introducing the asked name before one using it in passing', () => {
+    const content = fact('cues-content', 100, 'CUES gives navies standard phrases.');
+    const adopted = fact('cues-adopted', 90, 'Navy chiefs approved the Code for Unplanned Encounters at Sea (CUES).');
+    expect(ids(definitionFirst([content, adopted], ['cues']))).toEqual(['cues-adopted', 'cues-content']);
+    expect(ids(definitionFirst([content, adopted], ['mmca']))).toEqual(['cues-content', 'cues-adopted']);
+  });
+  it('reads "what is X" questions only', () => {
+    const asked = (q: string) => definitionAsked(tokenize(q), q);
+    expect(asked('What is the NNRRC?')).toEqual(['nnrrc']);
+    expect(asked("what's the india pakistan dgmo hotline")).toEqual(['india', 'pakistan', 'dgmo', 'hotline']);
+    expect(asked('what the dtl')).toBeUndefined();
+    expect(asked('what is the range of the j-11')).toBeUndefined();
+    expect(asked('when was the dtl set up')).toBeUndefined();
+  });
+});

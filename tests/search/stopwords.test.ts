@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { isStopword } from '../../src/search/stopwords';
+
+describe('isStopword', () => {
+  it('holds every form of a verb it holds one of ("became", "become")', () => {
+    for (const w of ['became', 'become', 'becomes', 'becoming']) expect(isStopword(w), w).toBe(true);
+  });
+  it('keeps words that name a subject', () => {
+    for (const w of ['us', 'hotline', 'minister']) expect(isStopword(w), w).toBe(false);
+  });
+});
