@@ -33,6 +33,12 @@ const POOL = 10;
  */
 const RECORD_COVERAGE = 0.5;
 const RECORD_LEAD = 1.5;
+/**
+ * The share of the top score a sibling describing the person asked about needs (promoteSibling): lower than for the
+ * other rules, since a quote by the person or an entry using the name many times outscores a short description
+ * (0.5: leave-one-out -1 question, 0.2: no more than 0.3).
+ */
+const IDENTITY_SHARE = 0.3;
 /** Further results must score at least this share of the best one to be shown with it. */
 const RELATIVE_CUT = 0.2;
 
@@ -173,6 +179,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     // thing), before one sharing only the context.
     const required = evidence.required(query);
     if (required) hits = [...promoteSibling(hits, (h) => ((h.mask & required) === required ? 1 : 0))];
+    // "Who is Ian Francis": a fact saying what he is ("Col. Ian Francis of INDOPACOM led…"), before his words.
+    if (query.intent.identity) hits = [...promoteSibling(hits, (h) => evidence.describesPerson(query, h), IDENTITY_SHARE)];
     const defined = definitionAsked(query.tokens, question);
     if (defined) hits = [...definitionFirst(hits, defined)];
     const best = hits[0];
