@@ -252,6 +252,8 @@ export type EvidenceReader = {
    * quote (X's words say nothing of who X is) or an entry not naming X. 0 for every hit of any other question.
    */
   describesPerson(query: AnalyzedQuery, hit: SearchHit): number;
+  /** The answer shapes the hit's entry can supply (shapesOf). */
+  shapes(hit: SearchHit): ReadonlySet<Shape>;
   /** Whether the hit gives the words of whoever these concepts name: a quote by them, or a fact reporting them. */
   givesWordsOf(hit: SearchHit, keys: readonly string[]): boolean;
   /** Whether the hit gives the asked speaker's words themselves: a quote by them, or a fact reporting them. */
@@ -602,6 +604,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     named,
     lacks,
     peopleIn: peopleInvolved,
+    shapes: (hit) => shapesAt(hit.doc),
     givesWords,
     describesPerson,
     givesWordsOf,

@@ -18,6 +18,8 @@ import type { Token } from '../search/normalize';
 //   answer cannot do without (EvidenceReader.required: the focus, the counted thing) over one that misses one.
 // - describesPerson (engine.ts, evidence.ts): "who is Ian Francis": a fact naming him with a role ("Col. Ian
 //   Francis of INDOPACOM") over a quote by him, which says nothing of who he is.
+// - plan (engine.ts): "is another MMCA meeting planned": a sibling stating a plan (the `plan` shape) over the
+//   meetings already held.
 // - definitionFirst: "what is CUES": a sibling that introduces the name, spelling it out, over one using it.
 
 /** How far down a sibling is looked for. */

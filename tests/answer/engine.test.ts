@@ -158,6 +158,20 @@ describe('ask: search', () => {
     ]);
     expect(ids2(base, 'who is ian francis')[0]).toBe('talks');
   });
+  it('puts a sibling stating a plan before a meeting already held, for "is another X planned"', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: held',
+      '    text: Another MMCA meeting was held in Honolulu in November 2025.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+      '    questions: [Where was the November 2025 MMCA meeting?]',
+      '  - id: follow-up',
+      '    text: After the Honolulu talks, a further MMCA meeting would be held in 2026.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    expect(createEngine(base).ask('is another mmca meeting in honolulu planned').results[0]?.entry.id).toBe('follow-up');
+  });
   it('takes the two sides of a line from one topic, and reads them past a "between" that names no countries', () => {
     const base = smallBase(
       'us-china',
