@@ -118,6 +118,11 @@ const PARTICIPATION = new Set([
   'met',
 ]);
 
+/** Words that say what someone is or does: a title, an office, a rank ("director", "secretary", "col", "headed"). */
+const ROLE_WORD =
+  /^(secretary|minister|chairman|chairwoman|chair|director|commander|chief|head|headed|heads|led|leads|general|gen|admiral|adm|colonel|col|lt|maj|captain|capt|ambassador|amb|spokesman|spokeswoman|spokesperson|president|premier|deputy|assistant|envoy|adviser|advisor|officer|official|representative|rep|senator|sen|congressman|lawmaker|diplomat|dgmo|founder|editor|reporter|analyst|former)$/;
+/** How many words from the name a role word may stand. */
+const ROLE_WINDOW = 4;
 /** Words of "who is X" that are no part of X's name. */
 const IDENTITY_FILLER = new Set(['is', 'are', 'was', 'whos', 'exactly', 'really', 'again']);
 
@@ -254,6 +259,14 @@ export type EvidenceReader = {
   named(query: AnalyzedQuery): { known: NamedInQuestion['concepts']; unknown: string[] };
   /** How many people an entry names: its `involved` names that are people (not countries or bodies). */
   peopleIn(entry: Entry): number;
+  /**
+   * For "who is X": 2 when the hit is a fact that names X with a role near the name ("Col. Ian Francis of U.S.
+   * Indo-Pacific Command", "Gen. Mark Milley, Chairman of the Joint Chiefs"), 1 for another fact naming X, 0 for a
+   * quote (X's words say nothing of who X is) or an entry not naming X. 0 for every hit of any other question.
+   */
+  describesPerson(query: AnalyzedQuery, hit: SearchHit): number;
+  /** The answer shapes the hit's entry can supply (shapesOf). */
+  shapes(hit: SearchHit): ReadonlySet<Shape>;
   /** Whether the hit gives the words of whoever these concepts name: a quote by them, or a fact reporting them. */
   givesWordsOf(hit: SearchHit, keys: readonly string[]): boolean;
   /** Whether the hit gives the asked speaker's words themselves: a quote by them, or a fact reporting them. */
@@ -267,6 +280,17 @@ export type NamedInQuestion = {
   /** The speaker a "what did X say" question asks about, as typed, with the base's speakers matching it and X's concepts. */
   speaker?: { name: string; matches: readonly string[]; keys: readonly string[]; quoted: boolean };
 };
+
+/** The words after "who is" of a "who is X" question, stopwords and filler aside (none for any other question). */
+function identityName(query: AnalyzedQuery): string[] {
+  if (!query.intent.identity) return [];
+  const w = query.tokens;
+  const at = w.findIndex((t) => t.word === 'who' || t.word === 'whos');
+  return w
+    .slice(at + 1)
+    .filter((t) => !t.stop && !IDENTITY_FILLER.has(t.word))
+    .map((t) => t.word);
+}
 
 export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): EvidenceReader {
   const entries = base.entries;
@@ -293,13 +317,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
    * anyone's). Undefined otherwise ("who is pakistan's army chief", "who is X, the current Y" ask more than a name).
    */
   function askedPerson(query: AnalyzedQuery): string[] | undefined {
-    if (!query.intent.identity) return undefined;
-    const w = query.tokens;
-    const at = w.findIndex((t) => t.word === 'who' || t.word === 'whos');
-    const name = w
-      .slice(at + 1)
-      .filter((t) => !t.stop && !IDENTITY_FILLER.has(t.word))
-      .map((t) => t.word);
+    const name = identityName(query);
     return name.length >= 2 && people.isPerson(name) ? name : undefined;
   }
   /** The entry's text holds every word of the name: it says something of that person, not just of a namesake's topic. */
@@ -682,6 +700,21 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     if (hit.entry.kind === 'quote') return sp.matches.includes(hit.entry.speaker);
     return sp.keys.length > 0 && reportsWordsOf(sp.keys, hit.entry);
   };
+  const describesPerson = (query: AnalyzedQuery, hit: SearchHit): number => {
+    if (hit.entry.kind !== 'fact') return 0;
+    const name = identityName(query);
+    if (name.length === 0) return 0;
+    const clauses = hit.entry.text.split(CLAUSE_END);
+    let named = false;
+    for (const clause of clauses) {
+      const text = words(clause ?? '');
+      const hits = text.flatMap((x, i) => (name.includes(x) ? [i] : []));
+      if (hits.length === 0 || !name.every((n) => text.includes(n))) continue;
+      named = true;
+      if (text.some((x, j) => ROLE_WORD.test(x) && hits.some((i) => Math.abs(i - j) <= ROLE_WINDOW))) return 2;
+    }
+    return named ? 1 : 0;
+  };
   const givesWordsOf = (hit: SearchHit, keys: readonly string[]): boolean => {
     if (keys.length === 0) return false;
     const entry = hit.entry;
@@ -698,7 +731,9 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     named,
     lacks,
     peopleIn: peopleInvolved,
+    shapes: (hit) => shapesAt(hit.doc),
     givesWords,
+    describesPerson,
     givesWordsOf,
     bySpeaker,
     namesYears: (query, hit) => yearsNamed(query, hit.doc, hit.entry),

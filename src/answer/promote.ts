@@ -16,6 +16,10 @@ import type { Token } from '../search/normalize';
 //   them, or a fact reporting them) over one that says the call took place.
 // - required (engine.ts): "what route did the 1963 hotline cable take": a sibling matching every concept the
 //   answer cannot do without (EvidenceReader.required: the focus, the counted thing) over one that misses one.
+// - describesPerson (engine.ts, evidence.ts): "who is Ian Francis": a fact naming him with a role ("Col. Ian
+//   Francis of INDOPACOM") over a quote by him, which says nothing of who he is.
+// - plan (engine.ts): "is another MMCA meeting planned": a sibling stating a plan (the `plan` shape) over the
+//   meetings already held.
 // - definitionFirst: "what is CUES": a sibling that introduces the name, spelling it out, over one using it.
 
 /** How far down a sibling is looked for. */
@@ -25,15 +29,15 @@ const MIN_SHARE = 0.5;
 
 const shareTopic = (a: Entry, b: Entry) => a.topics.some((t) => b.topics.includes(t));
 
-/** The hits, with the sibling that measures best by `better` first when it measures more than the top hit. */
-export function promoteSibling(hits: readonly SearchHit[], better: (hit: SearchHit) => number): readonly SearchHit[] {
+/** The hits, with the sibling that measures best by `better` first when it measures more than the top hit (`share`: of the top score it needs). */
+export function promoteSibling(hits: readonly SearchHit[], better: (hit: SearchHit) => number, share = MIN_SHARE): readonly SearchHit[] {
   const top = hits[0];
   if (!top) return hits;
   let best = -1;
   let most = better(top);
   for (let i = 1; i < Math.min(hits.length, WINDOW); i++) {
     const h = hits[i]!;
-    if (h.score < top.score * MIN_SHARE || !shareTopic(h.entry, top.entry)) continue;
+    if (h.score < top.score * share || !shareTopic(h.entry, top.entry)) continue;
     const n = better(h);
     if (n > most) [best, most] = [i, n];
   }

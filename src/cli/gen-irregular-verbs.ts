@@ -1,14 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import prettier from 'prettier';
 import { selectIrregularForms, type Lexicon } from '../search/irregular-verbs';
 import { LIGHT_VERBS } from '../search/query';
 import { runMain } from './run-main';
 
 // `npm run gen:irregular-verbs`: writes src/search/irregular-verbs.json from the maintained `wink-lexicon` package
-// (a devDependency: the bot reads the JSON only), keeping the forms selectIrregularForms keeps, formatted as
-// prettier formats the repo (so the format check passes after every run).
+// (a devDependency: the bot reads the JSON only), keeping the forms selectIrregularForms keeps, one a line, two
+// spaces in: as prettier formats it, so the format check passes after every run.
 
 const OUT = path.join(import.meta.dirname, '..', 'search', 'irregular-verbs.json');
 
@@ -19,8 +18,7 @@ async function main(): Promise<number> {
   const verbs = require('wink-lexicon/src/irregular-verbs.js') as Record<string, string>;
   const lexicon = require('wink-lexicon/src/lexicon.js') as Lexicon;
   const forms = selectIrregularForms(verbs, lexicon, LIGHT_VERBS);
-  const options = (await prettier.resolveConfig(OUT)) ?? {};
-  await writeFile(OUT, await prettier.format(JSON.stringify(forms), { ...options, filepath: OUT }));
+  await writeFile(OUT, `${JSON.stringify(forms, null, 2)}\n`);
   process.stdout.write(`${Object.keys(forms).length} irregular forms written to ${path.relative(process.cwd(), OUT)}\n`);
   return 0;
 }

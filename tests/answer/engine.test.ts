@@ -124,6 +124,37 @@ describe('ask: search', () => {
     ]);
     expect(ids2(base, 'what route did the 1963 hotline cable take')[0]).toBe('wire');
   });
+  it('answers "who is X" with a fact saying what X is before a quote by X (promoteSibling, describesPerson)', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: talks',
+      '    text: The U.S. delegation at the April 2024 MMCA talks in Honolulu was led by Col. Ian Francis of U.S. Indo-Pacific Command.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+      'quotes:',
+      '  - id: francis-quote',
+      '    text: Open, direct and clear communications are of the utmost importance.',
+      '    speaker: Col. Ian Francis',
+      '    date: 2024-04-04',
+      '    context: Said after the talks.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    expect(ids2(base, 'who is ian francis')[0]).toBe('talks');
+  });
+  it('puts a sibling stating a plan before a meeting already held, for "is another X planned"', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: held',
+      '    text: Another MMCA meeting was held in Honolulu in November 2025.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+      '    questions: [Where was the November 2025 MMCA meeting?]',
+      '  - id: follow-up',
+      '    text: After the Honolulu talks, a further MMCA meeting would be held in 2026.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    expect(createEngine(base).ask('is another mmca meeting in honolulu planned').results[0]?.entry.id).toBe('follow-up');
+  });
   it('takes the two sides of a line from one topic, and reads them past a "between" that names no countries', () => {
     const base = smallBase(
       'us-china',
