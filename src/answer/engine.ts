@@ -60,7 +60,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
   for (const name of disabled)
     if (name !== CALIBRATED && !CHECK_NAMES.includes(name as CheckName)) throw new Error(`unknown answer check "${name}" (known: ${CHECK_NAMES.join(', ')})`);
   const search = buildEntryIndex(base);
-  const evidence = buildEvidenceReader(base, search);
+  const people = buildPeople(base.entries);
+  const evidence = buildEvidenceReader(base, search, people);
   // The last year the record can speak of: a question about a later one asks for a forecast.
   const latestYear = Math.max(new Date().getUTCFullYear(), ...base.entries.map((e) => Number(e.date?.slice(0, 4) ?? 0)));
   const related = buildRelatedIndex(base.entries);
@@ -70,7 +71,6 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
   const quoteCounts = new Map<string, number>();
   for (const e of base.entries) if (e.kind === 'quote') quoteCounts.set(e.speaker, (quoteCounts.get(e.speaker) ?? 0) + 1);
   const speakers = buildSpeakerDirectory(quoteCounts.keys(), search.typos);
-  const people = buildPeople(base.entries);
   const names = buildNameFinder(base.entries);
 
   // The entries citing each source, and the dated entries in date order: worked out when /source or a timeline

@@ -7,7 +7,7 @@ import { CAUSE_ASKED, isQuantity, KIND_WHY, questionKind, type EntryIndex, type 
 import { term, tokenize, words, type Token } from '../search/normalize';
 import { analyzeQuery, type AnalyzedQuery } from '../search/query';
 import { relatedTerms } from '../search/related-words';
-import { buildPeople } from './speaker';
+import { buildPeople, type People } from './speaker';
 
 // Evidence: what the retrieval found out about each ranked hit, as plain values. The answer decision
 // (answerability.ts) reads only this, so each of its checks reads one kind of evidence and can be tested
@@ -292,7 +292,8 @@ function identityName(query: AnalyzedQuery): string[] {
     .map((t) => t.word);
 }
 
-export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): EvidenceReader {
+/** `people`: the base's people (buildPeople), when the caller has them already. */
+export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, people: People = buildPeople(base.entries)): EvidenceReader {
   const entries = base.entries;
   // Worked out when an entry is first a hit, not at build: the regular expressions behind them ran over every
   // entry's text, and only the candidates of questions need them.
@@ -310,7 +311,6 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex): Ev
     }
     return out;
   };
-  const people = buildPeople(entries);
   /**
    * "Who is Michael Chase": the person's full name, when the question asks for nothing but a person the base names
    * (its words after "who is", stopwords aside, all belong to one person and are two or more: a surname alone may be

@@ -151,12 +151,20 @@ function findRoot(parent: Map<string, string>, k: string): string {
   return root;
 }
 
-/** Adds groups, in order, to the union-find. */
-function addGroups(into: Groups, groups: Iterable<AliasGroup>): void {
+/** Adds groups, in order, to the union-find; returns the keys they list and, in order, those new to it. */
+function addGroups(into: Groups, groups: Iterable<AliasGroup>): { listed: string[]; fresh: string[] } {
   const { parent, countryKeys } = into;
+  const listed: string[] = [];
+  const fresh: string[] = [];
   for (const group of groups) {
     const keys = group.terms.map(keyOf).filter(Boolean);
-    for (const key of keys) if (!parent.has(key)) parent.set(key, key);
+    for (const key of keys) {
+      listed.push(key);
+      if (!parent.has(key)) {
+        parent.set(key, key);
+        fresh.push(key);
+      }
+    }
     if (group.kind === 'country') for (const key of keys) if (!countryKeys.has(key)) countryKeys.set(key, group.label ?? group.terms[0]!);
     for (const key of keys.slice(1)) {
       const a = findRoot(parent, keys[0]!);
@@ -164,29 +172,38 @@ function addGroups(into: Groups, groups: Iterable<AliasGroup>): void {
       if (a !== b) parent.set(b, a);
     }
   }
+  return { listed, fresh };
 }
 
 /**
  * The built-in and gazetteer groups, merged once per process: they are the same for every base, and merging
  * their few thousand names was a fixed cost of every build. Each build continues from a copy (Maps keep their
- * order, so the result is what merging every group in one pass gives).
+ * order, so the result is what merging every group in one pass gives). `table`: the alias table of these groups
+ * alone, which a base's groups only add to unless they join two built-in groups (tableOf).
  */
-let builtIn: (Groups & { words: Map<string, string[]> }) | undefined;
+let builtIn: (Groups & { words: Map<string, string[]>; table: AliasTable & { concepts: number } }) | undefined;
 
 /** Merges overlapping groups (a term in two groups joins them) and gives each group a concept term. */
 export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<string>): AliasTable {
   if (!builtIn) {
-    builtIn = { parent: new Map(), countryKeys: new Map(), words: new Map() };
-    addGroups(builtIn, BUILT_IN);
-    // Each built-in key's terms, split once for every build to share (read-only).
-    for (const key of builtIn.parent.keys()) builtIn.words.set(key, key.split(' '));
+    const groups: Groups = { parent: new Map(), countryKeys: new Map() };
+    addGroups(groups, BUILT_IN);
+    const words = new Map<string, string[]>();
+    for (const key of groups.parent.keys()) words.set(key, key.split(' '));
+    builtIn = { ...groups, words, table: tableOf(groups, (key) => words.get(key)!) };
   }
   const builtInWords = builtIn.words;
   const termsOf = (key: string) => builtInWords.get(key) ?? key.split(' ');
   const groups: AliasGroup[] = synonyms.map((s) => spelling(...s.terms));
-  for (const text of texts) groups.push(...acronymsIn(text).map((g) => spelling(...g)));
+  // Most texts hold no parenthesis: acronymsIn() is not even called for them.
+  for (const text of texts) if (text.includes('(')) groups.push(...acronymsIn(text).map((g) => spelling(...g)));
   const merged: Groups = { parent: new Map(builtIn.parent), countryKeys: new Map(builtIn.countryKeys) };
-  addGroups(merged, groups);
+  const added = addGroups(merged, groups);
+  return extendTable(builtIn.table, merged, added, termsOf) ?? tableOf(merged, termsOf);
+}
+
+/** The alias table of merged groups: each group's concept numbered in the order of its first key. */
+function tableOf(merged: Groups, termsOf: (key: string) => readonly string[]): AliasTable & { concepts: number } {
   const { parent, countryKeys } = merged;
   const find = (k: string) => findRoot(parent, k);
   const conceptOfRoot = new Map<string, string>();
@@ -216,8 +233,63 @@ export function buildAliasTable(synonyms: readonly Synonym[], texts: Iterable<st
     list.push({ terms, concept });
     byFirst.set(terms[0]!, list);
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.terms.length - a.terms.length);
-  return { phrases, maxWords, byFirst, countries, countryName };
+  for (const list of byFirst.values()) list.sort(longestFirst);
+  return { phrases, maxWords, byFirst, countries, countryName, concepts: conceptOfRoot.size };
+}
+
+const longestFirst = (a: { terms: readonly string[] }, b: { terms: readonly string[] }) => b.terms.length - a.terms.length;
+
+/**
+ * What tableOf(merged) gives, worked out from the built-in groups' table and the base's groups alone, without
+ * going over the few thousand built-in names again; undefined when a base group joins two built-in groups (their
+ * concepts, and every later one's number, change: tableOf then does it all). A built-in group keeps its concept
+ * and its number (its first key comes before any of the base's), and lends it to the base's keys joined to it;
+ * a group of the base's keys alone is numbered after the built-in ones, in the order of its first key. Lists of
+ * `byFirst` the base adds nothing to are the built-in table's own (read-only) lists.
+ */
+function extendTable(
+  table: AliasTable & { concepts: number },
+  merged: Groups,
+  added: { listed: readonly string[]; fresh: readonly string[] },
+  termsOf: (key: string) => readonly string[],
+): AliasTable | undefined {
+  const { parent } = merged;
+  // Each group's built-in concept, from the built-in keys the base's groups list (a built-in group is joined
+  // to anything only through one of its keys listed in a base group).
+  const builtInConcept = new Map<string, string>();
+  for (const key of added.listed) {
+    const concept = table.phrases.get(key);
+    if (concept === undefined) continue;
+    const root = findRoot(parent, key);
+    const seen = builtInConcept.get(root);
+    if (seen !== undefined && seen !== concept) return undefined;
+    builtInConcept.set(root, concept);
+  }
+  if (added.fresh.length === 0) return table;
+  const phrases = new Map(table.phrases);
+  const byFirst = new Map(table.byFirst);
+  const grown = new Set<string>();
+  let concepts = table.concepts;
+  let maxWords = table.maxWords;
+  for (const key of added.fresh) {
+    const root = findRoot(parent, key);
+    let concept = builtInConcept.get(root);
+    if (concept === undefined) builtInConcept.set(root, (concept = `~${concepts++}`));
+    phrases.set(key, concept);
+    const terms = termsOf(key);
+    maxWords = Math.max(maxWords, terms.length);
+    const first = terms[0]!;
+    const list = byFirst.get(first);
+    if (list === undefined || !grown.has(first)) {
+      byFirst.set(first, list ? [...list] : []);
+      grown.add(first);
+    }
+    (byFirst.get(first) as Array<{ terms: readonly string[]; concept: string }>).push({ terms, concept });
+  }
+  // Stable: entries of one length stay in the order of their keys, built-in ones (sorted already) first.
+  for (const first of grown) (byFirst.get(first) as Array<{ terms: readonly string[]; concept: string }>).sort(longestFirst);
+  // Country keys are all built-in, and keep their concepts.
+  return { phrases, maxWords, byFirst, countries: table.countries, countryName: table.countryName };
 }
 
 export type ConceptMatch = { start: number; end: number; concept: string };

@@ -65,6 +65,15 @@ describe('alias table: built-in groups merged once per process', () => {
     expect(joined.countries.has(concept(joined, 'quuxia')!)).toBe(true);
     expect(concept(plain, 'zorbland')).toBeUndefined();
     expect(concept(plain, 'quuxia')).toBeUndefined();
+    // A base group joining two built-in groups makes them one (the table is then merged in full, not extended).
+    const both = buildAliasTable([{ terms: ['China', 'Russia'] }], []);
+    expect(concept(both, 'chinese')).toBe(concept(both, 'russians'));
+    expect(both.countries.has(concept(both, 'russia')!)).toBe(true);
+    expect(concept(plain, 'china')).not.toBe(concept(plain, 'russia'));
+    // A base's own group is numbered after the built-in ones, and its phrases are found from their first word.
+    const own = buildAliasTable([{ terms: ['Zorbland Accord', 'ZA'] }], []);
+    expect(concept(own, 'the zorbland accord')).toBe(concept(own, 'za'));
+    expect(concept(own, 'china')).toBe(concept(plain, 'china'));
     // The same groups give the same table, whatever was built in between.
     expect([...buildAliasTable([], []).phrases]).toEqual([...plain.phrases]);
   });
