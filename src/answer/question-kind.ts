@@ -94,6 +94,9 @@ const YOUR_VIEW =
 const FORECAST =
   /\b(gonna|(going to) (be|happen|win|lose|end|stop|start|restart|resume|meet|talk|agree|sign|cut|attack|invade|collapse|get|make|do|have|use|call|answer|try|keep|ever|go to war)|likely to|likelihood|chances? (of|that)|odds (of|that)|predict\w*|forecast\w*|in the (coming|next) (years?|months?|decades?)|next (year|decade)|in the future|someday|one day|ever again|how long until|next time|(is|are) (a |an |the )?\S+( \S+)? coming\b(?! up)|(could|might|would) \S+( \S+){0,6} (again|this year|soon)|(going to|gonna) \S+$|what (would|could|might) happen|what happens if|(how|when|where) (would|could|might) \S+( \S+){0,5} (start|begin|break out|happen|end|unfold|escalate|play out))\b/;
 
+/** A counterfactual asked: "what would X have said / done if…", "how might they have reacted" ("what did X say he would have done" asks his words). */
+const COUNTERFACTUAL = /^((what|how|who|which|where|when|why) )?(would|could|might) (\S+ ){0,3}have (said|done|happened|been|reacted|responded|answered)\b/;
+
 /**
  * The kind of a question (`question`: its text as typed, for the punctuation words drop). `latestYear`: the last year the record can speak of; a year beyond it is a forecast.
  */
@@ -122,6 +125,8 @@ export function questionKind(tokens: readonly Token[], intent: Intent, latestYea
   )
     return 'prediction';
   if (FORECAST.test(text) && !intent.quote) return 'prediction';
+  // "What would Austin have said if…": what someone would have said is no one's words on record.
+  if (COUNTERFACTUAL.test(text)) return 'prediction';
   if (tokens.some((t) => /^\d{4}$/.test(t.word) && Number(t.word) > latestYear && Number(t.word) < 2200)) return 'prediction';
   if (intent.task) return 'advice';
   // "What should I major in", "where should we stay": the asker's own choices.

@@ -33,6 +33,8 @@ describe('questionKind', () => {
     ['how would a war over taiwan start', 'prediction'],
     ['what would happen if the hotline went down in a crisis', 'prediction'],
     ['what if the cable to moscow broke, was there a spare radio link', 'fact'],
+    ['what would austin have said if dong had called', 'prediction'],
+    ['what did austin say he would have done', 'fact'],
     ['was biden too soft on xi at woodside?', 'opinion'],
     ['who was the better secdef, austin or hegseth', 'opinion'],
     ['is the dod right that china uses channels to punish', 'opinion'],
