@@ -190,6 +190,9 @@ const SENTENCE_END = /(?<!\b(?:[A-Z]|Adm|Gen|Lt|Col|Maj|Capt|Cmdr|Sgt|Mr|Ms|Mrs|
 /** A sentence opening that points back to the one before ("It", "This", "The move"). */
 const ANAPHOR =
   /^(It|This|That|These|Those|They|He|She|The (move|step|decision|change|idea|aim|goal|purpose|reason|plan|delay|request|refusal|cut|suspension))\b/;
+/** Auxiliaries after which a question names its actor ("did nixon send", "has austin called"). */
+const SUBJECT_AUX = new Set(['did', 'does', 'do', 'has', 'have', 'had']);
+const WH_WORDS = new Set(['what', 'when', 'where', 'why', 'how', 'which', 'who']);
 /** Numbers and months: dates set the scene of an event, they do not name it. */
 const isDate = (w: string) => /^\d+$/.test(w) || MONTHS.has(w);
 
@@ -674,7 +677,16 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
   function named(query: AnalyzedQuery): { known: NamedInQuestion['concepts']; unknown: string[] } {
     const known: Array<{ key: string; label: string }> = [];
     const unknown: string[] = [];
+    // The person a question makes the actor ("how many messages did nixon send", "when did austin call…"): an entry
+    // that never mentions them tells of someone else's act.
+    const w = query.tokens.map((t) => t.word);
+    const aux = w.findIndex((x, i) => i <= 5 && SUBJECT_AUX.has(x));
+    const actor = aux >= 1 && WH_WORDS.has(w[0]!) ? w[aux + 1] : undefined;
     for (const c of query.concepts) {
+      if (actor && c.known && c.words.includes(actor) && people.isPerson(c.words) && !search.aliases.countries.has(c.key)) {
+        known.push({ key: c.key, label: people.display(c.words) ?? c.words.join(' ') });
+        continue;
+      }
       if (!search.aliases.countries.has(c.key)) continue;
       const label = search.aliases.countryName.get(c.key) ?? c.words.join(' ');
       if (c.known) known.push({ key: c.key, label });

@@ -1,11 +1,12 @@
 import type { Entry } from '../knowledge/schema';
 import { term, tokenize } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
+import { TITLES } from './speaker';
 
 // Names in a question that the base never mentions, told by their shape rather than from a list: a system's
 // designator ("DF-21", "F-35"), an acronym typed in capitals ("CENTCOM", "AUKUS"), or an unknown word that
 // names a place, an event or a pact by the noun it comes with ("the warsaw pact", "the yom kippur war",
-// "zhenbao island"), or a compass word the base never puts before a name it puts other compass words before
+// "zhenbao island") or by a title before it ("president putin"), or a compass word the base never puts before a name it puts other compass words before
 // ("the eastern theater command" of a base that knows only the Southern one). A question about one is about
 // something else than whatever else it shares with an entry.
 
@@ -32,6 +33,15 @@ const NAME_HEADS = new Set([
   'accords',
   'incident',
   'crisis',
+  'standoff',
+  'dispute',
+  'conflict',
+  'uprising',
+  'invasion',
+  'blockade',
+  'massacre',
+  'bombing',
+  'offensive',
   'airbase',
   'doctrine',
   'reef',
@@ -166,7 +176,13 @@ export function buildNameFinder(entries: readonly Entry[]): NameFinder {
       w.forEach((word, i) => {
         // An ordinal names a unit ("the 82nd airborne"); other words with digits are designators or dates.
         if (!unnamed(word, i) || word.length < 4 || (/\d/.test(word) && !ORDINAL.test(word))) return;
-        if (NAME_HEADS.has(w[i + 1] ?? '') || (NAME_HEADS.has(w[i + 2] ?? '') && unknown.has(w[i + 1] ?? '')) || NAME_LEADS.has(w[i - 1] ?? '')) out.push(word);
+        if (
+          NAME_HEADS.has(w[i + 1] ?? '') ||
+          (NAME_HEADS.has(w[i + 2] ?? '') && unknown.has(w[i + 1] ?? '')) ||
+          NAME_LEADS.has(w[i - 1] ?? '') ||
+          TITLES.has(w[i - 1] ?? '')
+        )
+          out.push(word);
       });
       // "The strategic support force": a unit named by a word the base never puts before its head, though it knows the
       // word ("support") and the head. Alias words (countries, the base's own names: "the PLA navy") are left alone.

@@ -31,7 +31,7 @@ export type Intent = {
   focusPhrase?: string[];
   /** Typed as keywords: no question word ("china aircraft carriers"). */
   keywords: boolean;
-  /** "the X of Y", "Y's X": Y, whose X is asked for ("president" of "south korea"). */
+  /** "the X of Y", "Y's X", "Ys' X": Y, whose X is asked for ("president" of "south korea"; "the soviets' first message"). */
   focusOwner?: string[];
   why: boolean;
   /** "When is the next X", "the upcoming X": a future event, which only an entry about plans can tell. */
@@ -417,7 +417,9 @@ function ownerOf(tokens: readonly Token[], question: string): string[] | undefin
   if (at < 0 || !BE.has(w[at + 1] ?? '')) return undefined;
   let i = at + 2;
   if (w[i] === 'the' || w[i] === 'a' || w[i] === 'an') i++;
-  const m = /\b(?:what|who|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}?[\p{L}\p{N}-]+['\u2019]s\s+(.*)$/u.exec(question.toLowerCase());
+  const m = /\b(?:what|who|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}?[\p{L}\p{N}-]+(?:['\u2019]s|s['\u2019])\s+(.*)$/u.exec(
+    question.toLowerCase(),
+  );
   if (m) {
     const rest = tokens.length - words(m[1]!).length;
     const owner = w.slice(i, rest).filter((_, k) => !tokens[i + k]!.stop);

@@ -71,13 +71,15 @@ describe('named things', () => {
     expect(engine.ask(q).declined).toEqual({ reason: 'unknown-names', names: ['df-21'] });
     expect(createEngine(fixtureBase(), { disable: ['unknown-names'] }).ask(q).status).toBe('answered');
   });
-  it('declines a force, unit or system the base never names, and a plural designator', () => {
+  it('declines a force, unit, system, event or titled person the base never names, and a plural designator', () => {
     for (const [q, name] of [
       ['when did the us and china sign the defense telephone link for the fujian carrier', 'fujian'],
       ['did the seventh fleet use the defense telephone link with china', 'seventh'],
       ['did the 82nd airborne use the defense telephone link with china', '82nd'],
       ['when did the us and china sign the defense telephone link for F-35s', 'F-35'],
       ['was the thaad system part of the defense telephone link agreement with china', 'thaad'],
+      ['did the doklam standoff lead to the defense telephone link with china', 'doklam'],
+      ['did the us and china sign the defense telephone link after talks with minister brezhnikov', 'brezhnikov'],
     ]) {
       expect(engine.ask(q!).declined, q).toEqual({ reason: 'unknown-names', names: [name] });
       expect(createEngine(fixtureBase(), { disable: ['unknown-names'] }).ask(q!).declined, q).toBeUndefined();

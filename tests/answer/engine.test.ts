@@ -176,6 +176,25 @@ describe('ask: search', () => {
       expectRefusedBy(base, q, 'pair');
     expect(e.ask('us china military hotline like the cold war line').status).toBe('answered');
   });
+  it('holds the answer to the person the question makes its actor ("how many messages did X send")', () => {
+    const base = smallBase('us-russia', 'U.S.–Soviet links', [
+      '  - id: count',
+      '    text: About 20 hotline messages were sent during the Six-Day War of June 1967.',
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+      '  - id: nixon',
+      '    text: Richard Nixon used the hotline during the 1971 India–Pakistan war.',
+      '    topics: [us-russia]',
+      '    involved: [Richard Nixon]',
+      '    sources: [s1]',
+    ]);
+    const q = 'how many hotline messages did nixon send during the six-day war';
+    expect(createEngine(base).ask(q).status).not.toBe('answered');
+    const lax = createEngine(base, { disable: ['named-things'] }).ask(q);
+    expect([lax.status, lax.results[0]?.entry.id]).toEqual(['answered', 'count']);
+    // Not the actor: a person named elsewhere in the question is context.
+    expect(decisionOf(createEngine(base), 'how many hotline messages were sent in the six-day war nixon read about').demotedBy).not.toContain('named-things');
+  });
   it('reads two countries joined by "and" as the two sides, and no country inside a place name', () => {
     const base = smallBase(
       'sea',

@@ -47,6 +47,10 @@ describe('alias table', () => {
     for (const w of ['china', 'israel', 'vietnam', 'soviet union', 'korea', 'burkina faso']) expect(table.countries.has(concept(w))).toBe(true);
     expect(table.countries.has(concept('pla'))).toBe(false);
     expect(table.countryName.get(concept('vietnamese'))).toBe('Vietnam');
+    // A name with its state form taken off ("Republic of Turkey"), unless another country goes by it too.
+    expect(concept('turkey')).toBe(concept('turkish'));
+    expect(concept('korea')).not.toBe(concept('south korea'));
+    expect(concept('china')).not.toBe(concept('taiwan'));
   });
   it('keeps what a group is when groups are added before it', () => {
     const more = buildAliasTable([{ terms: ['CUES', 'Code for Unplanned Encounters at Sea'] }, { terms: ['Zhongnanhai', 'the leadership compound'] }], []);

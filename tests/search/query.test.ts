@@ -54,6 +54,8 @@ describe('readIntent', () => {
     expect(intent('what does INCSEA stand for').focus).toBe('incsea');
     expect(intent('who is the president of south korea').focusOwner).toEqual(['south', 'korea']);
     expect(intent("who is xi jinping's wife").focusOwner).toEqual(['xi', 'jinping']);
+    // A plural possessive names the owner too.
+    expect(intent("what was the soviets' first test message").focusOwner).toEqual(['soviets']);
     expect(intent('how many aircraft carriers does china have').focusPhrase).toEqual(['aircraft', 'carriers']);
     expect(intent('who is the guy running the pentagon').focus).toBeUndefined();
     expect(intent('does the pla have aircraft carriers').focusPhrase).toEqual(['aircraft', 'carriers']);
