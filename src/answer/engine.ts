@@ -174,6 +174,12 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       const said = span ? new Set(query.tokens.slice(span.from, span.to).map((t) => t.word)) : undefined;
       const keys = said ? query.concepts.filter((c) => c.known && c.words.some((w) => said.has(w))).map((c) => c.key) : [];
       if (keys.length === 1) hits = [...promoteSibling(hits, (h) => (evidence.givesWordsOf(h, keys) ? 1 : 0))];
+      // "What did the U.S. letter say", "what level did the pentagon spokesman say…": the words are asked for and no
+      // one is named as saying them, so a sibling quote gives them, before a fact about the occasion. Not for "did X
+      // say…" or "my cousin says…" (yes/no, or someone else's claim), nor when a sayer is named ("what did the
+      // chinese navy say": the quote may be the other side's).
+      else if (query.intent.quote && !span && (query.tokens[0]?.word === 'what' || query.intent.keywords))
+        hits = [...promoteSibling(hits, (h) => (h.entry.kind === 'quote' ? 1 : 0))];
     }
     // "Who led the delegation in 2025": the entries that name the year go first.
     if (!disabled.has('year')) hits = firstWhere(hits, (h) => evidence.namesYears(query, h));

@@ -14,6 +14,8 @@ import type { Token } from '../search/normalize';
 //   the 1963 hotline agreement" than the 1963 one naming two).
 // - givesWords: "what did Hegseth tell Dong Jun in September": a sibling that gives the speaker's words (a quote by
 //   them, or a fact reporting them) over one that says the call took place.
+// - quote sibling (engine.ts): "what did the U.S. letter on the EP-3 say": a sibling quote over a fact about the
+//   occasion, when the words are asked for and no one is named as saying them.
 // - required (engine.ts): "what route did the 1963 hotline cable take": a sibling matching every concept the
 //   answer cannot do without (EvidenceReader.required: the focus, the counted thing) over one that misses one.
 // - describesPerson (engine.ts, evidence.ts): "who is Ian Francis": a fact naming him with a role ("Col. Ian

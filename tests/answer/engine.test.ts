@@ -110,6 +110,25 @@ describe('ask: search', () => {
     ]);
     expect(ids2(base, 'what did china say about the april 2025 shanghai mmca talks on maritime safety')[0]).toBe('china-account');
   });
+  it('puts a sibling quote first when the words are asked for and no one is named as saying them', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: letter-sent',
+      '    text: On 11 April 2001 the U.S. ambassador delivered a letter to the Chinese foreign minister about the EP-3 collision, and the crew was freed.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+      'quotes:',
+      '  - id: letter-words',
+      '    text: Please convey to the Chinese people our sincere regret over the loss of their pilot.',
+      '    speaker: Joseph Prueher',
+      '    date: 2001-04-11',
+      '    context: The U.S. letter on the EP-3 collision.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    expect(ids2(base, 'what did the u.s. letter on the ep-3 collision say')[0]).toBe('letter-words');
+    // A yes/no "did … say" is not asking for the words: the order is the ranking's.
+    expect(ids2(base, 'did the u.s. ambassador deliver a letter to the chinese foreign minister about the ep-3 collision and say so')[0]).toBe('letter-sent');
+  });
   it('puts a sibling matching the thing asked about before one sharing only the context (promoteSibling, required)', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
       '  - id: radio',
