@@ -8,8 +8,8 @@ import { CALIBRATED, CHECK_NAMES, decide, givesWay, THRESHOLDS, type CheckName, 
 import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
 import { questionKind } from './question-kind';
-import { buildPeople, sayerOf, speakerAsked } from './speaker';
-import { definitionAsked, definitionFirst, promoteSibling, whoNamesPeople } from './promote';
+import { buildPeople, sayerOf, speakerAsked, usesWordsVerb } from './speaker';
+import { definitionAsked, definitionFirst, factOverQuote, promoteSibling, whoNamesPeople } from './promote';
 import { parseChoice } from './choice';
 import { buildRelatedIndex, composeAnswer } from './compose';
 import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
@@ -181,6 +181,11 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       else if (query.intent.quote && !span && (query.tokens[0]?.word === 'what' || query.intent.keywords))
         hits = [...promoteSibling(hits, (h) => (h.entry.kind === 'quote' ? 1 : 0))];
     }
+    // "Was the hotline a red phone", "what is the Defense Telephone Link": no one's words are asked for, so a fact
+    // sibling covering the question as well goes before a quote on the subject (not for "why", whose reason a quote
+    // may give, nor "who…" other than "who is X", nor a verb of saying or putting forward: "which official claimed…").
+    const wordsAsked = query.intent.quote || named.speaker || query.intent.why || (query.intent.who && !query.intent.identity) || usesWordsVerb(query.tokens);
+    if (!wordsAsked) hits = [...factOverQuote(hits)];
     // "Who led the delegation in 2025": the entries that name the year go first.
     if (!disabled.has('year')) hits = firstWhere(hits, (h) => evidence.namesYears(query, h));
     // "Who were the DGMOs…": a sibling naming the people, before one naming only the armies (not for "who is X").

@@ -16,6 +16,8 @@ import type { Token } from '../search/normalize';
 //   them, or a fact reporting them) over one that says the call took place.
 // - quote sibling (engine.ts): "what did the U.S. letter on the EP-3 say": a sibling quote over a fact about the
 //   occasion, when the words are asked for and no one is named as saying them.
+// - factOverQuote: "was the hotline a red phone": when no one's words are asked for, a fact sibling covering the
+//   question as well over a quote on the subject.
 // - required (engine.ts): "what route did the 1963 hotline cable take": a sibling matching every concept the
 //   answer cannot do without (EvidenceReader.required: the focus, the counted thing) over one that misses one.
 // - describesPerson (engine.ts, evidence.ts): "who is Ian Francis": a fact naming him with a role ("Col. Ian
@@ -51,6 +53,13 @@ export function whoNamesPeople(hits: readonly SearchHit[], peopleIn: (entry: Ent
   const top = hits[0];
   if (!top || top.entry.kind !== 'fact' || (top.entry.involved ?? []).length === 0 || peopleIn(top.entry) > 0) return hits;
   return promoteSibling(hits, (h) => peopleIn(h.entry));
+}
+
+/** See factOverQuote above: a top quote gives way to a fact sibling that covers at least as much of the question. */
+export function factOverQuote(hits: readonly SearchHit[]): readonly SearchHit[] {
+  const top = hits[0];
+  if (!top || top.entry.kind !== 'quote') return hits;
+  return promoteSibling(hits, (h) => (h.entry.kind === 'fact' && h.coverage >= top.coverage ? 1 : 0));
 }
 
 /** "Long Name (ACRONYM)": where a text spells out the short name in brackets. */

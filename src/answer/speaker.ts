@@ -46,6 +46,11 @@ const WITH = new Set(['to', 'with']);
  */
 const CLAIMED = (word: string) => /(ed|s)$/.test(word) || word === 'said' || word === 'told' || word === 'wrote' || word === 'meant';
 const QUOTE = new Set(['quote', 'quotes', 'quoted']);
+
+/** Whether the question uses a verb of saying or putting forward, or asks for a quote ("which official claimed…", "what did francis call…"). */
+export function usesWordsVerb(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => PUT_FORWARD.has(t.word) || QUOTE.has(t.word));
+}
 const BY = new Set(['by', 'from']);
 const LEAD = new Set(['what', 'how', 'why', 'when', 'where']);
 

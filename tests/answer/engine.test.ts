@@ -8,6 +8,18 @@ const engine = createEngine(fixtureBase());
 
 /** One fact's lines for smallBase, under one topic and the one source. */
 const factLines = (id: string, text: string, topic: string) => [`  - id: ${id}`, `    text: ${text}`, `    topics: [${topic}]`, '    sources: [s1]'];
+/** One fact and one quote on it for smallBase (the quote dated, with its context), under one topic. */
+const factAndQuote = (topic: string, fact: [string, string], quote: [id: string, text: string, speaker: string, context: string]) => [
+  ...factLines(fact[0], fact[1], topic),
+  'quotes:',
+  `  - id: ${quote[0]}`,
+  `    text: ${quote[1]}`,
+  `    speaker: ${quote[2]}`,
+  '    date: 2001-04-11',
+  `    context: ${quote[3]}`,
+  `    topics: [${topic}]`,
+  '    sources: [s1]',
+];
 function decisionOf(e: ReturnType<typeof createEngine>, q: string): Decision {
   let d: Decision | undefined;
   e.ask(q, { trace: (x) => (d = x) });
@@ -110,24 +122,49 @@ describe('ask: search', () => {
     ]);
     expect(ids2(base, 'what did china say about the april 2025 shanghai mmca talks on maritime safety')[0]).toBe('china-account');
   });
-  it('puts a sibling quote first when the words are asked for and no one is named as saying them', () => {
-    const base = smallBase('us-china', 'U.S.–China military channels', [
-      '  - id: letter-sent',
-      '    text: On 11 April 2001 the U.S. ambassador delivered a letter to the Chinese foreign minister about the EP-3 collision, and the crew was freed.',
-      '    topics: [us-china]',
-      '    sources: [s1]',
-      'quotes:',
-      '  - id: letter-words',
-      '    text: Please convey to the Chinese people our sincere regret over the loss of their pilot.',
-      '    speaker: Joseph Prueher',
-      '    date: 2001-04-11',
-      '    context: The U.S. letter on the EP-3 collision.',
-      '    topics: [us-china]',
-      '    sources: [s1]',
-    ]);
-    expect(ids2(base, 'what did the u.s. letter on the ep-3 collision say')[0]).toBe('letter-words');
-    // A yes/no "did … say" is not asking for the words: the order is the ranking's.
-    expect(ids2(base, 'did the u.s. ambassador deliver a letter to the chinese foreign minister about the ep-3 collision and say so')[0]).toBe('letter-sent');
+  it('orders a fact and a quote on one subject by whether words are asked for (quote sibling, factOverQuote)', () => {
+    const letter = smallBase(
+      'us-china',
+      'U.S.–China military channels',
+      factAndQuote(
+        'us-china',
+        [
+          'letter-sent',
+          'On 11 April 2001 the U.S. ambassador delivered a letter to the Chinese foreign minister about the EP-3 collision, and the crew was freed.',
+        ],
+        [
+          'letter-words',
+          'Please convey to the Chinese people our sincere regret over the loss of their pilot.',
+          'Joseph Prueher',
+          'The U.S. letter on the EP-3 collision.',
+        ],
+      ),
+    );
+    const redPhone = smallBase(
+      'us-ussr',
+      'U.S.–Soviet channels',
+      factAndQuote(
+        'us-ussr',
+        ['not-red', 'The hotline was never a red telephone; it was a teletype link.'],
+        [
+          'bohn',
+          'The hotline was never a red telephone, whatever the films show; it was a teletype, and a red phone it was not.',
+          'Michael Bohn',
+          'A former Situation Room director on the hotline, a red telephone only in films.',
+        ],
+      ),
+    );
+    const cases: Array<[KnowledgeBase, string, string]> = [
+      // The words asked for, no one named as saying them: the quote.
+      [letter, 'what did the u.s. letter on the ep-3 collision say', 'letter-words'],
+      // A yes/no "did … say" is not asking for the words: the order is the ranking's.
+      [letter, 'did the u.s. ambassador deliver a letter to the chinese foreign minister about the ep-3 collision and say so', 'letter-sent'],
+      // No one's words asked for: the fact, before the quote that outscores it.
+      [redPhone, 'was the hotline a red telephone', 'not-red'],
+      // A verb of saying asks for someone's words: the quote keeps its place.
+      [redPhone, 'which situation room director claimed the hotline was never a red telephone', 'bohn'],
+    ];
+    for (const [base, q, id] of cases) expect(ids2(base, q)[0], q).toBe(id);
   });
   it('puts a sibling matching the thing asked about before one sharing only the context (promoteSibling, required)', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [

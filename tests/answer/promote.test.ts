@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/knowledge/schema';
 import type { SearchHit } from '../../src/search/entry-index';
-import { definitionAsked, definitionFirst, introducedNames, promoteSibling, whoNamesPeople } from '../../src/answer/promote';
+import { definitionAsked, definitionFirst, factOverQuote, introducedNames, promoteSibling, whoNamesPeople } from '../../src/answer/promote';
 import { tokenize } from '../../src/search/normalize';
 
 const PEOPLE = new Set(['Lt Gen Sangha', 'Maj Gen Zakaria', 'Barack Obama']);
@@ -30,6 +30,17 @@ describe('whoNamesPeople', () => {
     expect(ids(whoNamesPeople([armies, hit('other', 200, ['Barack Obama'], ['us-china'])], peopleIn))).toEqual(['ceasefire', 'other']);
     expect(ids(whoNamesPeople([armies, hit('far', 100, ['Barack Obama'])], peopleIn))).toEqual(['ceasefire', 'far']);
     expect(ids(whoNamesPeople([armies, hit('b', 200, []), hit('c', 200, []), names], peopleIn))).toEqual(['ceasefire', 'b', 'c', 'dgmo-names']);
+  });
+});
+
+describe('factOverQuote', () => {
+  const as = (h: SearchHit, kind: string, coverage = 1): SearchHit => ({ ...h, entry: { ...h.entry, kind } as Entry, coverage });
+  it('puts a fact sibling covering as much of the question before a top quote', () => {
+    expect(ids(factOverQuote([as(hit('bohn-quote', 105, []), 'quote'), hit('not-red-phone', 103, [])]))).toEqual(['not-red-phone', 'bohn-quote']);
+  });
+  it('leaves a top fact, or a fact sibling covering less, where it is', () => {
+    expect(ids(factOverQuote([hit('fact', 100, []), as(hit('quote', 90, []), 'quote')]))).toEqual(['fact', 'quote']);
+    expect(ids(factOverQuote([as(hit('quote', 100, []), 'quote'), as(hit('fact', 90, []), 'fact', 0.5)]))).toEqual(['quote', 'fact']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sayerOf } from '../../src/answer/speaker';
+import { sayerOf, usesWordsVerb } from '../../src/answer/speaker';
 import { tokenize } from '../../src/search/normalize';
 
 describe('sayerOf', () => {
@@ -17,5 +17,18 @@ describe('sayerOf', () => {
     expect(sayer('how did hegseth describe the meeting')).toBeUndefined();
     expect(sayer('what did the 2014 intercept lead to')).toBeUndefined();
     expect(sayer('when did china say it would resume talks')).toBeUndefined();
+  });
+});
+
+describe('usesWordsVerb', () => {
+  it('tells a question using a verb of saying or putting forward, or asking for a quote', () => {
+    const cases: Array<[string, boolean]> = [
+      ['which official claimed ties were the best ever', true],
+      ['what did francis call the mmca', true],
+      ['biden quote on direct communications', true],
+      ['was the hotline a red phone', false],
+      ['what is the defense telephone link', false],
+    ];
+    for (const [q, uses] of cases) expect(usesWordsVerb(tokenize(q)), q).toBe(uses);
   });
 });
