@@ -9,7 +9,7 @@ import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
 import { questionKind } from './question-kind';
 import { buildPeople, sayerOf, speakerAsked, usesWordsVerb } from './speaker';
-import { definitionAsked, definitionFirst, factOverQuote, promoteSibling, whoNamesPeople } from './promote';
+import { asksFrequency, definitionAsked, definitionFirst, factOverQuote, frequencyFirst, promoteSibling, whoNamesPeople } from './promote';
 import { parseChoice } from './choice';
 import { buildRelatedIndex, composeAnswer } from './compose';
 import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
@@ -200,6 +200,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     // "Is there another MMCA meeting planned": a sibling stating a plan, before the meetings already held.
     if (query.intent.upcoming || query.tokens.some((t) => PLAN_ASKED.has(t.word)))
       hits = [...promoteSibling(hits, (h) => (evidence.shapes(h).has('plan') ? 1 : 0))];
+    // "How often does the mechanism meet": a sibling stating how often, before one about a single meeting.
+    if (asksFrequency(query.tokens)) hits = [...frequencyFirst(hits)];
     const defined = definitionAsked(query.tokens, question);
     if (defined) hits = [...definitionFirst(hits, defined)];
     let found = evidence.read(query, hits, named);

@@ -18,6 +18,8 @@ import type { Token } from '../search/normalize';
 //   occasion, when the words are asked for and no one is named as saying them.
 // - factOverQuote: "was the hotline a red phone": when no one's words are asked for, a fact sibling covering the
 //   question as well over a quote on the subject.
+// - frequencyFirst: "how often does the Japan–China mechanism meet": a sibling stating how often ("annual meetings",
+//   "twice a year") over one about a single meeting ("the first annual meeting", an ordinal before it, is one).
 // - required (engine.ts): "what route did the 1963 hotline cable take": a sibling matching every concept the
 //   answer cannot do without (EvidenceReader.required: the focus, the counted thing) over one that misses one.
 // - describesPerson (engine.ts, evidence.ts): "who is Ian Francis": a fact naming him with a role ("Col. Ian
@@ -60,6 +62,21 @@ export function factOverQuote(hits: readonly SearchHit[]): readonly SearchHit[] 
   const top = hits[0];
   if (!top || top.entry.kind !== 'quote') return hits;
   return promoteSibling(hits, (h) => (h.entry.kind === 'fact' && h.coverage >= top.coverage ? 1 : 0));
+}
+
+/** How often something happens, as a text states it: "annual", "yearly", "every year", "twice a year"; not "the first annual meeting". */
+const FREQUENCY =
+  /(?<!\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(st|nd|rd|th)|last|next|latest) )\b(annual|annually|yearly|monthly|weekly|regular|regularly|biannual|semiannual)\b|\bevery (other |two |few )?(years?|months?|weeks?|days?)\b|\b(once|twice|\w+ times) (a|per|each) (year|month|week|day)\b/i;
+
+export const statesFrequency = (text: string) => FREQUENCY.test(text);
+
+/** "How often…", "how frequently…". */
+export const asksFrequency = (tokens: readonly Token[]) =>
+  tokens.some((t, i) => t.word === 'how' && ['often', 'frequently'].includes(tokens[i + 1]?.word ?? ''));
+
+/** See frequencyFirst above. */
+export function frequencyFirst(hits: readonly SearchHit[]): readonly SearchHit[] {
+  return promoteSibling(hits, (h) => (statesFrequency(h.entry.text) ? 1 : 0));
 }
 
 /** "Long Name (ACRONYM)": where a text spells out the short name in brackets. */

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/knowledge/schema';
 import type { SearchHit } from '../../src/search/entry-index';
-import { definitionAsked, definitionFirst, factOverQuote, introducedNames, promoteSibling, whoNamesPeople } from '../../src/answer/promote';
+import {
+  asksFrequency,
+  definitionAsked,
+  definitionFirst,
+  factOverQuote,
+  frequencyFirst,
+  introducedNames,
+  promoteSibling,
+  statesFrequency,
+  whoNamesPeople,
+} from '../../src/answer/promote';
 import { tokenize } from '../../src/search/normalize';
 
 const PEOPLE = new Set(['Lt Gen Sangha', 'Maj Gen Zakaria', 'Barack Obama']);
@@ -41,6 +51,29 @@ describe('factOverQuote', () => {
   it('leaves a top fact, or a fact sibling covering less, where it is', () => {
     expect(ids(factOverQuote([hit('fact', 100, []), as(hit('quote', 90, []), 'quote')]))).toEqual(['fact', 'quote']);
     expect(ids(factOverQuote([as(hit('quote', 100, []), 'quote'), as(hit('fact', 90, []), 'fact', 0.5)]))).toEqual(['quote', 'fact']);
+  });
+});
+
+describe('frequencyFirst', () => {
+  it('tells a text stating how often from one naming a single occurrence, and a question asking how often', () => {
+    const stating = [
+      'The mechanism has three parts: a hotline, direct contact, and annual meetings.',
+      'The talks are held twice a year.',
+      'They meet every two years.',
+    ];
+    expect(stating.filter(statesFrequency)).toEqual(stating);
+    expect(['The first annual meeting was held in Beijing in December 2018.', 'The 19th talks were held in Washington.'].some(statesFrequency)).toBe(false);
+    const asked = ['how often does the japan china mechanism meet', 'how frequently are the talks held'];
+    expect(asked.map((q) => asksFrequency(tokenize(q)))).toEqual([true, true]);
+    expect(asksFrequency(tokenize('how long did the talks last'))).toBe(false);
+  });
+  it('puts a sibling stating how often before a top hit about one meeting', () => {
+    const first = { ...hit('first-meeting', 200, []) };
+    first.entry = { ...first.entry, text: 'The first annual meeting was held in Beijing.' } as Entry;
+    const parts = { ...hit('components', 160, []) };
+    parts.entry = { ...parts.entry, text: 'It has three parts, among them annual meetings.' } as Entry;
+    expect(ids(frequencyFirst([first, parts]))).toEqual(['components', 'first-meeting']);
+    expect(ids(frequencyFirst([parts, first]))).toEqual(['components', 'first-meeting']);
   });
 });
 
