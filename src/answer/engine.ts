@@ -9,7 +9,17 @@ import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
 import { questionKind } from './question-kind';
 import { buildPeople, sayerOf, speakerAsked, usesWordsVerb } from './speaker';
-import { asksFrequency, definitionAsked, definitionFirst, factOverQuote, frequencyFirst, promoteSibling, whoNamesPeople } from './promote';
+import {
+  asksFrequency,
+  asksOutcome,
+  definitionAsked,
+  definitionFirst,
+  factOverQuote,
+  frequencyFirst,
+  outcomeFirst,
+  promoteSibling,
+  whoNamesPeople,
+} from './promote';
 import { parseChoice } from './choice';
 import { buildRelatedIndex, composeAnswer } from './compose';
 import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
@@ -202,6 +212,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       hits = [...promoteSibling(hits, (h) => (evidence.shapes(h).has('plan') ? 1 : 0))];
     // "How often does the mechanism meet": a sibling stating how often, before one about a single meeting.
     if (asksFrequency(query.tokens)) hits = [...frequencyFirst(hits)];
+    // "What came out of the Busan meeting": a sibling stating an outcome, before one telling the meeting itself.
+    if (asksOutcome(query.tokens)) hits = [...outcomeFirst(hits)];
     const defined = definitionAsked(query.tokens, question);
     if (defined) hits = [...definitionFirst(hits, defined)];
     let found = evidence.read(query, hits, named);

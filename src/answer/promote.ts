@@ -20,6 +20,8 @@ import type { Token } from '../search/normalize';
 //   question as well over a quote on the subject.
 // - frequencyFirst: "how often does the Japan–China mechanism meet": a sibling stating how often ("annual meetings",
 //   "twice a year") over one about a single meeting ("the first annual meeting", an ordinal before it, is one).
+// - outcomeFirst: "what came out of the Busan meeting", "what did the P-8 intercept lead to": a sibling stating an
+//   outcome ("the outcomes…", "spurred talks that produced…", "had agreed to…") over one telling the event itself.
 // - required (engine.ts): "what route did the 1963 hotline cable take": a sibling matching every concept the
 //   answer cannot do without (EvidenceReader.required: the focus, the counted thing) over one that misses one.
 // - describesPerson (engine.ts, evidence.ts): "who is Ian Francis": a fact naming him with a role ("Col. Ian
@@ -77,6 +79,29 @@ export const asksFrequency = (tokens: readonly Token[]) =>
 /** See frequencyFirst above. */
 export function frequencyFirst(hits: readonly SearchHit[]): readonly SearchHit[] {
   return promoteSibling(hits, (h) => (statesFrequency(h.entry.text) ? 1 : 0));
+}
+
+/** An outcome, as a text states it. */
+const OUTCOME = /\b(outcomes?|results?|resulted|led to|leading to|spurred|produced|prompted|paved the way|gave rise|agreed)\b/i;
+
+export const statesOutcome = (text: string) => OUTCOME.test(text);
+
+/** "What came out of X", "what did X lead to", "what was the outcome/result of X", "what resulted from X". */
+export function asksOutcome(tokens: readonly Token[]): boolean {
+  const w = tokens.map((t) => t.word);
+  if (w[0] !== 'what') return false;
+  return w.some(
+    (x, i) =>
+      (x === 'came' && w[i + 1] === 'out' && w[i + 2] === 'of') ||
+      ((x === 'lead' || x === 'led') && w[i + 1] === 'to') ||
+      ((x === 'outcome' || x === 'outcomes' || x === 'result' || x === 'results') && w[i + 1] === 'of') ||
+      (x === 'resulted' && w[i + 1] === 'from'),
+  );
+}
+
+/** See outcomeFirst above. */
+export function outcomeFirst(hits: readonly SearchHit[]): readonly SearchHit[] {
+  return promoteSibling(hits, (h) => (statesOutcome(h.entry.text) ? 1 : 0));
 }
 
 /** "Long Name (ACRONYM)": where a text spells out the short name in brackets. */

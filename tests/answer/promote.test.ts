@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/knowledge/schema';
 import type { SearchHit } from '../../src/search/entry-index';
-import {
-  asksFrequency,
-  definitionAsked,
-  definitionFirst,
-  factOverQuote,
-  frequencyFirst,
-  introducedNames,
-  promoteSibling,
-  statesFrequency,
-  whoNamesPeople,
-} from '../../src/answer/promote';
+import { asksFrequency, asksOutcome, statesFrequency, statesOutcome, frequencyFirst, outcomeFirst } from '../../src/answer/promote';
+import { definitionAsked, definitionFirst, factOverQuote, introducedNames, promoteSibling, whoNamesPeople } from '../../src/answer/promote';
 import { tokenize } from '../../src/search/normalize';
 
 const PEOPLE = new Set(['Lt Gen Sangha', 'Maj Gen Zakaria', 'Barack Obama']);
@@ -23,6 +14,11 @@ function hit(id: string, score: number, involved: string[], topics = ['india-pak
 }
 
 const ids = (hits: readonly SearchHit[]) => hits.map((h) => h.entry.id);
+/** A hit whose entry has this text. */
+const withText = (id: string, score: number, text: string): SearchHit => {
+  const h = hit(id, score, []);
+  return { ...h, entry: { ...h.entry, text } as Entry };
+};
 
 describe('whoNamesPeople', () => {
   const armies = hit('ceasefire', 210, ['Indian Army', 'Pakistan Army']);
@@ -68,12 +64,27 @@ describe('frequencyFirst', () => {
     expect(asksFrequency(tokenize('how long did the talks last'))).toBe(false);
   });
   it('puts a sibling stating how often before a top hit about one meeting', () => {
-    const first = { ...hit('first-meeting', 200, []) };
-    first.entry = { ...first.entry, text: 'The first annual meeting was held in Beijing.' } as Entry;
-    const parts = { ...hit('components', 160, []) };
-    parts.entry = { ...parts.entry, text: 'It has three parts, among them annual meetings.' } as Entry;
+    const first = withText('first-meeting', 200, 'The first annual meeting was held in Beijing.');
+    const parts = withText('components', 160, 'It has three parts, among them annual meetings.');
     expect(ids(frequencyFirst([first, parts]))).toEqual(['components', 'first-meeting']);
     expect(ids(frequencyFirst([parts, first]))).toEqual(['components', 'first-meeting']);
+  });
+});
+
+describe('outcomeFirst', () => {
+  it('reads questions asking what came of an event, and texts stating an outcome', () => {
+    const asking = 'what came out of the busan meeting|what did the 2014 intercept lead to|what was the outcome of the talks|what resulted from the call'.split(
+      '|',
+    );
+    expect(asking.filter((q) => asksOutcome(tokenize(q)))).toEqual(asking);
+    expect(['what came before the 2026 talks', 'when did the talks lead off', 'did the call lead to talks'].some((q) => asksOutcome(tokenize(q)))).toBe(false);
+    expect(statesOutcome('The August 2014 P-8 intercept spurred the talks that produced the two memoranda.')).toBe(true);
+    expect(statesOutcome('On 19 August 2014 a Chinese J-11 fighter intercepted a U.S. Navy P-8A.')).toBe(false);
+  });
+  it('puts a sibling stating an outcome before a top hit telling the event', () => {
+    const event = withText('intercept', 200, 'A Chinese fighter intercepted a U.S. Navy patrol plane.');
+    const after = withText('led-to-mous', 190, 'The intercept spurred the talks that produced two memoranda.');
+    expect(ids(outcomeFirst([event, after]))).toEqual(['led-to-mous', 'intercept']);
   });
 });
 
