@@ -12,6 +12,8 @@ import { buildPeople, sayerOf, speakerAsked, usesWordsVerb } from './speaker';
 import {
   asksFrequency,
   asksOutcome,
+  asksContent,
+  contentFirst,
   definitionAsked,
   definitionFirst,
   factOverQuote,
@@ -214,6 +216,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (asksFrequency(query.tokens)) hits = [...frequencyFirst(hits)];
     // "What came out of the Busan meeting": a sibling stating an outcome, before one telling the meeting itself.
     if (asksOutcome(query.tokens)) hits = [...outcomeFirst(hits)];
+    // "What does the INCSEA agreement forbid": a sibling telling what it says, before one telling that it was signed.
+    if (asksContent(query.tokens, question)) hits = [...contentFirst(hits)];
     const defined = definitionAsked(query.tokens, question);
     if (defined) hits = [...definitionFirst(hits, defined)];
     let found = evidence.read(query, hits, named);

@@ -22,6 +22,8 @@ import type { Token } from '../search/normalize';
 //   "twice a year") over one about a single meeting ("the first annual meeting", an ordinal before it, is one).
 // - outcomeFirst: "what came out of the Busan meeting", "what did the P-8 intercept lead to": a sibling stating an
 //   outcome ("the outcomes…", "spurred talks that produced…", "had agreed to…") over one telling the event itself.
+// - contentFirst: "what does the INCSEA agreement forbid", "what is in the Syria memorandum": a sibling telling what
+//   the text says over one telling that it was signed or approved.
 // - required (engine.ts): "what route did the 1963 hotline cable take": a sibling matching every concept the
 //   answer cannot do without (EvidenceReader.required: the focus, the counted thing) over one that misses one.
 // - describesPerson (engine.ts, evidence.ts): "who is Ian Francis": a fact naming him with a role ("Col. Ian
@@ -102,6 +104,29 @@ export function asksOutcome(tokens: readonly Token[]): boolean {
 /** See outcomeFirst above. */
 export function outcomeFirst(hits: readonly SearchHit[]): readonly SearchHit[] {
   return promoteSibling(hits, (h) => (statesOutcome(h.entry.text) ? 1 : 0));
+}
+
+/** Words that ask what an agreement or code says (after "what"). */
+const CONTENT_ASKED = new Set(
+  'require requires forbid forbids ban bans bar bars prohibit prohibits cover covers include includes contain contains allow allows provisions terms rules'.split(
+    ' ',
+  ),
+);
+/** A text telling that a document was signed or approved: the occasion, not what it says. */
+const SIGNING = /\b(signed|approved|adopted|concluded|initialled|ratified)\b/i;
+
+export const statesSigning = (text: string) => SIGNING.test(text);
+
+/** "What does X forbid/require/cover…", "what are the X rules", "what is in X", "what's in X". */
+export function asksContent(tokens: readonly Token[], question: string): boolean {
+  const w = tokens.map((t) => t.word);
+  if (w[0] !== 'what' && w[0] !== 'whats') return false;
+  return w.some((x) => CONTENT_ASKED.has(x)) || /^\W*what(['\u2019]s| is| was| are)\s+in\b/i.test(question);
+}
+
+/** See contentFirst above: only when the top hit tells a signing. */
+export function contentFirst(hits: readonly SearchHit[]): readonly SearchHit[] {
+  return promoteSibling(hits, (h) => (statesSigning(h.entry.text) ? 0 : 1));
 }
 
 /** "Long Name (ACRONYM)": where a text spells out the short name in brackets. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/knowledge/schema';
 import type { SearchHit } from '../../src/search/entry-index';
 import { asksFrequency, asksOutcome, statesFrequency, statesOutcome, frequencyFirst, outcomeFirst } from '../../src/answer/promote';
+import { asksContent, contentFirst, statesSigning } from '../../src/answer/promote';
 import { definitionAsked, definitionFirst, factOverQuote, introducedNames, promoteSibling, whoNamesPeople } from '../../src/answer/promote';
 import { tokenize } from '../../src/search/normalize';
 
@@ -85,6 +86,29 @@ describe('outcomeFirst', () => {
     const event = withText('intercept', 200, 'A Chinese fighter intercepted a U.S. Navy patrol plane.');
     const after = withText('led-to-mous', 190, 'The intercept spurred the talks that produced two memoranda.');
     expect(ids(outcomeFirst([event, after]))).toEqual(['led-to-mous', 'intercept']);
+  });
+});
+
+describe('contentFirst', () => {
+  it('reads questions asking what a document says, and texts telling its signing', () => {
+    const ask = (q: string) => asksContent(tokenize(q), q);
+    expect(
+      ['what does the incsea agreement forbid', "what's in the dma agreement", 'what is in the syria memorandum', 'what are the cues rules'].every(ask),
+    ).toBe(true);
+    expect(['when was incsea signed', 'what happened in the 2014 intercept', 'did the code include china'].some(ask)).toBe(false);
+    expect(statesSigning('INCSEA was signed in Moscow on 25 May 1972.')).toBe(true);
+    expect(statesSigning("INCSEA's rules bar each navy from simulating attacks.")).toBe(false);
+  });
+  it('puts a sibling telling what the text says before a top hit telling its signing, and only then', () => {
+    const signed = 'The memorandum was signed on 20 October 2015.';
+    const says = 'Its protocols call for professional airmanship and set radio frequencies.';
+    for (const order of [
+      [signed, says],
+      [says, signed],
+    ]) {
+      const hits = order.map((text, i) => withText(text === says ? 'protocols' : 'signed', 200 - 50 * i, text));
+      expect(ids(contentFirst(hits))).toEqual(['protocols', 'signed']);
+    }
   });
 });
 
