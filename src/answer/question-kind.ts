@@ -92,7 +92,10 @@ const YOUR_VIEW =
  * or a hypothetical ("what would happen if…", "how would a war over X start").
  */
 const FORECAST =
-  /\b(gonna|(going to) (be|happen|win|lose|end|stop|start|restart|resume|meet|talk|agree|sign|cut|attack|invade|collapse|get|make|do|have|use|call|answer|try|keep|ever|go to war)|likely to|likelihood|chances? (of|that)|odds (of|that)|predict\w*|forecast\w*|in the (coming|next) (years?|months?|decades?)|next (year|decade)|in the future|someday|one day|ever again|how long until|next time|(is|are) (a |an |the )?\S+( \S+)? coming\b(?! up)|(could|might|would) \S+( \S+){0,6} (again|this year|soon)|(going to|gonna) \S+$|what (would|could|might) happen|what happens if|(how|when|where) (would|could|might) \S+( \S+){0,5} (start|begin|break out|happen|end|unfold|escalate|play out))\b/;
+  /\b(gonna|(going to) (be|happen|win|lose|end|stop|start|restart|resume|meet|talk|agree|sign|cut|attack|invade|collapse|get|make|do|have|use|call|answer|try|keep|ever|go to war)|likely to|likelihood|chances? (of|that)|odds (of|that)|predict\w*|forecast\w*|in the (coming|next) (years?|months?|decades?)|next (year|decade)|in the future|someday|one day|ever again|how long until|next time|(is|are) (a |an |the )?\S+( \S+){0,3} coming\b(?! up)|(could|might|would) \S+( \S+){0,6} (again|this year|soon)|(going to|gonna) \S+$|what (would|could|might) happen|what happens if|(how|when|where) (would|could|might) \S+( \S+){0,5} (start|begin|break out|happen|end|unfold|escalate|play out))\b/;
+
+/** What someone other than the asker should do or have done: "how should the us respond", "what should china have done". */
+const SHOULD_DO = /\b(what|how) should (?!(i|we|you|u)\b)\S+( \S+){0,3} (have )?(done|do|respond|react|handle|retaliate|deal with|approach)\b/;
 
 /** A counterfactual asked: "what would X have said / done if…", "how might they have reacted" ("what did X say he would have done" asks his words). */
 const COUNTERFACTUAL = /^((what|how|who|which|where|when|why) )?(would|could|might) (\S+ ){0,3}have (said|done|happened|been|reacted|responded|answered)\b/;
@@ -128,6 +131,8 @@ export function questionKind(tokens: readonly Token[], intent: Intent, latestYea
   // "What would Austin have said if…": what someone would have said is no one's words on record.
   if (COUNTERFACTUAL.test(text)) return 'prediction';
   if (tokens.some((t) => /^\d{4}$/.test(t.word) && Number(t.word) > latestYear && Number(t.word) < 2200)) return 'prediction';
+  // "How should the U.S. respond if China blockades Taiwan", "what should Beijing have done": what someone else ought to do is a judgement.
+  if (SHOULD_DO.test(text)) return 'opinion';
   if (intent.task) return 'advice';
   // "What should I major in", "where should we stay": the asker's own choices.
   if (/\b(what|which|where|how|when) should (i|we)\b/.test(text)) return 'advice';

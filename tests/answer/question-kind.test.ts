@@ -27,6 +27,9 @@ describe('questionKind', () => {
     ['will there be a summit next year', 'prediction'],
     ['next shangri-la dialogue, will dong jun show up', 'prediction'],
     ['is a war coming between the us and china', 'prediction'],
+    ['is a war with china coming', 'prediction'],
+    ['how should the us respond if china blockades taiwan', 'opinion'],
+    ['what should beijing have done after the collision', 'opinion'],
     ['how long until the hotline gets used again', 'prediction'],
     ['could the dialogue collapse again this year', 'prediction'],
     // A hypothetical asks for a forecast too; "what if the cable broke — was there a spare" asks what was in place.
