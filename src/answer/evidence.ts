@@ -157,6 +157,12 @@ const JOINS = new Set(['and', 'north', 'south', 'east', 'west']);
  * what the entry tells ("After Israeli forces attacked the Liberty, Johnson used the hotline").
  */
 const ASIDE = /\b(after|before|following|amid|in (response|reaction|reply|retaliation) to|in protest (at|against|over))\b/i;
+/**
+ * Where a clause names what caused the thing it tells ("The hotline grew out of the Cuban missile crisis"): for a
+ * question asking what caused X, an entry holding X only there tells what X caused, not what caused X. Not read for
+ * "why" questions, which as often ask what X led to ("why did the crisis lead to a hotline").
+ */
+const CAUSE_ASIDE = /\b(grew out of|grown out of|because of|due to|owing to|as a result of|in the wake of|(caused|prompted|triggered|sparked) by)\b/i;
 /** Clause ends: punctuation, and a full stop that does not close an initial ("U.S."). */
 const CLAUSE_END = /[,;:!?()\u2014\u2013]|(?<!\b[A-Z])\.(\s|$)/;
 const MONTHS = new Set([
@@ -544,9 +550,10 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
       }));
     const inMain = new Set<number>();
     const inAside = new Set<number>();
+    const causeAsked = CAUSE_ASKED.test(query.tokens.map((t) => t.word).join(' '));
     for (const clause of entry.text.split(CLAUSE_END)) {
       if (!clause) continue;
-      const at = clause.search(ASIDE);
+      const at = asideAt(clause, causeAsked);
       const tokens = tokenize(clause);
       const cut = at < 0 ? tokens.length : tokenize(clause.slice(0, at)).length;
       tokens.forEach((t, i) => {
@@ -559,6 +566,13 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
     // "After Israeli forces attacked the USS Liberty" the entry's subject.
     const weight = (ks: Iterable<number>) => [...ks].reduce((sum, k) => sum + asked[k]!.idf, 0);
     return inAside.size > 0 && weight([...inAside].filter((k) => !inMain.has(k))) > weight(inMain);
+  }
+
+  /** Where a clause's aside starts (-1: none); `causeAsked`: cause phrases ("grew out of X") count too. */
+  function asideAt(clause: string, causeAsked: boolean): number {
+    const at = clause.search(ASIDE);
+    const cause = causeAsked ? clause.search(CAUSE_ASIDE) : -1;
+    return at < 0 ? cause : cause < 0 ? at : Math.min(at, cause);
   }
 
   /** The words of a question's aside ("… after the USS Liberty attack"), up to its clause's end. */

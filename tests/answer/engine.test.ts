@@ -497,6 +497,18 @@ describe('ask: search', () => {
     // What the entry tells, asked with the attack as the question's own setting.
     expect(createEngine(base).ask('why did johnson use the hotline after the uss liberty attack').status).toBe('answered');
   });
+  it('does not answer "what caused X" with an entry naming X only as what caused something else ("grew out of X")', () => {
+    const base = smallBase('us-russia', 'U.S.–Soviet links', [
+      '  - id: origin',
+      '    text: The hotline grew out of the Cuban missile crisis of October 1962.',
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+    ]);
+    expectRefusedBy(base, 'what caused the cuban missile crisis', 'cause');
+    // What the crisis led to, and "why" questions (as often asking what X led to), still answered.
+    expect(createEngine(base).ask('what did the cuban missile crisis lead to').status).toBe('answered');
+    expect(createEngine(base).ask('why did the cuban missile crisis lead to the hotline').status).toBe('answered');
+  });
   it('reads the causal word in the sentence that holds what is asked about (or the next, when it points back)', () => {
     const base = smallBase('us-russia', 'U.S.–Russia military channels', [
       '  - id: delay',
