@@ -418,6 +418,30 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
   }
 
   /**
+   * "Is there a hotline between russia and nato": when one side of "between A and B" is a country and the other is
+   * none (an alliance, a force, a body), the terms naming that other side (its first word besides stopwords, as
+   * alias-read); undefined otherwise. An entry must name that side in its text to be between the two.
+   */
+  function betweenOther(tokens: readonly Token[]): string[] | undefined {
+    const w = tokens.map((t) => t.word);
+    const at = w.indexOf('between');
+    const and = w.indexOf('and', at + 1);
+    if (at < 0 || and <= at || and - at > 4) return undefined;
+    const a = w.slice(at + 1, and);
+    const b = w.slice(and + 1, and + 4);
+    const [ca, cb] = [countriesIn(a.join(' ')), countriesIn(b.join(' '))];
+    // "Between the pentagon and beijing": a body named first is as often the other country's stand-in.
+    if (ca.size === 0 || cb.size > 0) return undefined;
+    const other = tokens.slice(and + 1, and + 4).find((t) => !t.stop);
+    return other ? [other.term, conceptOf(other.term)] : undefined;
+  }
+  const otherSideNamed = (other: string[] | undefined, entry: Entry) => {
+    if (!other) return true;
+    const text = tokenize(entry.kind === 'quote' ? `${entry.speaker} ${entry.text}` : entry.text).flatMap((t) => [t.term, conceptOf(t.term)]);
+    return other.some((t) => text.includes(t));
+  };
+
+  /**
    * "Is there a hotline between china and taiwan": the answer must be filed under a topic between those two
    * (a U.S.–China entry that mentions Taiwan is not about China and Taiwan, nor one filed under U.S.–China and
    * U.S.–Russia about China and Russia).
@@ -767,6 +791,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
       const mask = required(query);
       const placeBits = placeKindBits(query);
       const pair = betweenPair(query.tokens);
+      const other = betweenOther(query.tokens);
       const person = askedPerson(query);
       return hits.slice(0, limit).map((hit, i) => {
         const next = hits[i + 1];
@@ -790,7 +815,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
           owner: ownerNear(query, entry),
           countNear: countedNear(query.intent.countOf, entry),
           capitals: capitalsAnswered(query, hit.doc),
-          pair: pairAnswered(pair, entry),
+          pair: pairAnswered(pair, entry) && otherSideNamed(other, entry),
           lacks: lacks(hit, named),
           causeAside: causeAside(query, entry),
           causeStated: causeStated(query, entry),

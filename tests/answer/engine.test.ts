@@ -175,6 +175,9 @@ describe('ask: search', () => {
     ])
       expectRefusedBy(base, q, 'pair');
     expect(e.ask('us china military hotline like the cold war line').status).toBe('answered');
+    // "Between A and B", B no country (an alliance, a body): the answer's text must name B.
+    expectRefusedBy(base, 'is there a military hotline between russia and nato like the cold war line', 'pair');
+    expect(decisionOf(e, 'is there a military hotline between china and a lawmaker like the cold war line').demotedBy).not.toContain('pair');
   });
   it('holds the answer to the person the question makes its actor ("how many messages did X send")', () => {
     const base = smallBase('us-russia', 'U.S.–Soviet links', [
