@@ -96,6 +96,8 @@ export type HitEvidence = {
   /** A quote, and whether by the speaker the question asks about (undefined: the question names none). */
   quote: boolean;
   bySpeaker?: boolean;
+  /** "What did the Chinese ambassador say": the entry names a speaker of that country in that role (true when none is asked). */
+  roleSpeaker: boolean;
 };
 
 /** "Who <verb> at X" verbs that ask who took part in X (on either side), not for one act an entry must name. */
@@ -435,6 +437,36 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
     const other = tokens.slice(and + 1, and + 4).find((t) => !t.stop);
     return other ? [other.term, conceptOf(other.term)] : undefined;
   }
+  /**
+   * "What did the Chinese ambassador say…", "what did the Japanese defense minister tell…": the speaker asked for by
+   * country and role, no name: the countries and the role's head noun. Undefined when the question asks no such thing.
+   */
+  function roleAsked(tokens: readonly Token[]): { countries: Set<string>; head: string } | undefined {
+    const w = tokens.map((t) => t.word);
+    const aux = w.findIndex((x) => x === 'did' || x === 'does' || x === 'has');
+    if (aux < 1 || !['what', 'how'].includes(w[aux - 1]!)) return undefined;
+    let i = aux + 1;
+    if (w[i] === 'the') i++;
+    const countries = countriesIn(w[i] ?? '');
+    if (countries.size === 0) return undefined;
+    // The role: one or two words after the country, then a verb of saying ("the chinese ambassador say").
+    for (let j = i + 1; j <= i + 2 && j < w.length - 1; j++) {
+      if (countriesIn(w[j]!).size > 0 || tokens[j]!.stop) return undefined;
+      if (/^(say|said|tell|told|think|respond|react|write|wrote|warn|announce|claim)$/.test(w[j + 1]!)) return { countries, head: tokens[j]!.term };
+    }
+    return undefined;
+  }
+  /**
+   * A quote whose speaker's role puts another country right before the role's head (up to three words: "U.S.
+   * Ambassador to China" for "the Chinese ambassador") is by someone else. Facts, and roles that name no country
+   * there, pass: roles are often worded otherwise ("top diplomat" for "Foreign Secretary").
+   */
+  const roleNamed = (asked: { countries: Set<string>; head: string } | undefined, entry: Entry) => {
+    if (!asked || entry.kind !== 'quote') return true;
+    const tokens = tokenize(`${entry.speaker}, ${entry.role ?? ''}`);
+    const before = tokens.flatMap((t, i) => (t.term === asked.head ? tokens.slice(Math.max(0, i - 3), i).flatMap((u) => [...countriesIn(u.word)]) : []));
+    return before.length === 0 || before.some((k) => asked.countries.has(k));
+  };
   const otherSideNamed = (other: string[] | undefined, entry: Entry) => {
     if (!other) return true;
     const text = tokenize(entry.kind === 'quote' ? `${entry.speaker} ${entry.text}` : entry.text).flatMap((t) => [t.term, conceptOf(t.term)]);
@@ -792,6 +824,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
       const placeBits = placeKindBits(query);
       const pair = betweenPair(query.tokens);
       const other = betweenOther(query.tokens);
+      const role = roleAsked(query.tokens);
       const person = askedPerson(query);
       return hits.slice(0, limit).map((hit, i) => {
         const next = hits[i + 1];
@@ -822,6 +855,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
           years: yearsNamed(query, hit.doc, entry),
           quote: entry.kind === 'quote',
           bySpeaker: speakers ? bySpeaker(hit, named) : undefined,
+          roleSpeaker: roleNamed(role, entry),
         };
       });
     },

@@ -155,6 +155,25 @@ describe('ask: search', () => {
     ]);
     expect(createEngine(base).ask('is another mmca meeting in honolulu planned').results[0]?.entry.id).toBe('follow-up');
   });
+  it('does not answer "what did the Chinese ambassador say" with a quote by an ambassador of another country', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: letter',
+      '    text: In April 2001 a U.S. letter ended the standoff over the landing on Hainan.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+      'quotes:',
+      '  - id: sorry',
+      '    text: We are very sorry the landing did not have verbal clearance.',
+      '    speaker: Joseph W. Prueher',
+      '    role: U.S. Ambassador to China',
+      '    date: 2001-04-11',
+      '    context: Said in the letter that ended the standoff.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    expectRefusedBy(base, 'what did the chinese ambassador say about the landing', 'role-speaker');
+    expect(decisionOf(createEngine(base), 'what did the us ambassador say about the landing').demotedBy).not.toContain('role-speaker');
+  });
   it('takes the two sides of a line from one topic, and reads them past a "between" that names no countries', () => {
     const base = smallBase(
       'us-china',
