@@ -536,6 +536,8 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
     if (!c) return true;
     // "Who led / represented / spoke at X": an entry naming the people on both sides of X says who took part,
     // in whatever words ("talks between A and B", "a call between A and B").
+    // "Did china ever apologize…": the entry must use the verb somewhere (its text, curated questions or keywords).
+    if (!query.tokens.some((t) => t.word === 'who')) return c.alts.some((a) => search.mentions(doc, a.term));
     if (PARTICIPATION.has(verb) && peopleInvolved(entries[doc]!) >= 2) return true;
     // A verb no entry's text uses ("who interpreted for…"): no entry says who did it. "Who signed up", "who got
     // to" are read with their particle, which the verb alone does not stand for.

@@ -198,7 +198,12 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set([
 function whoVerbOf(tokens: readonly Token[]): string | undefined {
   const at = tokens.findIndex((t) => !FILLER.has(t.word));
   const verb = tokens[at + 1];
-  return tokens[at]?.word === 'who' && verb && !verb.stop && !LIGHT_VERBS.has(verb.word) ? verb.word : undefined;
+  if (tokens[at]?.word === 'who') return verb && !verb.stop && !LIGHT_VERBS.has(verb.word) ? verb.word : undefined;
+  // "Did china ever apologize for…": whether an act ever happened, asked by its verb, as "who apologized" is.
+  if (!['did', 'has', 'have'].includes(tokens[at]?.word ?? '')) return undefined;
+  const ever = tokens.findIndex((t, i) => t.word === 'ever' && i > at + 1 && i <= at + 4);
+  const act = ever > 0 ? tokens[ever + 1] : undefined;
+  return act && !act.stop && !LIGHT_VERBS.has(act.word) ? act.word : undefined;
 }
 
 const IS_TOKEN: Token = { word: 'is', term: 'is', stop: true };

@@ -375,6 +375,9 @@ describe('ask: search', () => {
     expectRefusedBy(base, 'who translated for gates and cao gangchuan when they signed the dtl agreement in 2008', 'who-verb');
     // With a particle ("who signed up to", "who got to") the verb alone is not what is asked.
     expect(decisionOf(engine, 'who stepped up to sign the dtl agreement in 2008').demotedBy).not.toContain('who-verb');
+    // "Did X ever <verb>": whether the act happened, answered only by an entry that uses the verb.
+    expectRefusedBy(base, 'did kurt campbell ever apologize for what he said about china in 2025', 'who-verb');
+    expect(decisionOf(engine, 'did gates ever sign the dtl agreement').demotedBy).not.toContain('who-verb');
   });
   it('reads "who led / represented X" as who took part when the entry names the people on both sides', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
