@@ -136,7 +136,9 @@ export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent 
     ),
     whoVerb: whoVerbOf(tokens),
     age: tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'old'),
-    upcoming: tokens.some((t, i) => (t.word === 'next' && tokens[i - 1]?.word === 'the' && tokens[i + 1]?.word !== 'to') || t.word === 'upcoming'),
+    upcoming:
+      tokens.some((t, i) => (t.word === 'next' && tokens[i - 1]?.word === 'the' && tokens[i + 1]?.word !== 'to') || t.word === 'upcoming') ||
+      asksWhenWill(tokens),
     measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')) && !asksHowFarBack(tokens),
     money: (tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'much') && has(...MONEY_WORDS)) || has('price', 'cost', 'costs'),
     duration: tokens.some(
@@ -194,6 +196,12 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set([
   'go',
   'went',
 ]);
+
+/** "When will the us and china talk again": a future event, as "the next X" is. */
+function asksWhenWill(tokens: readonly Token[]): boolean {
+  const at = tokens.findIndex((t) => !FILLER.has(t.word));
+  return tokens[at]?.word === 'when' && ['will', 'wont'].includes(tokens[at + 1]?.word ?? '');
+}
 
 function whoVerbOf(tokens: readonly Token[]): string | undefined {
   const at = tokens.findIndex((t) => !FILLER.has(t.word));

@@ -109,6 +109,9 @@ describe('readIntent', () => {
     expect(intent('how old was the hotline in 1991')).toMatchObject({ age: true });
     expect(intent('when is the next shangri-la dialogue')).toMatchObject({ upcoming: true });
     expect(intent('what did obama say next to xi')).toMatchObject({ upcoming: false });
+    // "When will…": a future event, which only an entry about plans tells.
+    expect(intent('when will the us and china talk again')).toMatchObject({ upcoming: true });
+    expect(intent('when did the us and china talk again')).toMatchObject({ upcoming: false });
     expect(intent('how much does a p-8 cost')).toMatchObject({ money: true });
     expect(intent('how much did the us spend on the hotline')).toMatchObject({ money: true });
     expect(intent('how much notice does incsea require')).toMatchObject({ money: false });
