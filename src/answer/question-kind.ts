@@ -77,11 +77,11 @@ const JUDGE =
 /**
  * Judgements in any question: "who is to blame", "whose fault", "is X doing a good job", "was it the right call", "how reliable is X",
  * "does it work well", "do they even work", "does the mmca even do anything", "hotline better than email?", "was it worth
- * building", "are they lying", "did the us overreact", "is it just for show", "which is more useful" ("how did it really
+ * building", "does china actually want talks", "are they lying", "did the us overreact", "is it just for show", "which is more useful" ("how did it really
  * work" asks how).
  */
 const JUDGEMENT =
-  /\b(how (reliable|unreliable|effective|ineffective|useful|useless|successful|worthwhile|trustworthy|credible|good|bad) (is|are|was|were|has|have)|the (right|wrong) (call|move|decision|choice|thing to do|approach)|(works?|worked|working) (well|badly|poorly)|even (work|works|worked|matter|matters|help|helps)|even (do|does|did|achieve|achieved|accomplish|accomplished) (anything|much)|(better|worse) than|(is|are|was|were|isnt|arent) \S+( \S+)? (lying|bluffing|exaggerating|overreacting)|over-?react(s|ed|ing)?|(just )?for show|(more|less) (useful|effective|important|helpful|reliable)|worth (\w+ing)|really (matter|matters|help|helps)|(good|bad|any good) at|to blame|whose fault|(who|which) (was|is|were|are) the (better|best|worse|worst)|(is|was|are|were) \S+( \S+){0,3} right (that|to|about)|(doing|did|do|done) (a )?(good|great|bad|terrible|poor|decent) job|good or bad|better or worse|(who|which side) (is|was) (right|wrong|at fault))\b/;
+  /\b(how (reliable|unreliable|effective|ineffective|useful|useless|successful|worthwhile|trustworthy|credible|good|bad) (is|are|was|were|has|have)|the (right|wrong) (call|move|decision|choice|thing to do|approach)|(works?|worked|working) (well|badly|poorly)|even (work|works|worked|matter|matters|help|helps)|even (do|does|did|achieve|achieved|accomplish|accomplished) (anything|much)|(better|worse) than|(is|are|was|were|isnt|arent) \S+( \S+)? (lying|bluffing|exaggerating|overreacting)|over-?react(s|ed|ing)?|(just )?for show|(actually|really|truly|genuinely|even) (want|wants|wanted|care|cares|cared|intend|intends|intended|mean it)|(more|less) (useful|effective|important|helpful|reliable)|worth (\w+ing)|really (matter|matters|help|helps)|(good|bad|any good) at|to blame|whose fault|(who|which) (was|is|were|are) the (better|best|worse|worst)|(is|was|are|were) \S+( \S+){0,3} right (that|to|about)|(doing|did|do|done) (a )?(good|great|bad|terrible|poor|decent) job|good or bad|better or worse|(who|which side) (is|was) (right|wrong|at fault))\b/;
 const BE_FIRST = new Set(['is', 'was', 'are', 'were', 'isnt', 'wasnt', 'arent', 'werent']);
 const MODAL_FIRST = new Set(['can', 'could', 'would', 'should']);
 

@@ -34,6 +34,7 @@ describe('questionKind', () => {
     ['are the chinese lying about the balloon', 'opinion'],
     ['did the us overreact to the ep-3 collision', 'opinion'],
     ['is the hotline just for show', 'opinion'],
+    ['does china actually want military talks', 'opinion'],
     ['which is more useful, the dtl or the mmca', 'opinion'],
     ['how should the us respond if china blockades taiwan', 'opinion'],
     ['what should beijing have done after the collision', 'opinion'],
