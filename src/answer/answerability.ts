@@ -78,6 +78,13 @@ export const CHECKS = [
     demotesTo: 'unknown',
   },
   {
+    name: 'role-speaker',
+    why: '"What did the Chinese ambassador say": an entry must name a speaker of that country in that role (the U.S. ambassador to China is not one).',
+    applies: () => true,
+    passes: (e) => e.roleSpeaker,
+    demotesTo: 'unsure',
+  },
+  {
     name: 'unknown-names',
     why: 'A country, force, system or person the base never mentions: whatever else matches is about something else.',
     applies: (q) => q.unknownNames.length > 0,

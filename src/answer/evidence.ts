@@ -96,6 +96,8 @@ export type HitEvidence = {
   /** A quote, and whether by the speaker the question asks about (undefined: the question names none). */
   quote: boolean;
   bySpeaker?: boolean;
+  /** "What did the Chinese ambassador say": the entry names a speaker of that country in that role (true when none is asked). */
+  roleSpeaker: boolean;
 };
 
 /** "Who <verb> at X" verbs that ask who took part in X (on either side), not for one act an entry must name. */
@@ -157,6 +159,12 @@ const JOINS = new Set(['and', 'north', 'south', 'east', 'west']);
  * what the entry tells ("After Israeli forces attacked the Liberty, Johnson used the hotline").
  */
 const ASIDE = /\b(after|before|following|amid|in (response|reaction|reply|retaliation) to|in protest (at|against|over))\b/i;
+/**
+ * Where a clause names what caused the thing it tells ("The hotline grew out of the Cuban missile crisis"): for a
+ * question asking what caused X, an entry holding X only there tells what X caused, not what caused X. Not read for
+ * "why" questions, which as often ask what X led to ("why did the crisis lead to a hotline").
+ */
+const CAUSE_ASIDE = /\b(grew out of|grown out of|because of|due to|owing to|as a result of|in the wake of|(caused|prompted|triggered|sparked) by)\b/i;
 /** Clause ends: punctuation, and a full stop that does not close an initial ("U.S."). */
 const CLAUSE_END = /[,;:!?()\u2014\u2013]|(?<!\b[A-Z])\.(\s|$)/;
 const MONTHS = new Set([
@@ -412,6 +420,60 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
   }
 
   /**
+   * "Is there a hotline between russia and nato": when one side of "between A and B" is a country and the other is
+   * none (an alliance, a force, a body), the terms naming that other side (its first word besides stopwords, as
+   * alias-read); undefined otherwise. An entry must name that side in its text to be between the two.
+   */
+  function betweenOther(tokens: readonly Token[]): string[] | undefined {
+    const w = tokens.map((t) => t.word);
+    const at = w.indexOf('between');
+    const and = w.indexOf('and', at + 1);
+    if (at < 0 || and <= at || and - at > 4) return undefined;
+    const a = w.slice(at + 1, and);
+    const b = w.slice(and + 1, and + 4);
+    const [ca, cb] = [countriesIn(a.join(' ')), countriesIn(b.join(' '))];
+    // "Between the pentagon and beijing": a body named first is as often the other country's stand-in.
+    if (ca.size === 0 || cb.size > 0) return undefined;
+    const other = tokens.slice(and + 1, and + 4).find((t) => !t.stop);
+    return other ? [other.term, conceptOf(other.term)] : undefined;
+  }
+  /**
+   * "What did the Chinese ambassador say…", "what did the Japanese defense minister tell…": the speaker asked for by
+   * country and role, no name: the countries and the role's head noun. Undefined when the question asks no such thing.
+   */
+  function roleAsked(tokens: readonly Token[]): { countries: Set<string>; head: string } | undefined {
+    const w = tokens.map((t) => t.word);
+    const aux = w.findIndex((x) => x === 'did' || x === 'does' || x === 'has');
+    if (aux < 1 || !['what', 'how'].includes(w[aux - 1]!)) return undefined;
+    let i = aux + 1;
+    if (w[i] === 'the') i++;
+    const countries = countriesIn(w[i] ?? '');
+    if (countries.size === 0) return undefined;
+    // The role: one or two words after the country, then a verb of saying ("the chinese ambassador say").
+    for (let j = i + 1; j <= i + 2 && j < w.length - 1; j++) {
+      if (countriesIn(w[j]!).size > 0 || tokens[j]!.stop) return undefined;
+      if (/^(say|said|tell|told|think|respond|react|write|wrote|warn|announce|claim)$/.test(w[j + 1]!)) return { countries, head: tokens[j]!.term };
+    }
+    return undefined;
+  }
+  /**
+   * A quote whose speaker's role puts another country right before the role's head (up to three words: "U.S.
+   * Ambassador to China" for "the Chinese ambassador") is by someone else. Facts, and roles that name no country
+   * there, pass: roles are often worded otherwise ("top diplomat" for "Foreign Secretary").
+   */
+  const roleNamed = (asked: { countries: Set<string>; head: string } | undefined, entry: Entry) => {
+    if (!asked || entry.kind !== 'quote') return true;
+    const tokens = tokenize(`${entry.speaker}, ${entry.role ?? ''}`);
+    const before = tokens.flatMap((t, i) => (t.term === asked.head ? tokens.slice(Math.max(0, i - 3), i).flatMap((u) => [...countriesIn(u.word)]) : []));
+    return before.length === 0 || before.some((k) => asked.countries.has(k));
+  };
+  const otherSideNamed = (other: string[] | undefined, entry: Entry) => {
+    if (!other) return true;
+    const text = tokenize(entry.kind === 'quote' ? `${entry.speaker} ${entry.text}` : entry.text).flatMap((t) => [t.term, conceptOf(t.term)]);
+    return other.some((t) => text.includes(t));
+  };
+
+  /**
    * "Is there a hotline between china and taiwan": the answer must be filed under a topic between those two
    * (a U.S.–China entry that mentions Taiwan is not about China and Taiwan, nor one filed under U.S.–China and
    * U.S.–Russia about China and Russia).
@@ -474,6 +536,8 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
     if (!c) return true;
     // "Who led / represented / spoke at X": an entry naming the people on both sides of X says who took part,
     // in whatever words ("talks between A and B", "a call between A and B").
+    // "Did china ever apologize…": the entry must use the verb somewhere (its text, curated questions or keywords).
+    if (!query.tokens.some((t) => t.word === 'who')) return c.alts.some((a) => search.mentions(doc, a.term));
     if (PARTICIPATION.has(verb) && peopleInvolved(entries[doc]!) >= 2) return true;
     // A verb no entry's text uses ("who interpreted for…"): no entry says who did it. "Who signed up", "who got
     // to" are read with their particle, which the verb alone does not stand for.
@@ -544,9 +608,10 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
       }));
     const inMain = new Set<number>();
     const inAside = new Set<number>();
+    const causeAsked = CAUSE_ASKED.test(query.tokens.map((t) => t.word).join(' '));
     for (const clause of entry.text.split(CLAUSE_END)) {
       if (!clause) continue;
-      const at = clause.search(ASIDE);
+      const at = asideAt(clause, causeAsked);
       const tokens = tokenize(clause);
       const cut = at < 0 ? tokens.length : tokenize(clause.slice(0, at)).length;
       tokens.forEach((t, i) => {
@@ -559,6 +624,13 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
     // "After Israeli forces attacked the USS Liberty" the entry's subject.
     const weight = (ks: Iterable<number>) => [...ks].reduce((sum, k) => sum + asked[k]!.idf, 0);
     return inAside.size > 0 && weight([...inAside].filter((k) => !inMain.has(k))) > weight(inMain);
+  }
+
+  /** Where a clause's aside starts (-1: none); `causeAsked`: cause phrases ("grew out of X") count too. */
+  function asideAt(clause: string, causeAsked: boolean): number {
+    const at = clause.search(ASIDE);
+    const cause = causeAsked ? clause.search(CAUSE_ASIDE) : -1;
+    return at < 0 ? cause : cause < 0 ? at : Math.min(at, cause);
   }
 
   /** The words of a question's aside ("… after the USS Liberty attack"), up to its clause's end. */
@@ -753,6 +825,8 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
       const mask = required(query);
       const placeBits = placeKindBits(query);
       const pair = betweenPair(query.tokens);
+      const other = betweenOther(query.tokens);
+      const role = roleAsked(query.tokens);
       const person = askedPerson(query);
       return hits.slice(0, limit).map((hit, i) => {
         const next = hits[i + 1];
@@ -776,13 +850,14 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
           owner: ownerNear(query, entry),
           countNear: countedNear(query.intent.countOf, entry),
           capitals: capitalsAnswered(query, hit.doc),
-          pair: pairAnswered(pair, entry),
+          pair: pairAnswered(pair, entry) && otherSideNamed(other, entry),
           lacks: lacks(hit, named),
           causeAside: causeAside(query, entry),
           causeStated: causeStated(query, entry),
           years: yearsNamed(query, hit.doc, entry),
           quote: entry.kind === 'quote',
           bySpeaker: speakers ? bySpeaker(hit, named) : undefined,
+          roleSpeaker: roleNamed(role, entry),
         };
       });
     },

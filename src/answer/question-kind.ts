@@ -76,10 +76,12 @@ const JUDGE =
   /\b(too (soft|weak|tough|harsh|aggressive|slow|much)|hypocritical|hypocrites?|childish|immature|(un)?reasonable|irresponsible|dishonest|credible|propaganda|good move|bad move|the best|the worst|(?<!by )mistakes?|blunders?|failures?|failed|successful|success|disasters?|disastrous|smart|stupid|dumb|justified|fair|unfair|worth it|worthwhile|pointless|useless|effective|ineffective|naive|foolish|wise|reckless|overrated|underrated|good idea|bad idea|good thing|bad thing|competent|incompetent|trustworthy|weak|to blame|at fault|fault|deserved?|legitimate|provocative|aggressive|better|worse)\b/;
 /**
  * Judgements in any question: "who is to blame", "whose fault", "is X doing a good job", "was it the right call", "how reliable is X",
- * "does it work well", "do they even work" ("how did it really work" asks how).
+ * "does it work well", "do they even work", "does the mmca even do anything", "hotline better than email?", "was it worth
+ * building", "does china actually want talks", "are they lying", "did the us overreact", "is it just for show", "which is more useful" ("how did it really
+ * work" asks how).
  */
 const JUDGEMENT =
-  /\b(how (reliable|unreliable|effective|ineffective|useful|useless|successful|worthwhile|trustworthy|credible|good|bad) (is|are|was|were|has|have)|the (right|wrong) (call|move|decision|choice|thing to do|approach)|(works?|worked|working) (well|badly|poorly)|even (work|works|worked|matter|matters|help|helps)|really (matter|matters|help|helps)|(good|bad|any good) at|to blame|whose fault|(who|which) (was|is|were|are) the (better|best|worse|worst)|(is|was|are|were) \S+( \S+){0,3} right (that|to|about)|(doing|did|do|done) (a )?(good|great|bad|terrible|poor|decent) job|good or bad|better or worse|(who|which side) (is|was) (right|wrong|at fault))\b/;
+  /\b(how (reliable|unreliable|effective|ineffective|useful|useless|successful|worthwhile|trustworthy|credible|good|bad) (is|are|was|were|has|have)|the (right|wrong) (call|move|decision|choice|thing to do|approach)|(works?|worked|working) (well|badly|poorly)|even (work|works|worked|matter|matters|help|helps)|even (do|does|did|achieve|achieved|accomplish|accomplished) (anything|much)|(better|worse) than|(is|are|was|were|isnt|arent) \S+( \S+)? (lying|bluffing|exaggerating|overreacting)|over-?react(s|ed|ing)?|(just )?for show|(actually|really|truly|genuinely|even) (want|wants|wanted|care|cares|cared|intend|intends|intended|mean it)|(more|less) (useful|effective|important|helpful|reliable)|worth (\w+ing)|really (matter|matters|help|helps)|(good|bad|any good) at|to blame|whose fault|(who|which) (was|is|were|are) the (better|best|worse|worst)|(is|was|are|were) \S+( \S+){0,3} right (that|to|about)|(doing|did|do|done) (a )?(good|great|bad|terrible|poor|decent) job|good or bad|better or worse|(who|which side) (is|was) (right|wrong|at fault))\b/;
 const BE_FIRST = new Set(['is', 'was', 'are', 'were', 'isnt', 'wasnt', 'arent', 'werent']);
 const MODAL_FIRST = new Set(['can', 'could', 'would', 'should']);
 
@@ -92,7 +94,10 @@ const YOUR_VIEW =
  * or a hypothetical ("what would happen if…", "how would a war over X start").
  */
 const FORECAST =
-  /\b(gonna|(going to) (be|happen|win|lose|end|stop|start|restart|resume|meet|talk|agree|sign|cut|attack|invade|collapse|get|make|do|have|use|call|answer|try|keep|ever|go to war)|likely to|likelihood|chances? (of|that)|odds (of|that)|predict\w*|forecast\w*|in the (coming|next) (years?|months?|decades?)|next (year|decade)|in the future|someday|one day|ever again|how long until|next time|(is|are) (a |an |the )?\S+( \S+)? coming\b(?! up)|(could|might|would) \S+( \S+){0,6} (again|this year|soon)|(going to|gonna) \S+$|what (would|could|might) happen|what happens if|(how|when|where) (would|could|might) \S+( \S+){0,5} (start|begin|break out|happen|end|unfold|escalate|play out))\b/;
+  /\b(gonna|(going to) (be|happen|win|lose|end|stop|start|restart|resume|meet|talk|agree|sign|cut|attack|invade|collapse|get|make|do|have|use|call|answer|try|keep|ever|go to war)|likely to|likelihood|chances? (of|that)|odds (of|that)|predict\w*|forecast\w*|in the (coming|next) (years?|months?|decades?)|next (year|decade)|in the future|someday|one day|ever again|how long until|next time|(is|are) (a |an |the )?\S+( \S+){0,3} coming\b(?! up)|(could|might|would) \S+( \S+){0,6} (again|this year|soon)|(going to|gonna) \S+$|what (would|could|might) happen|what happens if|(how|when|where) (would|could|might) \S+( \S+){0,5} (start|begin|break out|happen|end|unfold|escalate|play out))\b/;
+
+/** What someone other than the asker should do or have done: "how should the us respond", "what should china have done". */
+const SHOULD_DO = /\b(what|how) should (?!(i|we|you|u)\b)\S+( \S+){0,3} (have )?(done|do|respond|react|handle|retaliate|deal with|approach)\b/;
 
 /** A counterfactual asked: "what would X have said / done if…", "how might they have reacted" ("what did X say he would have done" asks his words). */
 const COUNTERFACTUAL = /^((what|how|who|which|where|when|why) )?(would|could|might) (\S+ ){0,3}have (said|done|happened|been|reacted|responded|answered)\b/;
@@ -128,6 +133,8 @@ export function questionKind(tokens: readonly Token[], intent: Intent, latestYea
   // "What would Austin have said if…": what someone would have said is no one's words on record.
   if (COUNTERFACTUAL.test(text)) return 'prediction';
   if (tokens.some((t) => /^\d{4}$/.test(t.word) && Number(t.word) > latestYear && Number(t.word) < 2200)) return 'prediction';
+  // "How should the U.S. respond if China blockades Taiwan", "what should Beijing have done": what someone else ought to do is a judgement.
+  if (SHOULD_DO.test(text)) return 'opinion';
   if (intent.task) return 'advice';
   // "What should I major in", "where should we stay": the asker's own choices.
   if (/\b(what|which|where|how|when) should (i|we)\b/.test(text)) return 'advice';

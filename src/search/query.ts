@@ -136,7 +136,9 @@ export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent 
     ),
     whoVerb: whoVerbOf(tokens),
     age: tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'old'),
-    upcoming: tokens.some((t, i) => (t.word === 'next' && tokens[i - 1]?.word === 'the' && tokens[i + 1]?.word !== 'to') || t.word === 'upcoming'),
+    upcoming:
+      tokens.some((t, i) => (t.word === 'next' && tokens[i - 1]?.word === 'the' && tokens[i + 1]?.word !== 'to') || t.word === 'upcoming') ||
+      asksWhenWill(tokens),
     measure: tokens.some((t, i) => t.word === 'how' && MEASURES.has(tokens[i + 1]?.word ?? '')) && !asksHowFarBack(tokens),
     money: (tokens.some((t, i) => t.word === 'how' && tokens[i + 1]?.word === 'much') && has(...MONEY_WORDS)) || has('price', 'cost', 'costs'),
     duration: tokens.some(
@@ -195,10 +197,21 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set([
   'went',
 ]);
 
+/** "When will the us and china talk again": a future event, as "the next X" is. */
+function asksWhenWill(tokens: readonly Token[]): boolean {
+  const at = tokens.findIndex((t) => !FILLER.has(t.word));
+  return tokens[at]?.word === 'when' && ['will', 'wont'].includes(tokens[at + 1]?.word ?? '');
+}
+
 function whoVerbOf(tokens: readonly Token[]): string | undefined {
   const at = tokens.findIndex((t) => !FILLER.has(t.word));
   const verb = tokens[at + 1];
-  return tokens[at]?.word === 'who' && verb && !verb.stop && !LIGHT_VERBS.has(verb.word) ? verb.word : undefined;
+  if (tokens[at]?.word === 'who') return verb && !verb.stop && !LIGHT_VERBS.has(verb.word) ? verb.word : undefined;
+  // "Did china ever apologize for…": whether an act ever happened, asked by its verb, as "who apologized" is.
+  if (!['did', 'has', 'have'].includes(tokens[at]?.word ?? '')) return undefined;
+  const ever = tokens.findIndex((t, i) => t.word === 'ever' && i > at + 1 && i <= at + 4);
+  const act = ever > 0 ? tokens[ever + 1] : undefined;
+  return act && !act.stop && !LIGHT_VERBS.has(act.word) ? act.word : undefined;
 }
 
 const IS_TOKEN: Token = { word: 'is', term: 'is', stop: true };

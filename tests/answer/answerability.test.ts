@@ -33,6 +33,7 @@ function hit(over: Partial<HitEvidence> = {}): HitEvidence {
     causeStated: true,
     years: true,
     quote: false,
+    roleSpeaker: true,
     ...over,
   };
 }
@@ -47,6 +48,7 @@ const REFUSED: Record<CheckName, [QuestionRead, HitEvidence]> = {
   prediction: [question('will china agree next year', { kind: 'prediction' }), hit()],
   task: [question('how do i call the pentagon', { kind: 'advice' }), hit()],
   speaker: [question('what did putin say about the hotline', { speaker: { name: 'putin', quoted: false } }), hit({ quote: true, bySpeaker: false })],
+  'role-speaker': [question('what did the chinese ambassador say about the balloon'), hit({ quote: true, roleSpeaker: false })],
   'unknown-names': [question('did the us and vietnam set up a hotline', { unknownNames: ['vietnam'] }), hit()],
   'named-things': [question('did the us and vietnam set up a hotline'), hit({ lacks: ['Vietnam'] })],
   required: [question('what weapons did they agree on'), hit({ hasRequired: false })],

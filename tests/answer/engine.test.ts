@@ -211,6 +211,25 @@ describe('ask: search', () => {
     ]);
     expect(createEngine(base).ask('is another mmca meeting in honolulu planned').results[0]?.entry.id).toBe('follow-up');
   });
+  it('does not answer "what did the Chinese ambassador say" with a quote by an ambassador of another country', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: letter',
+      '    text: In April 2001 a U.S. letter ended the standoff over the landing on Hainan.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+      'quotes:',
+      '  - id: sorry',
+      '    text: We are very sorry the landing did not have verbal clearance.',
+      '    speaker: Joseph W. Prueher',
+      '    role: U.S. Ambassador to China',
+      '    date: 2001-04-11',
+      '    context: Said in the letter that ended the standoff.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    expectRefusedBy(base, 'what did the chinese ambassador say about the landing', 'role-speaker');
+    expect(decisionOf(createEngine(base), 'what did the us ambassador say about the landing').demotedBy).not.toContain('role-speaker');
+  });
   it('takes the two sides of a line from one topic, and reads them past a "between" that names no countries', () => {
     const base = smallBase(
       'us-china',
@@ -231,6 +250,9 @@ describe('ask: search', () => {
     ])
       expectRefusedBy(base, q, 'pair');
     expect(e.ask('us china military hotline like the cold war line').status).toBe('answered');
+    // "Between A and B", B no country (an alliance, a body): the answer's text must name B.
+    expectRefusedBy(base, 'is there a military hotline between russia and nato like the cold war line', 'pair');
+    expect(decisionOf(e, 'is there a military hotline between china and a lawmaker like the cold war line').demotedBy).not.toContain('pair');
   });
   it('holds the answer to the person the question makes its actor ("how many messages did X send")', () => {
     const base = smallBase('us-russia', 'U.S.–Soviet links', [
@@ -409,6 +431,9 @@ describe('ask: search', () => {
     expectRefusedBy(base, 'who translated for gates and cao gangchuan when they signed the dtl agreement in 2008', 'who-verb');
     // With a particle ("who signed up to", "who got to") the verb alone is not what is asked.
     expect(decisionOf(engine, 'who stepped up to sign the dtl agreement in 2008').demotedBy).not.toContain('who-verb');
+    // "Did X ever <verb>": whether the act happened, answered only by an entry that uses the verb.
+    expectRefusedBy(base, 'did kurt campbell ever apologize for what he said about china in 2025', 'who-verb');
+    expect(decisionOf(engine, 'did gates ever sign the dtl agreement').demotedBy).not.toContain('who-verb');
   });
   it('reads "who led / represented X" as who took part when the entry names the people on both sides', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
@@ -541,10 +566,14 @@ describe('ask: search', () => {
     // Two people shared (or a thing besides the person): the same event.
     expect(createEngine(base).ask('why did li shangfu snub lloyd austin in singapore').status).toBe('answered');
   });
-  it('does not answer "why did X" with an entry that names X mostly in an aside, the question\'s own setting aside', () => {
+  it('does not answer "why did X" ("what caused X") with an entry that names X mostly in an aside, the question\'s own setting aside', () => {
     const base = smallBase('us-russia', 'U.S.–Soviet links', [
       '  - id: liberty',
       "    text: After Israeli forces attacked the USS Liberty in June 1967, Johnson used the hotline to tell Kosygin the fleet was going to the Liberty's aid.",
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+      '  - id: origin',
+      '    text: The hotline grew out of the Cuban missile crisis of October 1962.',
       '    topics: [us-russia]',
       '    sources: [s1]',
     ]);
@@ -552,6 +581,11 @@ describe('ask: search', () => {
     expectRefusedBy(base, 'why did israeli forces attack the uss liberty in 1967', 'cause');
     // What the entry tells, asked with the attack as the question's own setting.
     expect(createEngine(base).ask('why did johnson use the hotline after the uss liberty attack').status).toBe('answered');
+    // "What caused X": an entry naming X only as what caused something else ("grew out of X") tells what X caused;
+    // "why" questions, as often asking what X led to, still answered.
+    expectRefusedBy(base, 'what caused the cuban missile crisis', 'cause');
+    expect(createEngine(base).ask('what did the cuban missile crisis lead to').status).toBe('answered');
+    expect(createEngine(base).ask('why did the cuban missile crisis lead to the hotline').status).toBe('answered');
   });
   it('reads the causal word in the sentence that holds what is asked about (or the next, when it points back)', () => {
     const base = smallBase('us-russia', 'U.S.–Russia military channels', [

@@ -103,10 +103,15 @@ describe('readIntent', () => {
     expect(intent('who took part in the november talks').whoVerb).toBeUndefined();
     expect(intent('who set up the theater commander call').whoVerb).toBeUndefined();
     expect(intent('who signed the 2008 agreement').whoVerb).toBe('signed');
+    expect(intent('did china ever apologize for the 2014 intercept').whoVerb).toBe('apologize');
+    expect(intent('did china apologize for the 2014 intercept').whoVerb).toBeUndefined();
     expect(intent('how old is xi jinping')).toMatchObject({ age: true, identity: false });
     expect(intent('how old was the hotline in 1991')).toMatchObject({ age: true });
     expect(intent('when is the next shangri-la dialogue')).toMatchObject({ upcoming: true });
     expect(intent('what did obama say next to xi')).toMatchObject({ upcoming: false });
+    // "When will…": a future event, which only an entry about plans tells.
+    expect(intent('when will the us and china talk again')).toMatchObject({ upcoming: true });
+    expect(intent('when did the us and china talk again')).toMatchObject({ upcoming: false });
     expect(intent('how much does a p-8 cost')).toMatchObject({ money: true });
     expect(intent('how much did the us spend on the hotline')).toMatchObject({ money: true });
     expect(intent('how much notice does incsea require')).toMatchObject({ money: false });
