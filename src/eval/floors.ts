@@ -11,6 +11,7 @@
 // question below what was reached, recall@3 at it; the refused ceiling stays at the goal.
 // 2026-12-02, second session (out-of-scope checks, fewer hedges, where/sequence cues): held-out 90.8 / 96.7 /
 // 89.5 / 3.3. Top-1 and recall@3 a question below; out-of-scope kept a question below 89.5 (86.8, as before).
+// 2026-12-02, third session: held-out unchanged at 90.8 / 96.7 / 89.5 / 3.3, so the floors stay.
 export const HELDOUT_FLOORS = {
   top1: 0.9,
   recall3: 0.96,
@@ -28,13 +29,14 @@ export type Floors = typeof HELDOUT_FLOORS;
  * top-1 82.3%, recall@3 88.6%, out-of-scope declined 73.4%, wrongly refused 9.0%. Floors a question below
  * (top-1, recall@3, out-of-scope) and the refused share a question above what was reached. The floor test is
  * skipped while the blind files are absent. Second session of 2026-12-02: 83.5 / 89.8 / 86.5 / 7.5, floors again
- * a question away.
+ * a question away. Third session (sibling promotions, out-of-scope readings, fewer hedges): 84.7 / 90.4 / 88.4 / 6.9,
+ * floors a question away (281, 300 and 182 questions; at most 24 refused).
  */
 export const BLIND_FLOORS: Floors | undefined = {
-  top1: 0.831,
-  recall3: 0.894,
-  outOfScopeAbstained: 0.859,
-  answerableRefusedMax: 0.079,
+  top1: 0.843,
+  recall3: 0.9,
+  outOfScopeAbstained: 0.879,
+  answerableRefusedMax: 0.073,
 };
 
 /** The goals from issues 3 and 10, printed next to the figures. */
