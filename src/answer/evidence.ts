@@ -388,8 +388,14 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
     return undefined;
   }
 
+  /** Words opening a clause of time: what follows is when the asked thing happened. */
+  const SETTING_WORDS: ReadonlySet<string> = new Set(['while', 'whilst', 'during']);
   /** The two sides of "between A and B", of "does A have a line with B", or of "A and B" (joinedPair). */
-  function betweenPair(tokens: readonly Token[]): [Set<string>, Set<string>] | undefined {
+  function betweenPair(all: readonly Token[]): [Set<string>, Set<string>] | undefined {
+    // "Why did North Korea stop answering while the U.S. and South Korea trained": countries named in a clause of
+    // time after the question's own are the setting of what is asked, not its two sides.
+    const cut = all.findIndex((t, i) => i > 0 && SETTING_WORDS.has(t.word));
+    const tokens = cut > 0 ? all.slice(0, cut) : all;
     const w = tokens.map((t) => t.word);
     const at = w.indexOf('between');
     const and = w.indexOf('and', at + 1);

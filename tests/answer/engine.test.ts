@@ -296,6 +296,9 @@ describe('ask: search', () => {
     // "Taiwan Strait" is a place: its "Taiwan" is no side ("the U.S. and Taiwan" would be).
     expect(e.ask('did the us and taiwan strait transits come up in 2024 talks with china').status).toBe('answered');
     expectRefusedBy(base, 'did the us and taiwan raise strait transits in 2024 talks', 'pair');
+    // Countries named in a clause of time ("while…", "during…") are the setting, not the two sides.
+    expect(decisionOf(e, 'did russia sign an incidents at sea agreement while japan and south korea talked').demotedBy).not.toContain('pair');
+    expectRefusedBy(base, 'did japan and south korea sign an incidents at sea agreement while russia talked', 'pair');
   });
   it('takes a kind of place asked for ("which cities", "what venue") as answered by an entry that names a place', () => {
     const facts = (text: string) => factLines('wire', text, 'us-ussr');
