@@ -236,6 +236,9 @@ const PLACE_KINDS = new Set(
   'city cities town towns venue venues location locations place places site sites area areas region regions port ports base bases'.split(' '),
 );
 
+/** Nouns for someone's words: "the exact words of X", "the wording of X" ask for what was said, which a quote is. */
+const WORD_KINDS = new Set('words wording quote quotes quotation quotations'.split(' '));
+
 const hasAll = (have: number, need: number) => (have & need) === need;
 
 /** A day named with its month: "june 5", "5 june", "may 10th" (month 1–12, day 1–31). */
@@ -725,9 +728,9 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
   }
 
   /** The bits of `required` that name a kind of place ("what city", "which venue"): an entry naming a place answers them. */
-  function placeKindBits(query: AnalyzedQuery): number {
+  function placeKindBits(query: AnalyzedQuery, kinds: ReadonlySet<string> = PLACE_KINDS): number {
     const head = query.intent.focus;
-    if (head === undefined || !PLACE_KINDS.has(head)) return 0;
+    if (head === undefined || !kinds.has(head)) return 0;
     let mask = 0;
     query.concepts.forEach((c, i) => {
       if (c.words.includes(head)) mask |= 1 << i;
@@ -830,6 +833,8 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
     read(query, hits, named, limit = 3) {
       const mask = required(query);
       const placeBits = placeKindBits(query);
+      // "The exact words of X": a quote is the words asked for.
+      const wordBits = placeKindBits(query, WORD_KINDS);
       const pair = betweenPair(query.tokens);
       const other = betweenOther(query.tokens);
       const role = roleAsked(query.tokens);
@@ -845,7 +850,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
           matched: hit.matched,
           concepts: query.concepts.length,
           lead: next && next.score > 0 ? hit.score / next.score : Infinity,
-          hasRequired: hasAll(hit.mask, placeBits !== 0 && search.tellsWhere(hit.doc) ? mask & ~placeBits : mask),
+          hasRequired: hasAll(hit.mask, mask & ~(placeBits !== 0 && search.tellsWhere(hit.doc) ? placeBits : 0) & ~(entry.kind === 'quote' ? wordBits : 0)),
           matchesInformative: query.concepts.every((c, k) => !c.known || c.idf < DOMINANCE_IDF || (hit.mask & (1 << k)) !== 0),
           shapes: shapesAt(hit.doc),
           askedAlike: hit.askedAlike,

@@ -312,6 +312,31 @@ describe('ask: search', () => {
       'required',
     );
   });
+  it('takes "the exact words" of something as answered by a quote, not by a fact telling of it', () => {
+    const q = 'exact words of the 2021 joint statement on the line of control ceasefire';
+    const quoted = smallBase('india-pakistan', 'India–Pakistan military channels', [
+      '  - id: other',
+      '    text: Reporters asked for the exact words of the 2003 Line of Control ceasefire, which were never released.',
+      '    topics: [india-pakistan]',
+      '    sources: [s1]',
+      'quotes:',
+      '  - id: statement',
+      '    text: strict observance of all agreements, understandings and cease firing along the Line of Control',
+      '    speaker: Indian and Pakistani armies (joint statement)',
+      '    date: 2021-02-25',
+      '    context: Joint statement announcing the February 2021 ceasefire.',
+      '    topics: [india-pakistan]',
+      '    sources: [s1]',
+    ]);
+    const a = createEngine(quoted).ask(q);
+    expect([a.status, a.results[0]?.entry.id]).toEqual(['answered', 'statement']);
+    // A fact telling of the statement does not give its words.
+    const told = smallBase('india-pakistan', 'India–Pakistan military channels', [
+      ...factLines('told', 'In a joint statement of February 2021 the two armies announced a ceasefire along the Line of Control.', 'india-pakistan'),
+      ...factLines('other', 'Officers chose their exact words with care at the 1999 talks.', 'india-pakistan'),
+    ]);
+    expectRefusedBy(told, q, 'required');
+  });
   it('answers "who headed X" with a runner-up that names who did, when the best hit names no one doing it', () => {
     const facts = (id: string, text: string) => factLines(id, text, 'us-china');
     const talks = facts(
