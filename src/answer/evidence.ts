@@ -241,6 +241,16 @@ const WORD_KINDS = new Set('words wording quote quotes quotation quotations'.spl
 
 const hasAll = (have: number, need: number) => (have & need) === need;
 
+/** "From 2021 to 2024", "2021 through 2024", "between 2021 and 2024": the first and last year of a span asked about. */
+function yearRange(words: readonly string[]): [number, number] | undefined {
+  for (let i = 0; i + 2 < words.length; i++) {
+    const [a, join, b] = [words[i]!, words[i + 1]!, words[i + 2]!];
+    const joins = join === 'to' || join === 'through' || join === 'until' || (join === 'and' && words[i - 1] === 'between');
+    if (joins && YEAR.test(a) && YEAR.test(b) && Number(a) < Number(b)) return [Number(a), Number(b)];
+  }
+  return undefined;
+}
+
 /** A day named with its month: "june 5", "5 june", "may 10th" (month 1–12, day 1–31). */
 export function dayIn(words: readonly string[]): { month: number; day: number } | undefined {
   const dayOf = (w: string | undefined) => {
@@ -706,10 +716,17 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
     const end = (entry.kind === 'fact' ? entry.end_date : undefined) ?? entry.date;
     const from = Number(entry.date.slice(0, 4));
     const to = Number(end.slice(0, 4));
-    const years = query.concepts.every((c) => {
-      const year = c.words.length === 1 && YEAR.test(c.words[0]!) ? Number(c.words[0]) : undefined;
+    const yearOf = (c: AnalyzedQuery['concepts'][number]) => (c.words.length === 1 && YEAR.test(c.words[0]!) ? Number(c.words[0]) : undefined);
+    const named = (c: AnalyzedQuery['concepts'][number]) => {
+      const year = yearOf(c);
       return year === undefined || (year >= from && year <= to) || c.alts.some((a) => search.mentions(doc, a.term));
-    });
+    };
+    // "From 2021 to 2024": a span of years asked, which an entry in any part of it (or naming either end) is of.
+    const range = yearRange(query.tokens.map((t) => t.word));
+    const inRange = (c: AnalyzedQuery['concepts'][number]) => range !== undefined && range.includes(yearOf(c) ?? NaN);
+    const ranged = query.concepts.filter(inRange);
+    const spanOk = !range || (from <= range[1] && to >= range[0]) || ranged.some(named);
+    const years = spanOk && query.concepts.every((c) => inRange(c) || named(c));
     return years && dayNamed(query, entry, end);
   }
 

@@ -690,6 +690,9 @@ describe('ask: search', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', delegation);
     expectRefusedBy(base, 'who headed the us delegation at the mmca working group in april 2025', 'year');
     expect(createEngine(base).ask('who headed the us delegation at the mmca working group in april 2024').status).toBe('answered');
+    // A span of years asked ("from 2023 to 2025") is met by an entry in any part of it, not only one naming both ends.
+    expect(decisionOf(createEngine(base), 'who headed the us delegation at the mmca working group from 2023 to 2025').demotedBy).not.toContain('year');
+    expectRefusedBy(base, 'who headed the us delegation at the mmca working group from 2025 to 2026', 'year');
     // An entry that names the year goes before a better-scored one that does not.
     const both = smallBase('us-china', 'U.S.–China military channels', [
       ...delegation,
