@@ -7,6 +7,7 @@ import { CAUSE_ASKED, isQuantity, KIND_WHY, questionKind, type EntryIndex, type 
 import { term, tokenize, words, type Token } from '../search/normalize';
 import { analyzeQuery, type AnalyzedQuery } from '../search/query';
 import { relatedTerms } from '../search/related-words';
+import { WH_WORDS } from '../search/stopwords';
 import { buildPeople, type People } from './speaker';
 
 // Evidence: what the retrieval found out about each ranked hit, as plain values. The answer decision
@@ -200,7 +201,6 @@ const ANAPHOR =
   /^(It|This|That|These|Those|They|He|She|The (move|step|decision|change|idea|aim|goal|purpose|reason|plan|delay|request|refusal|cut|suspension))\b/;
 /** Auxiliaries after which a question names its actor ("did nixon send", "has austin called"). */
 const SUBJECT_AUX = new Set(['did', 'does', 'do', 'has', 'have', 'had']);
-const WH_WORDS = new Set(['what', 'when', 'where', 'why', 'how', 'which', 'who']);
 /** Numbers and months: dates set the scene of an event, they do not name it. */
 const isDate = (w: string) => /^\d+$/.test(w) || MONTHS.has(w);
 

@@ -1,6 +1,7 @@
 import type { Entry } from '../knowledge/schema';
 import { term, tokenize } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
+import { WH_WORDS } from '../search/stopwords';
 import { TITLES } from './speaker';
 
 // Names in a question that the base never mentions, told by their shape rather than from a list: a system's
@@ -75,7 +76,6 @@ const NAME_LEADS = new Set(['operation', 'exercise']);
 const ORDINAL = /^\d+(st|nd|rd|th)$/;
 
 const AUX = new Set(['did', 'does', 'do', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'can', 'could']);
-const WH = new Set(['what', 'when', 'why', 'how', 'where', 'who', 'which']);
 /** Verbs of saying: "did grandpa say that…" asks whether a claim is true, whoever made it (speaker.ts reads "what did X say"). */
 const SAYING = new Set(['say', 'said', 'says', 'tell', 'told', 'claim', 'claimed', 'think', 'thinks', 'mean', 'meant']);
 
@@ -84,7 +84,7 @@ const SAYING = new Set(['say', 'said', 'says', 'tell', 'told', 'claim', 'claimed
  * word right after it. One the base never uses names an actor it does not cover.
  */
 function subjectOf(w: readonly string[]): string | undefined {
-  const at = WH.has(w[0] ?? '') ? 1 : 0;
+  const at = WH_WORDS.has(w[0] ?? '') ? 1 : 0;
   if (!AUX.has(w[at] ?? '') || SAYING.has(w[at + 2] ?? '')) return undefined;
   return w[at + 1];
 }

@@ -30,3 +30,6 @@ export function isStopword(word: string): boolean {
 
 /** All stopwords, so a misspelt one ("qoute", "waht") can be recognised and dropped too. */
 export const STOPWORD_LIST: readonly string[] = [...STOPWORDS];
+
+/** The question words ("what", "who"…): the answer decision reads what follows them. */
+export const WH_WORDS: ReadonlySet<string> = new Set(['what', 'when', 'where', 'why', 'how', 'which', 'who']);
