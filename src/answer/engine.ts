@@ -175,51 +175,52 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     // An entry that does not involve a country the question names cannot be its answer: entries that involve
     // them all go first, in their own order ("what did dong jun say about taiwan" → the one about Taiwan).
     // Likewise, for "what did X say", the entries that give X's words.
-    let hits = named.concepts.length > 0 && !disabled.has('named-things') ? firstWhere(pool.hits, (h) => evidence.lacks(h, named).length === 0) : pool.hits;
+    // Read-only: each ranking rule below hands back the same array when it moves nothing, so nothing is copied.
+    let hits: readonly SearchHit[] =
+      named.concepts.length > 0 && !disabled.has('named-things') ? firstWhere(pool.hits, (h) => evidence.lacks(h, named).length === 0) : pool.hits;
     if (named.speaker && !disabled.has('speaker')) hits = firstWhere(hits, (h) => evidence.bySpeaker(h, named));
     // "What did Hegseth tell Dong": a sibling giving Hegseth's words, before one saying the call took place.
-    if (named.speaker) hits = [...promoteSibling(hits, (h) => (evidence.givesWords(h, named) ? 1 : 0))];
+    if (named.speaker) hits = promoteSibling(hits, (h) => (evidence.givesWords(h, named) ? 1 : 0));
     else {
       // "What did China say about…", "what did Paparo raise…": likewise for whoever is asked about, a person or not,
       // when the question names one (in "what did china's defense minister say", the words are not China's).
       const span = sayerOf(query.tokens);
       const said = span ? new Set(query.tokens.slice(span.from, span.to).map((t) => t.word)) : undefined;
       const keys = said ? query.concepts.filter((c) => c.known && c.words.some((w) => said.has(w))).map((c) => c.key) : [];
-      if (keys.length === 1) hits = [...promoteSibling(hits, (h) => (evidence.givesWordsOf(h, keys) ? 1 : 0))];
+      if (keys.length === 1) hits = promoteSibling(hits, (h) => (evidence.givesWordsOf(h, keys) ? 1 : 0));
       // "What did the U.S. letter say", "what level did the pentagon spokesman say…": the words are asked for and no
       // one is named as saying them, so a sibling quote gives them, before a fact about the occasion. Not for "did X
       // say…" or "my cousin says…" (yes/no, or someone else's claim), nor when a sayer is named ("what did the
       // chinese navy say": the quote may be the other side's).
       else if (query.intent.quote && !span && (query.tokens[0]?.word === 'what' || query.intent.keywords))
-        hits = [...promoteSibling(hits, (h) => (h.entry.kind === 'quote' ? 1 : 0))];
+        hits = promoteSibling(hits, (h) => (h.entry.kind === 'quote' ? 1 : 0));
     }
     // "Was the hotline a red phone", "what is the Defense Telephone Link": no one's words are asked for, so a fact
     // sibling covering the question as well goes before a quote on the subject (not for "why", whose reason a quote
     // may give, nor "who…" other than "who is X", nor a verb of saying or putting forward: "which official claimed…").
     const wordsAsked = query.intent.quote || named.speaker || query.intent.why || (query.intent.who && !query.intent.identity) || usesWordsVerb(query.tokens);
-    if (!wordsAsked) hits = [...factOverQuote(hits)];
+    if (!wordsAsked) hits = factOverQuote(hits);
     // "Who led the delegation in 2025": the entries that name the year go first.
     if (!disabled.has('year')) hits = firstWhere(hits, (h) => evidence.namesYears(query, h));
     // "Who were the DGMOs…": a sibling naming the people, before one naming only the armies (not for "who is X").
-    if (query.intent.who && !query.intent.identity) hits = [...whoNamesPeople(hits, evidence.peopleIn)];
+    if (query.intent.who && !query.intent.identity) hits = whoNamesPeople(hits, evidence.peopleIn);
     // "What is CUES": the entry that spells the name out, before one using it in passing.
     // "What route did the 1963 hotline cable take": a sibling matching the thing asked about (the focus, the counted
     // thing), before one sharing only the context.
     const required = evidence.required(query);
-    if (required) hits = [...promoteSibling(hits, (h) => ((h.mask & required) === required ? 1 : 0))];
+    if (required) hits = promoteSibling(hits, (h) => ((h.mask & required) === required ? 1 : 0));
     // "Who is Ian Francis": a fact saying what he is ("Col. Ian Francis of INDOPACOM led…"), before his words.
-    if (query.intent.identity) hits = [...promoteSibling(hits, (h) => evidence.describesPerson(query, h), IDENTITY_SHARE)];
+    if (query.intent.identity) hits = promoteSibling(hits, (h) => evidence.describesPerson(query, h), IDENTITY_SHARE);
     // "Is there another MMCA meeting planned": a sibling stating a plan, before the meetings already held.
-    if (query.intent.upcoming || query.tokens.some((t) => PLAN_ASKED.has(t.word)))
-      hits = [...promoteSibling(hits, (h) => (evidence.shapes(h).has('plan') ? 1 : 0))];
+    if (query.intent.upcoming || query.tokens.some((t) => PLAN_ASKED.has(t.word))) hits = promoteSibling(hits, (h) => (evidence.shapes(h).has('plan') ? 1 : 0));
     // "How often does the mechanism meet": a sibling stating how often, before one about a single meeting.
-    if (asksFrequency(query.tokens)) hits = [...frequencyFirst(hits)];
+    if (asksFrequency(query.tokens)) hits = frequencyFirst(hits);
     // "What came out of the Busan meeting": a sibling stating an outcome, before one telling the meeting itself.
-    if (asksOutcome(query.tokens)) hits = [...outcomeFirst(hits)];
+    if (asksOutcome(query.tokens)) hits = outcomeFirst(hits);
     // "What does the INCSEA agreement forbid": a sibling telling what it says, before one telling that it was signed.
-    if (asksContent(query.tokens, question)) hits = [...contentFirst(hits)];
+    if (asksContent(query.tokens, question)) hits = contentFirst(hits);
     const defined = definitionAsked(query.tokens, question);
-    if (defined) hits = [...definitionFirst(hits, defined)];
+    if (defined) hits = definitionFirst(hits, defined);
     let found = evidence.read(query, hits, named);
     let decision = decide(read, found[0], disabled);
     // "Who headed each delegation at the 17th DPCT": the best hit names the talks but not who headed them, and one
