@@ -13,10 +13,17 @@ export type QuoteFilter = { speaker?: string; topic?: string };
  * What every adapter (bot, CLI, eval, bench) uses. Built once per knowledge version by
  * createEngine(base) in src/answer/engine.ts; never rebuilt per query.
  */
+/** What a search tells the eval about how it reached its answer (AnswerEngine.ask). */
+export type Trace = (decision: Decision, rankedBy: readonly string[]) => void;
+
 export interface AnswerEngine {
   readonly base: KnowledgeBase;
-  /** A free-text question → answered / unsure / unknown, with citations. `trace` receives the answer decision of a search (the eval's "demoted by"). */
-  ask(question: string, options?: { limit?: number; trace?: (decision: Decision) => void }): Answer;
+  /**
+   * A free-text question → answered / unsure / unknown, with citations. `trace` receives the answer decision of a
+   * search (the eval's "demoted by") and the names of the ranking rules that changed the top hit (src/answer/ranking.ts;
+   * 'runner-up' when the answer checks let the next hit through instead).
+   */
+  ask(question: string, options?: { limit?: number; trace?: Trace }): Answer;
   /** Answer built around one entry (a picked autocomplete choice, a did-you-mean button). */
   answerFor(entryId: string, question?: string): Answer | undefined;
   /** Autocomplete for a partially typed question; value is `entry:<id>` for an entry. */

@@ -1,30 +1,18 @@
 import type { KnowledgeBase } from '../knowledge/base';
 import type { Entry, Source } from '../knowledge/schema';
 import { confidenceOf } from '../search/confidence';
-import { buildEntryIndex, type SearchHit } from '../search/entry-index';
+import { buildEntryIndex } from '../search/entry-index';
 import { words } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
 import { CALIBRATED, CHECK_NAMES, decide, givesWay, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
 import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
 import { questionKind } from './question-kind';
-import { buildPeople, sayerOf, speakerAsked, usesWordsVerb } from './speaker';
-import {
-  asksFrequency,
-  asksOutcome,
-  asksContent,
-  contentFirst,
-  definitionAsked,
-  definitionFirst,
-  factOverQuote,
-  frequencyFirst,
-  outcomeFirst,
-  promoteSibling,
-  whoNamesPeople,
-} from './promote';
+import { buildPeople, speakerAsked } from './speaker';
+import { rankContext, rankHits } from './ranking';
 import { parseChoice } from './choice';
 import { buildRelatedIndex, composeAnswer } from './compose';
-import type { AnswerEngine, QuoteFilter, TimelineFilter } from './engine-api';
+import type { AnswerEngine, QuoteFilter, TimelineFilter, Trace } from './engine-api';
 import type { Answer, AnswerMode, Declined } from './model';
 import { buildSpeakerDirectory, parseYearRange } from './structured';
 import { buildQuestionPrefixIndex, suggestQuestions, suggestSourceChoices, suggestSpeakerNames, type QuestionPrefixIndex } from './suggest';
@@ -45,17 +33,6 @@ const POOL = 10;
  */
 const RECORD_COVERAGE = 0.5;
 const RECORD_LEAD = 1.5;
-/**
- * The share of the top score a sibling describing the person asked about needs (promoteSibling): lower than for the
- * other rules, since a quote by the person or an entry using the name many times outscores a short description
- * (0.5: leave-one-out -1 question, 0.2: no more than 0.3).
- */
-const IDENTITY_SHARE = 0.3;
-/**
- * Words that ask about a plan ("is another meeting planned"), besides "the next X" and "upcoming" (Intent.upcoming).
- * Also "will", "plan(s)": heldout top-1 90.8 -> 90.2, dev -1.
- */
-const PLAN_ASKED = new Set(['planned', 'scheduled', 'upcoming']);
 /** Further results must score at least this share of the best one to be shown with it. */
 const RELATIVE_CUT = 0.2;
 
@@ -153,7 +130,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
   }
 
   /** `label` is the question as the user wrote it, echoed in the answer; `question` is its trimmed form. */
-  function searchAnswer(question: string, limit: number, label: string, trace?: (d: Decision) => void): Answer {
+  function searchAnswer(question: string, limit: number, label: string, trace?: Trace): Answer {
     const exact = search.exact(question);
     if (exact.length > 0) {
       const { hits } = search.search(question, { limit, only: exact });
@@ -172,55 +149,10 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     const read = readQuestion(question, query, [...things.unknown, ...names.unknownIn(question, query)]);
     if (asked) read.speaker = { name: asked.name, quoted: asked.quoted };
     const named: NamedInQuestion = { concepts: things.known, ...(asked ? { speaker: asked } : {}) };
-    // An entry that does not involve a country the question names cannot be its answer: entries that involve
-    // them all go first, in their own order ("what did dong jun say about taiwan" → the one about Taiwan).
-    // Likewise, for "what did X say", the entries that give X's words.
-    // Read-only: each ranking rule below hands back the same array when it moves nothing, so nothing is copied.
-    let hits: readonly SearchHit[] =
-      named.concepts.length > 0 && !disabled.has('named-things') ? firstWhere(pool.hits, (h) => evidence.lacks(h, named).length === 0) : pool.hits;
-    if (named.speaker && !disabled.has('speaker')) hits = firstWhere(hits, (h) => evidence.bySpeaker(h, named));
-    // "What did Hegseth tell Dong": a sibling giving Hegseth's words, before one saying the call took place.
-    if (named.speaker) hits = promoteSibling(hits, (h) => (evidence.givesWords(h, named) ? 1 : 0));
-    else {
-      // "What did China say about…", "what did Paparo raise…": likewise for whoever is asked about, a person or not,
-      // when the question names one (in "what did china's defense minister say", the words are not China's).
-      const span = sayerOf(query.tokens);
-      const said = span ? new Set(query.tokens.slice(span.from, span.to).map((t) => t.word)) : undefined;
-      const keys = said ? query.concepts.filter((c) => c.known && c.words.some((w) => said.has(w))).map((c) => c.key) : [];
-      if (keys.length === 1) hits = promoteSibling(hits, (h) => (evidence.givesWordsOf(h, keys) ? 1 : 0));
-      // "What did the U.S. letter say", "what level did the pentagon spokesman say…": the words are asked for and no
-      // one is named as saying them, so a sibling quote gives them, before a fact about the occasion. Not for "did X
-      // say…" or "my cousin says…" (yes/no, or someone else's claim), nor when a sayer is named ("what did the
-      // chinese navy say": the quote may be the other side's).
-      else if (query.intent.quote && !span && (query.tokens[0]?.word === 'what' || query.intent.keywords))
-        hits = promoteSibling(hits, (h) => (h.entry.kind === 'quote' ? 1 : 0));
-    }
-    // "Was the hotline a red phone", "what is the Defense Telephone Link": no one's words are asked for, so a fact
-    // sibling covering the question as well goes before a quote on the subject (not for "why", whose reason a quote
-    // may give, nor "who…" other than "who is X", nor a verb of saying or putting forward: "which official claimed…").
-    const wordsAsked = query.intent.quote || named.speaker || query.intent.why || (query.intent.who && !query.intent.identity) || usesWordsVerb(query.tokens);
-    if (!wordsAsked) hits = factOverQuote(hits);
-    // "Who led the delegation in 2025": the entries that name the year go first.
-    if (!disabled.has('year')) hits = firstWhere(hits, (h) => evidence.namesYears(query, h));
-    // "Who were the DGMOs…": a sibling naming the people, before one naming only the armies (not for "who is X").
-    if (query.intent.who && !query.intent.identity) hits = whoNamesPeople(hits, evidence.peopleIn);
-    // "What is CUES": the entry that spells the name out, before one using it in passing.
-    // "What route did the 1963 hotline cable take": a sibling matching the thing asked about (the focus, the counted
-    // thing), before one sharing only the context.
-    const required = evidence.required(query);
-    if (required) hits = promoteSibling(hits, (h) => ((h.mask & required) === required ? 1 : 0));
-    // "Who is Ian Francis": a fact saying what he is ("Col. Ian Francis of INDOPACOM led…"), before his words.
-    if (query.intent.identity) hits = promoteSibling(hits, (h) => evidence.describesPerson(query, h), IDENTITY_SHARE);
-    // "Is there another MMCA meeting planned": a sibling stating a plan, before the meetings already held.
-    if (query.intent.upcoming || query.tokens.some((t) => PLAN_ASKED.has(t.word))) hits = promoteSibling(hits, (h) => (evidence.shapes(h).has('plan') ? 1 : 0));
-    // "How often does the mechanism meet": a sibling stating how often, before one about a single meeting.
-    if (asksFrequency(query.tokens)) hits = frequencyFirst(hits);
-    // "What came out of the Busan meeting": a sibling stating an outcome, before one telling the meeting itself.
-    if (asksOutcome(query.tokens)) hits = outcomeFirst(hits);
-    // "What does the INCSEA agreement forbid": a sibling telling what it says, before one telling that it was signed.
-    if (asksContent(query.tokens, question)) hits = contentFirst(hits);
-    const defined = definitionAsked(query.tokens, question);
-    if (defined) hits = definitionFirst(hits, defined);
+    // The sibling-ranking rules, in order (ranking.ts: RANKING_RULES). Read-only: each hands back the same array when
+    // it moves nothing, so nothing is copied.
+    const ranked = rankHits(pool.hits, rankContext(question, query, named, evidence, disabled));
+    let hits = ranked.hits;
     let found = evidence.read(query, hits, named);
     let decision = decide(read, found[0], disabled);
     // "Who headed each delegation at the 17th DPCT": the best hit names the talks but not who headed them, and one
@@ -229,12 +161,13 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       const runnerUp = found.findIndex((e, i) => i > 0 && decide(read, e, disabled).status === 'answered');
       if (runnerUp > 0) {
         hits = [hits[runnerUp]!, ...hits.filter((_, i) => i !== runnerUp)];
+        ranked.movedBy.push('runner-up');
         found = evidence.read(query, hits, named);
         decision = decide(read, found[0], disabled);
       }
     }
     const best = hits[0];
-    trace?.(decision);
+    trace?.(decision, ranked.movedBy);
     const declined = declineReason(read, decision);
     if (!best || decision.status === 'unknown') {
       // An opinion or a forecast that one entry clearly bears on: that entry, as what the record shows.
@@ -296,12 +229,6 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     return quoted;
   }
 
-  /** The hits that pass first, each group in its own order. */
-  function firstWhere(hits: readonly SearchHit[], passes: (h: SearchHit) => boolean): SearchHit[] {
-    const ok = hits.map(passes);
-    return [...hits.filter((_, i) => ok[i]), ...hits.filter((_, i) => !ok[i])];
-  }
-
   /** What the decision knows about the question itself. */
   function readQuestion(question: string, query: AnalyzedQuery, unknownNames: readonly string[]): QuestionRead {
     return {
@@ -314,7 +241,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     };
   }
 
-  function ask(question: string, options: { limit?: number; trace?: (d: Decision) => void } = {}): Answer {
+  function ask(question: string, options: { limit?: number; trace?: Trace } = {}): Answer {
     const text = typeof question === 'string' ? question : String(question ?? '');
     try {
       const limit = Math.max(1, Math.min(10, Math.floor(options.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT));

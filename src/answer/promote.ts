@@ -14,7 +14,7 @@ import type { Token } from '../search/normalize';
 //   the 1963 hotline agreement" than the 1963 one naming two).
 // - givesWords: "what did Hegseth tell Dong Jun in September": a sibling that gives the speaker's words (a quote by
 //   them, or a fact reporting them) over one that says the call took place.
-// - quote sibling (engine.ts): "what did the U.S. letter on the EP-3 say": a sibling quote over a fact about the
+// - quote sibling (ranking.ts): "what did the U.S. letter on the EP-3 say": a sibling quote over a fact about the
 //   occasion, when the words are asked for and no one is named as saying them.
 // - factOverQuote: "was the hotline a red phone": when no one's words are asked for, a fact sibling covering the
 //   question as well over a quote on the subject.
@@ -24,11 +24,11 @@ import type { Token } from '../search/normalize';
 //   outcome ("the outcomes…", "spurred talks that produced…", "had agreed to…") over one telling the event itself.
 // - contentFirst: "what does the INCSEA agreement forbid", "what is in the Syria memorandum": a sibling telling what
 //   the text says over one telling that it was signed or approved.
-// - required (engine.ts): "what route did the 1963 hotline cable take": a sibling matching every concept the
+// - required (ranking.ts): "what route did the 1963 hotline cable take": a sibling matching every concept the
 //   answer cannot do without (EvidenceReader.required: the focus, the counted thing) over one that misses one.
-// - describesPerson (engine.ts, evidence.ts): "who is Ian Francis": a fact naming him with a role ("Col. Ian
+// - describesPerson (ranking.ts, evidence.ts): "who is Ian Francis": a fact naming him with a role ("Col. Ian
 //   Francis of INDOPACOM") over a quote by him, which says nothing of who he is.
-// - plan (engine.ts): "is another MMCA meeting planned": a sibling stating a plan (the `plan` shape) over the
+// - plan (ranking.ts): "is another MMCA meeting planned": a sibling stating a plan (the `plan` shape) over the
 //   meetings already held.
 // - definitionFirst: "what is CUES": a sibling that introduces the name, spelling it out, over one using it.
 

@@ -9,7 +9,8 @@ import { runMain } from './run-main';
 // with itself hidden from the index; prints how often its entry is answered first, shown in the top three,
 // hedged (unsure) or refused (unknown), and what demoted the refused ones. Reads knowledge only (KNOWLEDGE_DIR).
 // `--disable a,b` switches answer checks off (EngineOptions.disable) to see what each costs;
-// `--failures` lists the refused questions too (they are the moderators' own questions, not eval questions).
+// `--failures` lists the refused questions too (they are the moderators' own questions, not eval questions);
+// `--wrong` lists the answered ones whose first entry is not the question's own (question → got, expected).
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -40,6 +41,10 @@ async function main(): Promise<number> {
     for (const f of score.failures)
       if (f.kind !== 'wrong-first')
         line(`    [${f.kind}] ${JSON.stringify(f.q)} → ${f.status} ${f.got.join(', ') || '-'}  (${f.expected[0]})  ${f.demotedBy?.join(', ') ?? ''}`);
+  if (argv.includes('--wrong'))
+    for (const f of score.failures)
+      if (f.kind === 'wrong-first')
+        line(`    [wrong-first] ${JSON.stringify(f.q)} → ${f.got.join(', ')}  (${f.expected[0]})${f.rankedBy ? `  ranked by: ${f.rankedBy.join(', ')}` : ''}`);
   return 0;
 }
 

@@ -32,7 +32,7 @@ function print(report: SplitReport, heading?: string): void {
     line(`  answerable failures (${a.failures.length}):`);
     for (const f of a.failures)
       line(
-        `    [${f.kind}] ${JSON.stringify(f.q)} → ${f.status} ${f.got.join(', ') || '-'}   expected: ${f.expected.join(' | ')}${f.demotedBy ? `   demoted by: ${f.demotedBy.join(', ')}` : ''}`,
+        `    [${f.kind}] ${JSON.stringify(f.q)} → ${f.status} ${f.got.join(', ') || '-'}   expected: ${f.expected.join(' | ')}${f.demotedBy ? `   demoted by: ${f.demotedBy.join(', ')}` : ''}${f.rankedBy ? `   ranked by: ${f.rankedBy.join(', ')}` : ''}`,
       );
   }
   if (o.failures.length) {

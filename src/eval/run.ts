@@ -53,8 +53,15 @@ export function sealed(report: SplitReport): SplitReport {
 
 export function outcomeOf(engine: AnswerEngine, question: string): Outcome {
   let demotedBy: readonly string[] | undefined;
-  const answer = engine.ask(question, { limit: 3, trace: (d) => (demotedBy = d.demotedBy) });
-  return { status: answer.status, ids: answer.results.map((r) => r.entry.id), ...(demotedBy ? { demotedBy } : {}) };
+  let rankedBy: readonly string[] = [];
+  const answer = engine.ask(question, {
+    limit: 3,
+    trace: (d, ranked) => {
+      demotedBy = d.demotedBy;
+      rankedBy = ranked;
+    },
+  });
+  return { status: answer.status, ids: answer.results.map((r) => r.entry.id), ...(demotedBy ? { demotedBy } : {}), ...(rankedBy.length ? { rankedBy } : {}) };
 }
 
 /**

@@ -10,7 +10,8 @@ import type { AnswerableQuestion, OutOfScopeQuestion } from './questions';
 //   printed next to it.
 
 /** `demotedBy`: what kept the answer from being given (the score, or named checks; src/answer/answerability.ts). */
-export type Outcome = { status: AnswerStatus; ids: readonly string[]; demotedBy?: readonly string[] };
+/** `rankedBy`: the ranking rules that changed the top hit (src/answer/ranking.ts), for reading a wrong first entry. */
+export type Outcome = { status: AnswerStatus; ids: readonly string[]; demotedBy?: readonly string[]; rankedBy?: readonly string[] };
 
 export type AnswerableFailure = {
   q: string;
@@ -19,6 +20,7 @@ export type AnswerableFailure = {
   got: readonly string[];
   kind: 'wrong-first' | 'refused-unknown' | 'unsure-partial' | 'unsure-wrong';
   demotedBy?: readonly string[];
+  rankedBy?: readonly string[];
 };
 export type OutOfScopeFailure = { q: string; status: AnswerStatus; got: readonly string[] };
 
@@ -53,6 +55,7 @@ export function scoreAnswerable(questions: readonly AnswerableQuestion[], outcom
         got: o.ids.slice(0, 3),
         kind,
         ...(o.demotedBy?.length ? { demotedBy: o.demotedBy } : {}),
+        ...(o.rankedBy?.length ? { rankedBy: o.rankedBy } : {}),
       });
     if (o.status === 'answered') {
       if (o.ids.slice(0, 3).some((id) => right.has(id))) recall3++;

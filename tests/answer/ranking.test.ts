@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import type { EvidenceReader, NamedInQuestion } from '../../src/answer/evidence';
+import { firstWhere, RANKING_RULE_NAMES, RANKING_RULES, rankContext, rankHits, type RankContext, type RankingRule } from '../../src/answer/ranking';
+import type { Entry } from '../../src/knowledge/schema';
+import { buildEntryIndex, type SearchHit } from '../../src/search/entry-index';
+import { smallBase } from './fixture';
+
+// Each ranking rule by name: when it applies (read from a real question of a small base), and what it moves.
+
+const base = smallBase('us-china', 'U.S.–China military channels', [
+  '  - id: talks',
+  '    text: U.S. and Chinese naval officers held MMCA talks in Shanghai in April 2025.',
+  '    topics: [us-china]',
+  '    sources: [s1]',
+]);
+const index = buildEntryIndex(base);
+
+function hit(id: string, score: number, over: Partial<Entry> = {}, rest: Partial<SearchHit> = {}): SearchHit {
+  const entry = { id, kind: 'fact', text: id, topics: ['us-china'], sources: ['s1'], ...over } as unknown as Entry;
+  return { entry, doc: 0, score, coverage: 1, matched: 3, mask: 7, questionMatch: 0, askedAlike: false, ...rest };
+}
+const ids = (hits: readonly SearchHit[]) => hits.map((h) => h.entry.id);
+
+/** Evidence that answers only what a test gives it. */
+const evidence = (over: Partial<EvidenceReader> = {}): EvidenceReader => ({ required: () => 0, ...over }) as unknown as EvidenceReader;
+
+/** The rules' reading of `question`, with the named things and evidence a test gives. */
+function ctx(question: string, named: NamedInQuestion = { concepts: [] }, reader = evidence(), disabled: string[] = []): RankContext {
+  return rankContext(question, index.search(question).query, named, reader, new Set(disabled));
+}
+const rule = (name: string): RankingRule => {
+  const found = RANKING_RULES.find((r) => r.name === name);
+  if (!found) throw new Error(`no ranking rule "${name}"`);
+  return found;
+};
+const speaker = { name: 'Hegseth', matches: ['Pete Hegseth'], keys: [], quoted: true };
+
+describe('RANKING_RULES', () => {
+  it('runs in a fixed order, each rule under its own name', () => {
+    expect(RANKING_RULE_NAMES).toEqual([
+      'named-things',
+      'speaker',
+      'gives-words',
+      'sayer-words',
+      'quote-asked',
+      'fact-over-quote',
+      'year',
+      'who-names-people',
+      'required',
+      'describes-person',
+      'plan',
+      'frequency',
+      'outcome',
+      'content',
+      'definition',
+    ]);
+  });
+});
+
+describe('firstWhere', () => {
+  it('puts the passing hits first, each group in its own order, and hands back the same array when they are first already', () => {
+    const hits = [hit('a', 3), hit('b', 2), hit('c', 1)];
+    expect(ids(firstWhere(hits, (h) => h.entry.id !== 'a'))).toEqual(['b', 'c', 'a']);
+    expect(firstWhere(hits, (h) => h.entry.id === 'a')).toBe(hits);
+    expect(firstWhere(hits, () => false)).toBe(hits);
+  });
+});
+
+describe('rankHits', () => {
+  it('names the rules that changed the top hit, in the order they ran', () => {
+    const swap: RankingRule = { name: 'swap', applies: () => true, rank: (h) => [h[1]!, h[0]!, ...h.slice(2)] };
+    const keep: RankingRule = { name: 'keep', applies: () => true, rank: (h) => h };
+    const never: RankingRule = { name: 'never', applies: () => false, rank: () => [] };
+    const hits = [hit('a', 3), hit('b', 2)];
+    const out = rankHits(hits, ctx('who led the talks'), [keep, swap, never]);
+    expect(ids(out.hits)).toEqual(['b', 'a']);
+    expect(out.movedBy).toEqual(['swap']);
+  });
+  it('skips a rule switched off by its answer check name (EngineOptions.disable)', () => {
+    const years = evidence({ namesYears: (_q, h) => h.entry.id === 'dated' });
+    const hits = [hit('undated', 3), hit('dated', 2)];
+    expect(ids(rankHits(hits, ctx('who led the talks in 2025', undefined, years)).hits)).toEqual(['dated', 'undated']);
+    expect(ids(rankHits(hits, ctx('who led the talks in 2025', undefined, years, ['year'])).hits)).toEqual(['undated', 'dated']);
+  });
+});
+
+describe('named-things', () => {
+  const named: NamedInQuestion = { concepts: [{ key: 'taiwan', label: 'Taiwan' }] };
+  const lacks = evidence({ lacks: (h) => (h.entry.id === 'taiwan' ? [] : ['Taiwan']) });
+  it('applies when the question names things, and puts the entries involving them all first', () => {
+    expect(rule('named-things').applies(ctx('what did dong jun say about taiwan', named))).toBe(true);
+    expect(rule('named-things').applies(ctx('what did dong jun say'))).toBe(false);
+    expect(ids(rule('named-things').rank([hit('other', 3), hit('taiwan', 2)], ctx('q', named, lacks)))).toEqual(['taiwan', 'other']);
+    expect(rule('named-things').disable).toBe('named-things');
+  });
+});
+
+describe('speaker and gives-words', () => {
+  const bySpeaker = evidence({ bySpeaker: (h) => h.entry.id === 'quote', givesWords: (h) => h.entry.id === 'report' });
+  it('apply to "what did X say", and put X’s words first', () => {
+    const c = ctx('what did hegseth tell dong', { concepts: [], speaker }, bySpeaker);
+    expect(rule('speaker').applies(c) && rule('gives-words').applies(c)).toBe(true);
+    expect(rule('speaker').applies(ctx('who led the talks'))).toBe(false);
+    expect(ids(rule('speaker').rank([hit('call', 3), hit('quote', 2)], c))).toEqual(['quote', 'call']);
+    expect(ids(rule('gives-words').rank([hit('call', 3), hit('report', 2)], c))).toEqual(['report', 'call']);
+    expect(rule('speaker').disable).toBe('speaker');
+  });
+});
+
+describe('sayer-words', () => {
+  it('applies only when one known concept names the sayer and no person is asked about', () => {
+    const c = ctx('what did china say about the talks');
+    expect(rule('sayer-words').applies({ ...c, sayer: { span: true, keys: ['china'] } })).toBe(true);
+    expect(rule('sayer-words').applies({ ...c, sayer: { span: true, keys: [] } })).toBe(false);
+    expect(rule('sayer-words').applies({ ...c, named: { concepts: [], speaker }, sayer: { span: true, keys: ['china'] } })).toBe(false);
+    const words = evidence({ givesWordsOf: (h, keys) => h.entry.id === 'statement' && keys[0] === 'china' });
+    const hits = [hit('talks', 3), hit('statement', 2)];
+    expect(ids(rule('sayer-words').rank(hits, { ...c, evidence: words, sayer: { span: true, keys: ['china'] } }))).toEqual(['statement', 'talks']);
+  });
+});
+
+describe('quote-asked', () => {
+  it('applies to "what were the words of the letter" (words asked, no sayer named), not when a sayer is named or to yes/no questions', () => {
+    expect(rule('quote-asked').applies(ctx('what were the words of the letter'))).toBe(true);
+    expect(rule('quote-asked').applies(ctx('what did the navy say about the talks'))).toBe(false);
+    expect(rule('quote-asked').applies(ctx('did the letter say sorry'))).toBe(false);
+    expect(ids(rule('quote-asked').rank([hit('letter', 3), hit('words', 2, { kind: 'quote' } as Partial<Entry>)], ctx('q')))).toEqual(['words', 'letter']);
+  });
+});
+
+describe('fact-over-quote', () => {
+  it('applies when no one’s words are asked for, not to "why" or "what did X say"', () => {
+    expect(rule('fact-over-quote').applies(ctx('was the hotline a red phone'))).toBe(true);
+    expect(rule('fact-over-quote').applies(ctx('why was the hotline set up'))).toBe(false);
+    expect(rule('fact-over-quote').applies(ctx('what did hegseth say', { concepts: [], speaker }))).toBe(false);
+  });
+});
+
+describe('year', () => {
+  it('puts the entries naming the year asked first', () => {
+    const years = evidence({ namesYears: (_q, h) => h.entry.id === 'dated' });
+    const c = ctx('who led the talks in 2025', undefined, years);
+    expect(rule('year').applies(c)).toBe(true);
+    expect(ids(rule('year').rank([hit('undated', 3), hit('dated', 2)], c))).toEqual(['dated', 'undated']);
+    expect(rule('year').disable).toBe('year');
+  });
+});
+
+describe('who-names-people', () => {
+  it('applies to "who were…", not to "who is X"', () => {
+    expect(rule('who-names-people').applies(ctx('who were the dgmos'))).toBe(true);
+    expect(rule('who-names-people').applies(ctx('who is ian francis'))).toBe(false);
+  });
+});
+
+describe('required', () => {
+  it('applies when the question has concepts the answer cannot do without, and lifts a sibling matching them', () => {
+    const c = ctx('what route did the cable take', undefined, evidence({ required: () => 4 }));
+    expect(c.required).toBe(4);
+    expect(rule('required').applies(c)).toBe(true);
+    expect(rule('required').applies(ctx('what route did the cable take'))).toBe(false);
+    expect(ids(rule('required').rank([hit('context', 3, {}, { mask: 3 }), hit('route', 2, {}, { mask: 7 })], c))).toEqual(['route', 'context']);
+  });
+});
+
+describe('describes-person', () => {
+  it('applies to "who is X", and lifts a sibling describing X even at a third of the top score', () => {
+    const describes = evidence({ describesPerson: (_q, h) => (h.entry.id === 'role' ? 1 : 0) });
+    const c = ctx('who is ian francis', undefined, describes);
+    expect(rule('describes-person').applies(c)).toBe(true);
+    expect(rule('describes-person').applies(ctx('who were the dgmos'))).toBe(false);
+    expect(ids(rule('describes-person').rank([hit('quote', 10), hit('role', 3.5)], c))).toEqual(['role', 'quote']);
+  });
+});
+
+describe('plan', () => {
+  it('applies to "is another meeting planned", and lifts a sibling stating a plan', () => {
+    const plans = evidence({ shapes: (h) => new Set(h.entry.id === 'plan' ? ['plan'] : []) });
+    const c = ctx('is another meeting planned', undefined, plans);
+    expect(rule('plan').applies(c)).toBe(true);
+    expect(rule('plan').applies(ctx('when was the meeting held'))).toBe(false);
+    expect(ids(rule('plan').rank([hit('held', 3), hit('plan', 2)], c))).toEqual(['plan', 'held']);
+  });
+});
+
+describe('frequency, outcome, content and definition', () => {
+  it('each applies to its own kind of question only', () => {
+    expect(rule('frequency').applies(ctx('how often do the talks meet'))).toBe(true);
+    expect(rule('outcome').applies(ctx('what came out of the talks'))).toBe(true);
+    expect(rule('content').applies(ctx('what does the agreement forbid'))).toBe(true);
+    expect(rule('definition').applies(ctx('what is mmca'))).toBe(true);
+    for (const name of ['frequency', 'outcome', 'content', 'definition']) expect(rule(name).applies(ctx('who led the talks'))).toBe(false);
+  });
+});
