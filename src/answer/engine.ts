@@ -7,7 +7,7 @@ import type { AnalyzedQuery } from '../search/query';
 import { CALIBRATED, CHECK_NAMES, decide, givesWay, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
 import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
-import { questionKind } from './question-kind';
+import { asksGoesOn, questionKind } from './question-kind';
 import { buildPeople, sayerOf, speakerAsked, usesWordsVerb } from './speaker';
 import {
   asksFrequency,
@@ -307,6 +307,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     return {
       kind: questionKind(query.tokens, query.intent, latestYear, question),
       intent: query.intent,
+      goesOn: asksGoesOn(query.tokens),
       // Keywords are all chosen to name the subject; short ones ("vs", "lnk") may be abbreviations or slips.
       unknownKeyword: query.intent.keywords && query.concepts.some((c) => !c.known && c.words.some((w) => w.length >= 4 && !/\d/.test(w))),
       unknownNames,

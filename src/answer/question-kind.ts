@@ -144,3 +144,14 @@ export function questionKind(tokens: readonly Token[], intent: Intent, latestYea
     return 'advice';
   return 'fact';
 }
+
+/** Verbs of an event going on or taking place ("continue", "resume", "be held", "take place", "go ahead"). */
+const GOES_ON = /\bwill\b(?: \S+){1,6}? (continue|resume|restart|happen|go ahead|take place|be held)\b/;
+
+/**
+ * "Will the navy talks continue next year": a forecast asking only whether a round goes on, which an entry stating
+ * the plan for it answers, unlike one asking what it will decide or lead to ("will the next round agree on anything").
+ */
+export function asksGoesOn(tokens: readonly Token[]): boolean {
+  return GOES_ON.test(tokens.map((t) => t.word).join(' '));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionKind } from '../../src/answer/question-kind';
+import { asksGoesOn, questionKind } from '../../src/answer/question-kind';
 import { speakerAsked } from '../../src/answer/speaker';
 import { tokenize } from '../../src/search/normalize';
 import { readIntent } from '../../src/search/query';
@@ -88,6 +88,17 @@ describe('questionKind', () => {
     'which official claimed ties were the best ever',
     'who had the defense minister job right before dong jun',
   ])('%s → fact', (q) => expect(kind(q)).toBe('fact'));
+});
+
+describe('asksGoesOn', () => {
+  it.each([
+    ['will the navy talks continue next year', true],
+    ['will the defense talks resume in 2027', true],
+    ['will the summit go ahead next year', true],
+    ['will the next mmca working group agree on anything new', false],
+    ['will the summit lead to a new hotline by the end of the year', false],
+    ['did the talks continue in 2024', false],
+  ])('%s → %s', (q, goesOn) => expect(asksGoesOn(tokenize(q))).toBe(goesOn));
 });
 
 describe('speakerAsked', () => {
