@@ -7,7 +7,7 @@ import type { AnalyzedQuery } from '../search/query';
 import { CALIBRATED, CHECK_NAMES, decide, givesWay, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
 import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
-import { asksGoesOn, questionKind } from './question-kind';
+import { ASPECT_WORDS, asksGoesOn, questionKind } from './question-kind';
 import { buildPeople, sayerOf, speakerAsked, usesWordsVerb } from './speaker';
 import {
   asksFrequency,
@@ -308,8 +308,10 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       kind: questionKind(query.tokens, query.intent, latestYear, question),
       intent: query.intent,
       goesOn: asksGoesOn(query.tokens),
-      // Keywords are all chosen to name the subject; short ones ("vs", "lnk") may be abbreviations or slips.
-      unknownKeyword: query.intent.keywords && query.concepts.some((c) => !c.known && c.words.some((w) => w.length >= 4 && !/\d/.test(w))),
+      // Keywords are all chosen to name the subject; short ones ("vs", "lnk") may be abbreviations or slips, and
+      // aspect words ("history", "typo") say which side of the subject is wanted.
+      unknownKeyword:
+        query.intent.keywords && query.concepts.some((c) => !c.known && c.words.some((w) => w.length >= 4 && !/\d/.test(w) && !ASPECT_WORDS.has(w))),
       unknownNames,
       unknownShare: query.concepts.length ? query.concepts.filter((c) => !c.known).length / query.concepts.length : 0,
     };

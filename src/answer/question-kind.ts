@@ -155,3 +155,12 @@ const GOES_ON = /\bwill\b(?: \S+){1,6}? (continue|resume|restart|happen|go ahead
 export function asksGoesOn(tokens: readonly Token[]): boolean {
   return GOES_ON.test(tokens.map((t) => t.word).join(' '));
 }
+
+/**
+ * Nouns a keyword query adds to name which side of its subject it wants ("india pakistan army hotline history",
+ * "dong un typo in the seed article"), not a subject of their own: a base that never uses the word may still cover
+ * the subject, so such a word does not make keywords unknown (the `keywords` check).
+ */
+export const ASPECT_WORDS: ReadonlySet<string> = new Set(
+  'history background timeline overview summary details facts info basics origin origins story typo mistake spelling'.split(' '),
+);
