@@ -21,6 +21,8 @@ export type QuestionRead = {
   unknownNames: readonly string[];
   /** "What did X say": X, and whether the base holds any quote by X (without one, only a fact reporting X's words answers). */
   speaker?: { name: string; quoted: boolean };
+  /** A forecast asking only whether an event goes on or takes place ("will the talks continue next year"). */
+  goesOn?: boolean;
 };
 
 export type Check = {
@@ -60,7 +62,8 @@ export const CHECKS = [
     name: 'prediction',
     why: 'The record holds what happened, not what will: "will … next year", "in 2030" are never answered.',
     applies: (q) => q.kind === 'prediction',
-    passes: () => false,
+    // "Will the navy talks continue next year": whether a round goes on is what an entry stating its plan tells.
+    passes: (e, q) => q.goesOn === true && e.shapes.has('plan'),
     demotesTo: 'unknown',
   },
   {

@@ -7,7 +7,7 @@ import type { AnalyzedQuery } from '../search/query';
 import { CALIBRATED, CHECK_NAMES, decide, givesWay, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
 import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
-import { questionKind } from './question-kind';
+import { ASPECT_WORDS, asksGoesOn, questionKind } from './question-kind';
 import { buildPeople, speakerAsked } from './speaker';
 import { rankContext, rankHits } from './ranking';
 import { parseChoice } from './choice';
@@ -234,8 +234,11 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     return {
       kind: questionKind(query.tokens, query.intent, latestYear, question),
       intent: query.intent,
-      // Keywords are all chosen to name the subject; short ones ("vs", "lnk") may be abbreviations or slips.
-      unknownKeyword: query.intent.keywords && query.concepts.some((c) => !c.known && c.words.some((w) => w.length >= 4 && !/\d/.test(w))),
+      goesOn: asksGoesOn(query.tokens),
+      // Keywords are all chosen to name the subject; short ones ("vs", "lnk") may be abbreviations or slips, and
+      // aspect words ("history", "typo") say which side of the subject is wanted.
+      unknownKeyword:
+        query.intent.keywords && query.concepts.some((c) => !c.known && c.words.some((w) => w.length >= 4 && !/\d/.test(w) && !ASPECT_WORDS.has(w))),
       unknownNames,
       unknownShare: query.concepts.length ? query.concepts.filter((c) => !c.known).length / query.concepts.length : 0,
     };

@@ -1,5 +1,5 @@
 import type { Token } from '../search/normalize';
-import type { Intent } from '../search/query';
+import { PLAN_WH, type Intent } from '../search/query';
 
 // What kind of question it is, read from its shape: a factual question Hotline may answer from the record,
 // or one it never answers as such — a judgement ("was X a mistake"), a forecast ("will X happen next year"),
@@ -119,13 +119,14 @@ export function questionKind(tokens: readonly Token[], intent: Intent, latestYea
   // "can the u.s. trust china's military": whether to trust is a judgement.
   if ((BE_FIRST.has(first!) || MODAL_FIRST.has(first!)) && /\btrust(ed)?\b/.test(text)) return 'opinion';
   // "Will China agree…", "what will the next round decide", "who will win": a forecast. "When will the next X be
-  // held" is a question about a plan, which an entry about plans may answer (the plan check reads it).
+  // held", "where will trump and xi meet in may 2026" ask about a plan, which an entry about plans may answer (the
+  // plan check reads it).
   const will = w.findIndex((x, i) => (x === 'will' || x === 'wont') && i >= at);
   // "next shangri-la dialogue, will dong jun show up": a clause of its own opening with "will".
   const clause = /(^|[,;:.!?—–-])\s*will\b/i.test(question);
   if (
     will >= 0 &&
-    w[at] !== 'when' &&
+    !PLAN_WH.has(w[at]!) &&
     (clause || will === at || (will === at + 1 && ['what', 'who', 'how', 'which', 'where', 'why'].includes(first!)) || w[will + 1] === 'there')
   )
     return 'prediction';
@@ -143,3 +144,23 @@ export function questionKind(tokens: readonly Token[], intent: Intent, latestYea
     return 'advice';
   return 'fact';
 }
+
+/** Verbs of an event going on or taking place ("continue", "resume", "be held", "take place", "go ahead"). */
+const GOES_ON = /\bwill\b(?: \S+){1,6}? (continue|resume|restart|happen|go ahead|take place|be held)\b/;
+
+/**
+ * "Will the navy talks continue next year": a forecast asking only whether a round goes on, which an entry stating
+ * the plan for it answers, unlike one asking what it will decide or lead to ("will the next round agree on anything").
+ */
+export function asksGoesOn(tokens: readonly Token[]): boolean {
+  return GOES_ON.test(tokens.map((t) => t.word).join(' '));
+}
+
+/**
+ * Nouns a keyword query adds to name which side of its subject it wants ("india pakistan army hotline history",
+ * "dong un typo in the seed article"), not a subject of their own: a base that never uses the word may still cover
+ * the subject, so such a word does not make keywords unknown (the `keywords` check).
+ */
+export const ASPECT_WORDS: ReadonlySet<string> = new Set(
+  'history background timeline overview summary details facts info basics origin origins story typo mistake spelling'.split(' '),
+);

@@ -197,10 +197,16 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set([
   'went',
 ]);
 
-/** "When will the us and china talk again": a future event, as "the next X" is. */
+/**
+ * Question words that, before "will", ask for the time or place of a future event ("when will the us and china talk
+ * again", "where will trump and xi meet in may 2026"): what an entry about a scheduled event tells, not a forecast.
+ */
+export const PLAN_WH: ReadonlySet<string> = new Set(['when', 'where']);
+
+/** "When will the us and china talk again", "where will the summit be held": a future event, as "the next X" is. */
 function asksWhenWill(tokens: readonly Token[]): boolean {
   const at = tokens.findIndex((t) => !FILLER.has(t.word));
-  return tokens[at]?.word === 'when' && ['will', 'wont'].includes(tokens[at + 1]?.word ?? '');
+  return PLAN_WH.has(tokens[at]?.word ?? '') && ['will', 'wont'].includes(tokens[at + 1]?.word ?? '');
 }
 
 function whoVerbOf(tokens: readonly Token[]): string | undefined {

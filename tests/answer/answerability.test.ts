@@ -107,6 +107,13 @@ describe('answerability checks', () => {
     expect(givesWay(decide(question('who replaced kurt campbell'), hit({ whoVerb: false, coverage: 0.1 }), new Set(), null))).toBe(false);
     expect(givesWay(decide(question('when was the hotline set up'), hit(), new Set(), null))).toBe(false);
   });
+  it('answers a forecast asking only whether an event goes on with a hit stating its plan', () => {
+    const goesOn = question('will the navy talks continue next year', { kind: 'prediction', goesOn: true });
+    expect(decide(goesOn, hit(), new Set(), null)).toMatchObject({ status: 'answered', demotedBy: [] });
+    expect(decide(goesOn, hit({ shapes: new Set<Shape>(['date']) }), new Set(), null)).toMatchObject({ status: 'unknown', demotedBy: ['prediction'] });
+    // What the round will decide is still a forecast, however planned the round is.
+    expect(decide(question('will the next round agree on anything', { kind: 'prediction' }), hit(), new Set(), null).status).toBe('unknown');
+  });
   it('passes a hit that answers a plain factual question', () => {
     expect(decide(question('when was the hotline set up'), hit(), new Set(), null)).toMatchObject({ status: 'answered', demotedBy: [] });
   });

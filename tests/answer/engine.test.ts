@@ -758,6 +758,8 @@ describe('ask: search', () => {
     expect(engine.ask('shanghai defense telephone link budget').status).not.toBe('answered');
     expect(createEngine(fixtureBase(), { disable: ['keywords', 'required'] }).ask('shanghai defense telephone link budget').status).toBe('answered');
     expect(engine.ask('defense telephone link shanghai 2008').status).toBe('answered');
+    // A word naming which side of the subject is wanted ("history") is no subject the base lacks.
+    expect(decisionOf(engine, 'defense telephone link history').demotedBy).not.toContain('keywords');
   });
   it('takes a capital for its country: the entry must name the city or the country', () => {
     expect(engine.ask('when was the tokyo moscow hotline in service').status).not.toBe('answered');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionKind } from '../../src/answer/question-kind';
+import { asksGoesOn, questionKind } from '../../src/answer/question-kind';
 import { speakerAsked } from '../../src/answer/speaker';
 import { tokenize } from '../../src/search/normalize';
 import { readIntent } from '../../src/search/query';
@@ -24,6 +24,7 @@ describe('questionKind', () => {
     ['is hegseth going to beijing with trump', 'fact'],
     ['could the us russia military dialogue collapse again this year', 'prediction'],
     ['what happens to the mmca in 2030', 'prediction'],
+    ['where will the us and china meet in 2030', 'prediction'],
     ['will there be a summit next year', 'prediction'],
     ['next shangri-la dialogue, will dong jun show up', 'prediction'],
     ['is a war coming between the us and china', 'prediction'],
@@ -77,6 +78,7 @@ describe('questionKind', () => {
     'why does the pentagon think beijing turns contacts on and off',
     'did biden and xi agree that ai should never control nuclear launch decisions',
     'when will the next mmca meeting be held',
+    'where will trump and xi meet in may 2026',
     'what did hegseth say about relations never being better',
     'what happened in 2025',
     'what time did the guns go quiet between india and pakistan',
@@ -86,6 +88,17 @@ describe('questionKind', () => {
     'which official claimed ties were the best ever',
     'who had the defense minister job right before dong jun',
   ])('%s → fact', (q) => expect(kind(q)).toBe('fact'));
+});
+
+describe('asksGoesOn', () => {
+  it.each([
+    ['will the navy talks continue next year', true],
+    ['will the defense talks resume in 2027', true],
+    ['will the summit go ahead next year', true],
+    ['will the next mmca working group agree on anything new', false],
+    ['will the summit lead to a new hotline by the end of the year', false],
+    ['did the talks continue in 2024', false],
+  ])('%s → %s', (q, goesOn) => expect(asksGoesOn(tokenize(q))).toBe(goesOn));
 });
 
 describe('speakerAsked', () => {

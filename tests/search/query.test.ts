@@ -112,6 +112,9 @@ describe('readIntent', () => {
     // "When will…": a future event, which only an entry about plans tells.
     expect(intent('when will the us and china talk again')).toMatchObject({ upcoming: true });
     expect(intent('when did the us and china talk again')).toMatchObject({ upcoming: false });
+    // "Where will…": the place of a scheduled event, asked as "when will" asks its time.
+    expect(intent('where will trump and xi meet in may 2026')).toMatchObject({ upcoming: true });
+    expect(intent('where did trump and xi meet')).toMatchObject({ upcoming: false });
     expect(intent('how much does a p-8 cost')).toMatchObject({ money: true });
     expect(intent('how much did the us spend on the hotline')).toMatchObject({ money: true });
     expect(intent('how much notice does incsea require')).toMatchObject({ money: false });
