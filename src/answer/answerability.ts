@@ -42,6 +42,11 @@ export type Check = {
    * countries) do not: a runner-up that happens to hold them was as often wrong as right (leave-one-out).
    */
   namesWho?: true;
+  /**
+   * The check asks for a shape of answer only some siblings state (a time of day): a best hit failing only such
+   * checks gives way as `namesWho` ones do, to a next hit that states it and passes every check.
+   */
+  givesWayToShape?: true;
 };
 
 /** How closely (idf-weighted F1) a curated question must match a "who is X" question to stand for a "who" one (0.6–0.7 measured the same). */
@@ -220,6 +225,14 @@ export const CHECKS = [
     demotesTo: 'unsure',
   },
   {
+    name: 'clock',
+    why: '"What time did X…", "what day of the week": a date alone does not say; the entry must state a time of day or a weekday.',
+    applies: (q) => q.intent.clock !== undefined,
+    passes: (e, q) => e.shapes.has(q.intent.clock!),
+    demotesTo: 'unsure',
+    givesWayToShape: true,
+  },
+  {
     name: 'money',
     why: '"How much does X cost" needs a sum of money.',
     applies: (q) => q.intent.money,
@@ -275,13 +288,14 @@ const RANK: Record<AnswerStatus, number> = { answered: 2, unsure: 1, unknown: 0 
 const lower = (a: AnswerStatus, b: AnswerStatus) => (RANK[a] <= RANK[b] ? a : b);
 
 /**
- * Whether a decision that did not answer came only from checks on the person a "who" question asks for (`namesWho`):
+ * Whether a decision that did not answer came only from checks on the person a "who" question asks for (`namesWho`),
+ * or on a shape of answer a sibling may state (`givesWayToShape`):
  * the score let the hit through, and another hit may name that person.
  */
 export function givesWay(d: Decision): boolean {
   return d.status !== 'answered' && d.demotedBy.length > 0 && d.demotedBy.every((name) => NAMES_WHO.has(name));
 }
-const NAMES_WHO: ReadonlySet<string> = new Set((CHECKS as readonly Check[]).filter((c) => c.namesWho).map((c) => c.name));
+const NAMES_WHO: ReadonlySet<string> = new Set((CHECKS as readonly Check[]).filter((c) => c.namesWho || c.givesWayToShape).map((c) => c.name));
 
 /** The decision on the best hit (undefined: nothing matched). */
 export function decide(

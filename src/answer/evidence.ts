@@ -15,15 +15,16 @@ import { buildPeople, type People } from './speaker';
 // with a hand-made record.
 
 /** What kind of answer an entry can supply, read from its text once per knowledge load. */
-export type Shape = 'date' | 'time' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan' | 'duration';
+export type Shape = 'date' | 'time' | 'weekday' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan' | 'duration';
 
 const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ['date', /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/],
-  // A time of day: "at 3:30 p.m.", "before dawn", "shortly after midnight".
+  // A time of day: "at 3:30 p.m.", "from 1700 hours", "before dawn", "shortly after midnight".
   [
     'time',
-    /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(a\.m\.|p\.m\.|am\b|pm\b)|\bo'clock\b|\b(midnight|noon|dawn|dusk|morning|afternoon|evening|overnight)\b|\bhours? (later|after|before)\b/i,
+    /\b\d{1,2}[:.]\d{2}\b|\b\d{4} hours\b|\b\d{1,2}\s*(a\.m\.|p\.m\.|am\b|pm\b)|\bo'clock\b|\b(midnight|noon|dawn|dusk|morning|afternoon|evening|overnight)\b|\bhours? (later|after|before)\b/i,
   ],
+  ['weekday', /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b/],
   // A named person, or people named as a group ("negotiated by military officers"): both answer "who".
   [
     'person',

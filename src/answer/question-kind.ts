@@ -69,19 +69,21 @@ const ABOUT_YOU =
 
 /**
  * Words that judge: a yes/no question built on one asks what to think of something ("was the reset a
- * mistake", "is the mmca useless"), not what happened. "Real", "true" and "right" are left out: "was that a
- * real thing", "is it true that…" ask for facts.
+ * mistake", "is the mmca useless", "was kennedy a good president", "is trump good for relations", "was the deal a big
+ * win"), not what happened. "Real", "true" and "right" are left out: "was that a real thing", "is it true that…" ask
+ * for facts; so is "is there a good…", which asks whether something exists.
  */
 const JUDGE =
-  /\b(too (soft|weak|tough|harsh|aggressive|slow|much)|hypocritical|hypocrites?|childish|immature|(un)?reasonable|irresponsible|dishonest|credible|propaganda|good move|bad move|the best|the worst|(?<!by )mistakes?|blunders?|failures?|failed|successful|success|disasters?|disastrous|smart|stupid|dumb|justified|fair|unfair|worth it|worthwhile|pointless|useless|effective|ineffective|naive|foolish|wise|reckless|overrated|underrated|good idea|bad idea|good thing|bad thing|competent|incompetent|trustworthy|weak|to blame|at fault|fault|deserved?|legitimate|provocative|aggressive|better|worse)\b/;
+  /\b(too (soft|weak|tough|harsh|aggressive|slow|much)|hypocritical|hypocrites?|childish|immature|(un)?reasonable|irresponsible|dishonest|credible|propaganda|good move|bad move|the best|the worst|(?<!by )mistakes?|blunders?|failures?|failed|successful|success|disasters?|disastrous|smart(er|est)?|stupid|dumb|justified|fair|unfair|worth it|worthwhile|pointless|useless|effective|ineffective|naive|foolish|wise|reckless|overrated|underrated|good idea|bad idea|good thing|bad thing|competent|incompetent|trustworthy|weak|to blame|at fault|fault|deserved?|legitimate|provocative|aggressive|better|worse|(good|bad|great|terrible) for|(?<!there )(a|an) (good|bad|great|terrible|awful|decent|strong) \w+|(a|an) (big |huge |major |real )?(win|victory|loss|defeat))\b/;
 /**
  * Judgements in any question: "who is to blame", "whose fault", "is X doing a good job", "was it the right call", "how reliable is X",
  * "does it work well", "do they even work", "does the mmca even do anything", "hotline better than email?", "was it worth
- * building", "does china actually want talks", "are they lying", "did the us overreact", "is it just for show", "which is more useful" ("how did it really
- * work" asks how).
+ * building", "does china actually want talks", "are they lying", "did the us overreact", "is it just for show", "which is more useful",
+ * "who's really at fault", "was it wrong for china to…", "does the us deserve the blame", "an overreaction", "does the
+ * hotline actually matter", "just theater", "would it be smarter to…" ("how did it really work" asks how).
  */
 const JUDGEMENT =
-  /\b(how (reliable|unreliable|effective|ineffective|useful|useless|successful|worthwhile|trustworthy|credible|good|bad) (is|are|was|were|has|have)|the (right|wrong) (call|move|decision|choice|thing to do|approach)|(works?|worked|working) (well|badly|poorly)|even (work|works|worked|matter|matters|help|helps)|even (do|does|did|achieve|achieved|accomplish|accomplished) (anything|much)|(better|worse) than|(is|are|was|were|isnt|arent) \S+( \S+)? (lying|bluffing|exaggerating|overreacting)|over-?react(s|ed|ing)?|(just )?for show|(actually|really|truly|genuinely|even) (want|wants|wanted|care|cares|cared|intend|intends|intended|mean it)|(more|less) (useful|effective|important|helpful|reliable)|worth (\w+ing)|really (matter|matters|help|helps)|(good|bad|any good) at|to blame|whose fault|(who|which) (was|is|were|are) the (better|best|worse|worst)|(is|was|are|were) \S+( \S+){0,3} right (that|to|about)|(doing|did|do|done) (a )?(good|great|bad|terrible|poor|decent) job|good or bad|better or worse|(who|which side) (is|was) (right|wrong|at fault))\b/;
+  /\b(how (reliable|unreliable|effective|ineffective|useful|useless|successful|worthwhile|trustworthy|credible|good|bad) (is|are|was|were|has|have)|the (right|wrong) (call|move|decision|choice|thing to do|approach)|(works?|worked|working) (well|badly|poorly)|even (work|works|worked|matter|matters|help|helps)|even (do|does|did|achieve|achieved|accomplish|accomplished) (anything|much)|(better|worse) than|(is|are|was|were|isnt|arent) \S+( \S+)? (lying|bluffing|exaggerating|overreacting)|over-?react(s|ed|ing)?|(just )?for show|(actually|really|truly|genuinely|even) (want|wants|wanted|care|cares|cared|intend|intends|intended|mean it)|(more|less) (useful|effective|important|helpful|reliable)|worth (\w+ing)|really (matter|matters|help|helps)|(good|bad|any good) at|to blame|whose fault|(who|which) (was|is|were|are) the (better|best|worse|worst)|(is|was|are|were) \S+( \S+){0,3} right (that|to|about)|(doing|did|do|done) (a )?(good|great|bad|terrible|poor|decent) job|good or bad|better or worse|(who|which side) (is|was) (right|wrong|at fault)|(who|whos|which side)( is| was| are| were)?( really| actually| truly)? at fault|(wrong|right) (for|of) \S+( \S+)? to|deserves? (the |any |some )?(blame|credit)|overreact(ion|ions)|(actually|really|truly) (matter|matters|mattered|help|helps|helped)|(just|only|mostly|purely) (theater|theatre|symbolic|optics|pr|a (show|stunt|photo op))|(would|could) it (not )?(be|have been) (\S+ )?(smarter|better|wiser|worse|safer|best))\b/;
 const BE_FIRST = new Set(['is', 'was', 'are', 'were', 'isnt', 'wasnt', 'arent', 'werent']);
 const MODAL_FIRST = new Set(['can', 'could', 'would', 'should']);
 

@@ -48,6 +48,11 @@ export type Intent = {
   money: boolean;
   /** "How long did X last": a duration ("about 75 minutes", "from 2007 until 2018"), not "how long ago" or "how long until". */
   duration: boolean;
+  /**
+   * "What time did X…", "at what time", "what day of the week": a time of day or a weekday, which a date alone does
+   * not give ("what time was the hegseth dong call" is not answered by "on 9 September 2025").
+   */
+  clock?: 'time' | 'weekday';
 };
 
 /** One thing the query asks about: a word or an alias concept, with the index terms that satisfy it. */
@@ -144,7 +149,25 @@ export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent 
     duration: tokens.some(
       (t, i) => t.word === 'how' && tokens[i + 1]?.word === 'long' && !['ago', 'until', 'till', 'til', 'before'].includes(tokens[i + 2]?.word ?? ''),
     ),
+    ...clockOf(tokens),
   };
+}
+
+/** Question words that ask something besides the time: "who called who, and at what time". */
+const CLAUSE_ASKS = new Set(['what', 'which', 'who', 'whom', 'when', 'where', 'why', 'how']);
+/** "What time period / frame" asks for a span of years, not a time of day. */
+const NOT_A_CLOCK = new Set(['period', 'periods', 'frame', 'frames', 'span', 'line', 'lines', 'limit']);
+
+/** "What time did…", "which day of the week", "what weekday": the clock or the weekday asked for (see Intent.clock). */
+function clockOf(tokens: readonly Token[]): Pick<Intent, 'clock'> {
+  const w = tokens.map((t) => t.word);
+  const asks = (i: number) => w[i - 1] === 'what' || w[i - 1] === 'which';
+  if (w.some((x, i) => (x === 'weekday' && asks(i)) || (x === 'day' && asks(i) && w[i + 1] === 'of' && w[i + 3] === 'week'))) return { clock: 'weekday' };
+  const at = w.findIndex((x, i) => (x === 'time' || x === 'hour') && w[i - 1] === 'what' && !NOT_A_CLOCK.has(w[i + 1] ?? ''));
+  // "On what days did they talk and what time did the shooting stop": the time is one of several things asked, and an
+  // entry answering another is still an answer.
+  if (at > 0 && !w.some((x, i) => i !== at - 1 && CLAUSE_ASKS.has(x))) return { clock: 'time' };
+  return {};
 }
 
 /** "How far back does X go": a time (a date answers it), not a distance. */

@@ -5,7 +5,7 @@ import type { HitEvidence, Shape } from '../../src/answer/evidence';
 import { readIntent } from '../../src/search/query';
 import { tokenize } from '../../src/search/normalize';
 
-const ALL_SHAPES: Shape[] = ['date', 'time', 'person', 'number', 'money', 'age', 'reason', 'plan', 'duration'];
+const ALL_SHAPES: Shape[] = ['date', 'time', 'weekday', 'person', 'number', 'money', 'age', 'reason', 'plan', 'duration'];
 
 /** Evidence for a hit every check passes: well covered, alone, of every shape. */
 function hit(over: Partial<HitEvidence> = {}): HitEvidence {
@@ -68,6 +68,7 @@ const REFUSED: Record<CheckName, [QuestionRead, HitEvidence]> = {
   age: [question('how old is pete hegseth'), hit({ shapes: new Set<Shape>(['person']) })],
   plan: [question('when is the next shangri-la dialogue'), hit({ shapes: new Set<Shape>(['date']) })],
   money: [question('how much does a p-8 cost'), hit({ shapes: new Set<Shape>(['number']) })],
+  clock: [question('what time was the hegseth dong call'), hit({ shapes: new Set<Shape>(['date', 'person']) })],
 };
 
 describe('answerability checks', () => {
@@ -99,7 +100,7 @@ describe('answerability checks', () => {
   });
   it('gives way to a runner-up only when checks on the person a "who" question asks for refused it', () => {
     const gives = (name: CheckName) => givesWay(decide(REFUSED[name][0], REFUSED[name][1], new Set(), null));
-    for (const name of ['who-verb', 'identity'] as const) expect(gives(name), name).toBe(true);
+    for (const name of ['who-verb', 'identity', 'clock'] as const) expect(gives(name), name).toBe(true);
     // The question's other things, a cause, a number, or a question out of scope: another hit was as often wrong.
     for (const name of ['required', 'pair', 'person', 'cause-stated', 'quantity', 'opinion', 'unknown-names', 'keywords'] as const)
       expect(gives(name), name).toBe(false);
@@ -113,6 +114,15 @@ describe('answerability checks', () => {
     expect(decide(goesOn, hit({ shapes: new Set<Shape>(['date']) }), new Set(), null)).toMatchObject({ status: 'unknown', demotedBy: ['prediction'] });
     // What the round will decide is still a forecast, however planned the round is.
     expect(decide(question('will the next round agree on anything', { kind: 'prediction' }), hit(), new Set(), null).status).toBe('unknown');
+  });
+  it('clock: a weekday asked needs a weekday, a time of day a time; "what time period" asks neither', () => {
+    const weekday = question('what day of the week was the hotline memo signed');
+    expect(decide(weekday, hit({ shapes: new Set<Shape>(['date', 'time']) }), new Set(), null).demotedBy).toContain('clock');
+    expect(decide(weekday, hit({ shapes: new Set<Shape>(['date', 'weekday']) }), new Set(), null).status).toBe('answered');
+    expect(decide(question('what time did the guns go quiet'), hit({ shapes: new Set<Shape>(['time']) }), new Set(), null).status).toBe('answered');
+    expect(question('what time period does the record cover').intent.clock).toBeUndefined();
+    // One of several things asked: an entry answering another is still an answer.
+    expect(question('on what days did they talk and what time did the shooting stop').intent.clock).toBeUndefined();
   });
   it('passes a hit that answers a plain factual question', () => {
     expect(decide(question('when was the hotline set up'), hit(), new Set(), null)).toMatchObject({ status: 'answered', demotedBy: [] });

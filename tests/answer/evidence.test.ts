@@ -30,4 +30,11 @@ describe('shapesOf', () => {
     expect(shapesOf(fact('Reuters reported that a follow-up meeting would be held in 2026.'), false, false).has('plan')).toBe(true);
     expect(shapesOf(fact('The working group met in Honolulu in November 2025.'), false, false).has('plan')).toBe(false);
   });
+
+  it('reads a time of day written as military hours, and a weekday', () => {
+    expect(shapesOf(fact('Both sides would stop firing from 1700 hours.'), false, false).has('time')).toBe(true);
+    expect(shapesOf(fact('The call was held on 9 September 2025.'), false, false).has('time')).toBe(false);
+    expect(shapesOf(fact('The DGMOs talk every Tuesday.'), false, false).has('weekday')).toBe(true);
+    expect(shapesOf(fact('The call was held on 9 September 2025.'), false, false).has('weekday')).toBe(false);
+  });
 });

@@ -51,6 +51,17 @@ describe('questionKind', () => {
     ['who was the better secdef, austin or hegseth', 'opinion'],
     ['is the dod right that china uses channels to punish', 'opinion'],
     ['is renaming it a good move', 'opinion'],
+    // A verdict on a person or a deal, on blame, on whether it matters or was only for show.
+    ["who's really at fault for the 2001 plane crash", 'opinion'],
+    ['was kennedy a good president', 'opinion'],
+    ['is trump good for us china relations', 'opinion'],
+    ['was the 1972 incsea deal a big win', 'opinion'],
+    ['was shooting down the balloon an overreaction', 'opinion'],
+    ['was it wrong for china to cancel the talks', 'opinion'],
+    ['does the us deserve the blame for the freeze', 'opinion'],
+    ['does the hotline actually matter', 'opinion'],
+    ['are these talks just theater', 'opinion'],
+    ['would it be smarter to just cut all contact', 'opinion'],
     // Whether something works, or was the right call, asks for a verdict; how it worked asks for facts.
     ['was cutting the lines in 2022 the right call', 'opinion'],
     ['is hegseth any good at his job', 'opinion'],
@@ -87,6 +98,7 @@ describe('questionKind', () => {
     'after kl were there more talks coming according to hegseth',
     'which official claimed ties were the best ever',
     'who had the defense minister job right before dong jun',
+    'is there a good summary of the 1972 incsea deal',
   ])('%s → fact', (q) => expect(kind(q)).toBe('fact'));
 });
 
