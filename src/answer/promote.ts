@@ -30,6 +30,8 @@ import type { Token } from '../search/normalize';
 //   Francis of INDOPACOM") over a quote by him, which says nothing of who he is.
 // - plan (ranking.ts): "is another MMCA meeting planned": a sibling stating a plan (the `plan` shape) over the
 //   meetings already held.
+// - description-asked (ranking.ts): "how did the U.S. delegation head describe the talks": a sibling quote over the
+//   fact telling the occasion.
 // - definitionFirst: "what is CUES": a sibling that introduces the name, spelling it out, over one using it.
 
 /** How far down a sibling is looked for. */

@@ -1,4 +1,5 @@
 import type { SearchHit } from '../search/entry-index';
+import type { Token } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
 import type { CheckName } from './answerability';
 import type { EvidenceReader, NamedInQuestion } from './evidence';
@@ -59,6 +60,16 @@ const IDENTITY_SHARE = 0.3;
  * Also "will", "plan(s)": heldout top-1 90.8 -> 90.2, dev -1.
  */
 const PLAN_ASKED = new Set(['planned', 'scheduled', 'upcoming']);
+
+/** Verbs of describing or judging, after "how did X…" ("how did X describe / rate / characterize / compare…"). */
+const DESCRIBE = /^(describe|described|characteri[sz]e|characteri[sz]ed|rate|rated|compare|compared|portray|portrayed|view|viewed|sum|summed)$/;
+/** How far after "how" the verb may come: "how did the american colonel at the talks describe…". */
+const DESCRIBE_WINDOW = 8;
+
+/** "How did X describe Y", "how did X rate Y": X's words on Y are asked for. */
+export function asksDescription(tokens: readonly Token[]): boolean {
+  return tokens[0]?.word === 'how' && tokens.slice(1, 1 + DESCRIBE_WINDOW).some((t) => DESCRIBE.test(t.word));
+}
 
 /** The hits that pass first, each group in its own order; the same array when the order holds already. */
 export function firstWhere(hits: readonly SearchHit[], passes: (h: SearchHit) => boolean): readonly SearchHit[] {
@@ -141,6 +152,14 @@ export const RANKING_RULES: readonly RankingRule[] = [
     name: 'fact-over-quote',
     applies: (ctx) => !wordsAsked(ctx),
     rank: (hits) => factOverQuote(hits),
+  },
+  {
+    // "How did the U.S. delegation head describe the talks", "how did a former director rate the hotline's record":
+    // the words themselves are asked for (sayerOf leaves "how did X describe" alone, as it may be answered by a
+    // fact), so a sibling quote goes before the fact telling the occasion.
+    name: 'description-asked',
+    applies: ({ query }) => asksDescription(query.tokens),
+    rank: (hits) => promoteSibling(hits, (h) => (h.entry.kind === 'quote' ? 1 : 0)),
   },
   {
     // "Who led the delegation in 2025": the entries that name the year go first.

@@ -44,6 +44,7 @@ describe('RANKING_RULES', () => {
       'sayer-words',
       'quote-asked',
       'fact-over-quote',
+      'description-asked',
       'year',
       'who-names-people',
       'required',
@@ -133,6 +134,21 @@ describe('fact-over-quote', () => {
     expect(rule('fact-over-quote').applies(ctx('was the hotline a red phone'))).toBe(true);
     expect(rule('fact-over-quote').applies(ctx('why was the hotline set up'))).toBe(false);
     expect(rule('fact-over-quote').applies(ctx('what did hegseth say', { concepts: [], speaker }))).toBe(false);
+  });
+});
+
+describe('description-asked', () => {
+  it('applies to "how did X describe/rate Y", not to "how did X say…" or "what did X describe"', () => {
+    expect(rule('description-asked').applies(ctx('how did the us delegation head describe the maritime talks'))).toBe(true);
+    expect(rule('description-asked').applies(ctx("how did a former situation room director rate the hotline's record"))).toBe(true);
+    expect(rule('description-asked').applies(ctx('how did the talks end'))).toBe(false);
+    expect(rule('description-asked').applies(ctx('what did the report describe'))).toBe(false);
+  });
+  it('lifts a sibling quote over the fact telling the occasion', () => {
+    const c = ctx('how did the us delegation head describe the maritime talks');
+    const quote = hit('words', 2, { kind: 'quote' } as Partial<Entry>);
+    expect(ids(rule('description-asked').rank([hit('delegation-head', 3), quote], c))).toEqual(['words', 'delegation-head']);
+    expect(ids(rule('description-asked').rank([hit('delegation-head', 3), hit('other-fact', 2)], c))).toEqual(['delegation-head', 'other-fact']);
   });
 });
 
