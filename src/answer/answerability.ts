@@ -36,17 +36,14 @@ export type Check = {
   /** What a hit that fails becomes: unsure (offered as "did you mean") or unknown (not offered at all). */
   demotesTo: 'unsure' | 'unknown';
   /**
-   * The check asks whether the hit names the person a "who" question is after (the one who did the act asked about,
-   * or who X is). A best hit failing only such checks says nothing of that person, and gives way to one of the next
-   * hits that passes every check (see `givesWay`). Checks on the question's other things (its focus, its pair of
-   * countries) do not: a runner-up that happens to hold them was as often wrong as right (leave-one-out).
+   * The check asks whether the hit holds the one thing the question is after: the person a "who" question asks for
+   * (who did the act asked about, or who X is), or the question's focus (`required`: "what route did the cable take"
+   * met by a sibling about the radio backup), or a shape only some siblings state (`clock`: a time of day). A best hit failing only such checks, with the score letting it through,
+   * is about the right thing but says nothing of what is asked, and gives way to one of the next hits that passes
+   * every check (see `givesWay`). Checks on a pair of countries, a cause, a quantity do not: a runner-up holding
+   * them was as often wrong as right (leave-one-out; out-of-scope "why" and "how many" questions were answered).
    */
-  namesWho?: true;
-  /**
-   * The check asks for a shape of answer only some siblings state (a time of day): a best hit failing only such
-   * checks gives way as `namesWho` ones do, to a next hit that states it and passes every check.
-   */
-  givesWayToShape?: true;
+  givesWay?: true;
 };
 
 /** How closely (idf-weighted F1) a curated question must match a "who is X" question to stand for a "who" one (0.6–0.7 measured the same). */
@@ -112,6 +109,7 @@ export const CHECKS = [
     applies: () => true,
     passes: (e) => e.hasRequired,
     demotesTo: 'unsure',
+    givesWay: true,
   },
   {
     name: 'cause',
@@ -147,7 +145,7 @@ export const CHECKS = [
     applies: (q) => q.intent.whoVerb !== undefined,
     passes: (e) => e.whoVerb,
     demotesTo: 'unsure',
-    namesWho: true,
+    givesWay: true,
   },
   {
     name: 'identity',
@@ -159,7 +157,7 @@ export const CHECKS = [
     // they did, which is what the question asks (a curated "who is" question is not the only way to know it).
     passes: (e) => e.askedAlike || !e.curated || e.questionMatch >= SAME_QUESTION || e.namesAskedPerson,
     demotesTo: 'unsure',
-    namesWho: true,
+    givesWay: true,
   },
   {
     name: 'capitals',
@@ -230,7 +228,7 @@ export const CHECKS = [
     applies: (q) => q.intent.clock !== undefined,
     passes: (e, q) => e.shapes.has(q.intent.clock!),
     demotesTo: 'unsure',
-    givesWayToShape: true,
+    givesWay: true,
   },
   {
     name: 'money',
@@ -288,14 +286,13 @@ const RANK: Record<AnswerStatus, number> = { answered: 2, unsure: 1, unknown: 0 
 const lower = (a: AnswerStatus, b: AnswerStatus) => (RANK[a] <= RANK[b] ? a : b);
 
 /**
- * Whether a decision that did not answer came only from checks on the person a "who" question asks for (`namesWho`),
- * or on a shape of answer a sibling may state (`givesWayToShape`):
- * the score let the hit through, and another hit may name that person.
+ * Whether a decision that did not answer came only from checks on the one thing asked for (`Check.givesWay`: the
+ * person a "who" question asks for, the focus): the score let the hit through, and another hit may hold that thing.
  */
 export function givesWay(d: Decision): boolean {
-  return d.status !== 'answered' && d.demotedBy.length > 0 && d.demotedBy.every((name) => NAMES_WHO.has(name));
+  return d.status !== 'answered' && d.demotedBy.length > 0 && d.demotedBy.every((name) => GIVE_WAY.has(name));
 }
-const NAMES_WHO: ReadonlySet<string> = new Set((CHECKS as readonly Check[]).filter((c) => c.namesWho || c.givesWayToShape).map((c) => c.name));
+const GIVE_WAY: ReadonlySet<string> = new Set((CHECKS as readonly Check[]).filter((c) => c.givesWay).map((c) => c.name));
 
 /** The decision on the best hit (undefined: nothing matched). */
 export function decide(

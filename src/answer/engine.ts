@@ -160,10 +160,14 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     if (givesWay(decision)) {
       const runnerUp = found.findIndex((e, i) => i > 0 && decide(read, e, disabled).status === 'answered');
       if (runnerUp > 0) {
-        hits = [hits[runnerUp]!, ...hits.filter((_, i) => i !== runnerUp)];
-        ranked.movedBy.push('runner-up');
-        found = evidence.read(query, hits, named);
-        decision = decide(read, found[0], disabled);
+        const moved = [hits[runnerUp]!, ...hits.filter((_, i) => i !== runnerUp)];
+        const reread = evidence.read(query, moved, named);
+        const after = decide(read, reread[0], disabled);
+        // Read first, the runner-up leads by less (its lead is over the old best hit): it moves up only if it still answers.
+        if (after.status === 'answered') {
+          [hits, found, decision] = [moved, reread, after];
+          ranked.movedBy.push('runner-up');
+        }
       }
     }
     const best = hits[0];
