@@ -213,8 +213,11 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     let quoted: { name: string; quoted: boolean; matches: string[]; keys: string[] } | undefined;
     for (const name of names) {
       const concepts = query.concepts.filter((c) => c.words.some((w) => name.includes(w)));
-      // A base alias ("indopacom") names an organisation, unless the base names it as a person ("gen wu yanan").
-      if (concepts.some((c) => search.aliases.countries.has(c.key) || (c.key.startsWith('~') && !people.isPerson(name)))) return undefined;
+      // A base alias ("indopacom") names an organisation, unless the base names it as a person ("gen wu yanan"), or
+      // the name has a word no entry holds and the words are asked for ("what did marco rubio say": "marco" read as
+      // the month alias by a typo match is part of a name the base never uses).
+      const unheard = asked.words && name.length >= 2 && concepts.some((c) => !c.known);
+      if (concepts.some((c) => search.aliases.countries.has(c.key) || (c.key.startsWith('~') && !people.isPerson(name) && !unheard))) return undefined;
       const label = name.join(' ');
       const matches = speakers.match(label);
       if (matches.length > 0) {

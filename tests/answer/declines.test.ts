@@ -49,6 +49,17 @@ describe('speakers', () => {
     expect(lax.status).not.toBe('unknown');
     expect(lax.results[0]!.entry.id).toBe('gates-hotline-quote-2007');
   });
+  it('reads a name the base never uses as a speaker even when one of its words typo-matches an alias ("marco" → March)', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: talks-march',
+      '    text: In March 2024 U.S. and Chinese officers held military talks in Hawaii on maritime safety.',
+      '    topics: [us-china]',
+      '    sources: [s1]',
+    ]);
+    const a = createEngine(base).ask('what did marco rubio say about china military talks');
+    expect(a.status).toBe('unknown');
+    expect(a.declined).toEqual({ reason: 'no-quotes', speaker: 'Marco Rubio' });
+  });
   it('answers with the quote of the speaker asked about', () => {
     const a = engine.ask('what did gates say about hotlines avoiding misunderstanding');
     expect(a.status).toBe('answered');
