@@ -175,9 +175,8 @@ export const RANKING_RULES: readonly RankingRule[] = [
     rank: (hits, { evidence }) => whoNamesPeople(hits, evidence.peopleIn),
   },
   {
-    // "What is CUES": the entry that spells the name out, before one using it in passing. "What route did the 1963
-    // hotline cable take": a sibling matching the thing asked about (the focus, the counted thing), before one
-    // sharing only the context.
+    // "What route did the 1963 hotline cable take": a sibling matching the thing asked about (the focus, the counted
+    // thing), before one sharing only the context.
     name: 'required',
     applies: ({ required }) => required !== 0,
     rank: (hits, { required }) => promoteSibling(hits, (h) => ((h.mask & required) === required ? 1 : 0)),
