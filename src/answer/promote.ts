@@ -1,4 +1,4 @@
-import type { Entry } from '../knowledge/schema';
+import { dateBounds, type Entry } from '../knowledge/schema';
 import type { SearchHit } from '../search/entry-index';
 import type { Token } from '../search/normalize';
 
@@ -33,6 +33,9 @@ import type { Token } from '../search/normalize';
 // - description-asked (ranking.ts): "how did the U.S. delegation head describe the talks": a sibling quote over the
 //   fact telling the occasion.
 // - definitionFirst: "what is CUES": a sibling that introduces the name, spelling it out, over one using it.
+// - earliestFirst: "when did Hegseth first talk to Dong Jun": of the siblings telling the same kind of contact as the
+//   top hit (a call, a meeting, a message), the earliest dated. Only like siblings: the agreement that set up a
+//   line (2007) is dated before its first call (2008), and a meeting before the first call of other people.
 
 /** How far down a sibling is looked for. */
 const WINDOW = 3;
@@ -163,4 +166,42 @@ export function definitionAsked(tokens: readonly Token[], question: string): str
   const rest = tokens.slice(i);
   if (rest.length === 0 || rest.length > 5 || rest.some((t) => t.stop)) return undefined;
   return rest.map((t) => t.word);
+}
+
+/**
+ * The kinds of contact a text tells: a call, a meeting, a message sent. What makes two siblings events of one kind,
+ * so that the earlier of them is the first of that kind.
+ */
+const CONTACT_KINDS: readonly RegExp[] = [
+  /\b(call|calls|called|calling|phoned|video|teleconference|vtc|spoke|spoken|talked)\b/i,
+  /\b(met|meet|meets|meeting|meetings|face-to-face|in person|visit|visits|visited|sidelines)\b/i,
+  /\b(message|messages|sent|send|sending|typed)\b/i,
+];
+
+/** The kinds of contact a text tells (CONTACT_KINDS), by index. */
+export const contactKinds = (text: string): number[] => CONTACT_KINDS.flatMap((re, i) => (re.test(text) ? [i] : []));
+
+const FIRST_WORDS = new Set(['first', 'earliest']);
+/** "The first X since/after/before Y": the first after a point, which the earliest sibling does not tell. */
+const FROM_A_POINT = new Set(['since', 'after', 'before']);
+/** "The first real message", "the first message that wasn't a test": the question says the earliest is not the one. */
+const NOT_THE_EARLIEST = /^(real|actual|substantive|genuine|non|not|wasnt|isnt|werent)$/;
+
+/** "When did X first call Y", "the first meeting between X and Y", "earliest": see earliestFirst above. */
+export function asksFirst(tokens: readonly Token[]): boolean {
+  const w = tokens.map((t) => t.word);
+  return w.some((x) => FIRST_WORDS.has(x)) && !w.some((x) => FROM_A_POINT.has(x) || NOT_THE_EARLIEST.test(x));
+}
+
+/** A date as a number that orders like the date (its first day: "2025-09" → 20250901). */
+const dayNumber = (date: string) => Number(dateBounds(date).first.replaceAll('-', ''));
+
+/** See earliestFirst above: only when the top hit is dated and tells a kind of contact. */
+export function earliestFirst(hits: readonly SearchHit[]): readonly SearchHit[] {
+  const top = hits[0];
+  if (!top?.entry.date) return hits;
+  const kinds = contactKinds(top.entry.text);
+  if (kinds.length === 0) return hits;
+  const alike = (h: SearchHit) => contactKinds(h.entry.text).some((k) => kinds.includes(k));
+  return promoteSibling(hits, (h) => (h.entry.date && (h === top || alike(h)) ? -dayNumber(h.entry.date) : -Infinity));
 }

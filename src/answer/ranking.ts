@@ -8,8 +8,10 @@ import {
   asksFrequency,
   asksOutcome,
   contentFirst,
+  asksFirst,
   definitionAsked,
   definitionFirst,
+  earliestFirst,
   factOverQuote,
   frequencyFirst,
   outcomeFirst,
@@ -107,6 +109,14 @@ function wordsAsked({ query, named }: RankContext): boolean {
 }
 
 export const RANKING_RULES: readonly RankingRule[] = [
+  {
+    // "When did Hegseth first talk to Dong Jun": the earliest of the siblings telling the same kind of contact as
+    // the top hit (the September call before the October meeting). First in the table, so that the rules reading
+    // what must hold (a named thing, the year, the focus) have the last word over a date order.
+    name: 'first',
+    applies: ({ query }) => asksFirst(query.tokens),
+    rank: (hits) => earliestFirst(hits),
+  },
   {
     // An entry that does not involve a thing the question names cannot be its answer: entries that involve them all
     // go first, in their own order ("what did dong jun say about taiwan" → the one about Taiwan).

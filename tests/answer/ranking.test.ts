@@ -38,6 +38,7 @@ const speaker = { name: 'Hegseth', matches: ['Pete Hegseth'], keys: [], quoted: 
 describe('RANKING_RULES', () => {
   it('runs in a fixed order, each rule under its own name', () => {
     expect(RANKING_RULE_NAMES).toEqual([
+      'first',
       'named-things',
       'speaker',
       'gives-words',
@@ -82,6 +83,22 @@ describe('rankHits', () => {
     const hits = [hit('undated', 3), hit('dated', 2)];
     expect(ids(rankHits(hits, ctx('who led the talks in 2025', undefined, years)).hits)).toEqual(['dated', 'undated']);
     expect(ids(rankHits(hits, ctx('who led the talks in 2025', undefined, years, ['year'])).hits)).toEqual(['undated', 'dated']);
+  });
+});
+
+describe('first', () => {
+  it('applies to "when did X first call Y", and puts the earliest like sibling first', () => {
+    expect(rule('first').applies(ctx('when did hegseth first talk to dong jun'))).toBe(true);
+    expect(rule('first').applies(ctx('when did hegseth talk to dong jun'))).toBe(false);
+    const meeting = hit('meeting', 3, { date: '2025-10-31', text: 'They met; they had spoken by video call before.' } as Partial<Entry>);
+    const call = hit('call', 2, { date: '2025-09-09', text: 'They held their first call.' } as Partial<Entry>);
+    expect(ids(rule('first').rank([meeting, call], ctx('when did hegseth first talk to dong jun')))).toEqual(['call', 'meeting']);
+  });
+  it('runs before the rules reading what must hold, which have the last word', () => {
+    const years = evidence({ namesYears: (_q, h) => h.entry.id === 'meeting' });
+    const meeting = hit('meeting', 3, { date: '2025-10-31', text: 'They met; they had spoken by video call before.' } as Partial<Entry>);
+    const call = hit('call', 2, { date: '2024-09-09', text: 'They held their first call.' } as Partial<Entry>);
+    expect(ids(rankHits([meeting, call], ctx('when did hegseth first talk to dong jun in 2025', undefined, years)).hits)).toEqual(['meeting', 'call']);
   });
 });
 
