@@ -169,6 +169,12 @@ const ASIDE = /\b(after|before|following|amid|in (response|reaction|reply|retali
 const CAUSE_ASIDE = /\b(grew out of|grown out of|because of|due to|owing to|as a result of|in the wake of|(caused|prompted|triggered|sparked) by)\b/i;
 /** Clause ends: punctuation, and a full stop that does not close an initial ("U.S."). */
 const CLAUSE_END = /[,;:!?()\u2014\u2013]|(?<!\b[A-Z])\.(\s|$)/;
+/**
+ * Where the words describing a person end (describesPerson): as CLAUSE_END, but not at a comma, which sets a role
+ * beside the name ("China's then-defense minister, Li Shangfu,"; "Gen. Wu Yanan, commander of…"), nor at the full
+ * stop of a title ("Gen. Wu Yanan"), which belongs to the name.
+ */
+const DESCRIPTION_END = /[;:!?()\u2014\u2013]|(?<!\b(?:[A-Z]|Gen|Adm|Col|Lt|Maj|Capt|Amb|Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Sgt|Cmdr|Brig))\.(?:\s|$)/;
 const MONTHS = new Set([
   'january',
   'february',
@@ -815,7 +821,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
     if (hit.entry.kind !== 'fact') return 0;
     const name = identityName(query);
     if (name.length === 0) return 0;
-    const clauses = hit.entry.text.split(CLAUSE_END);
+    const clauses = hit.entry.text.split(DESCRIPTION_END);
     let named = false;
     for (const clause of clauses) {
       const text = words(clause ?? '');
