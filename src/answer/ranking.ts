@@ -2,7 +2,7 @@ import type { SearchHit } from '../search/entry-index';
 import type { Token } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
 import type { CheckName } from './answerability';
-import type { EvidenceReader, NamedInQuestion } from './evidence';
+import { asksWhoWas, type EvidenceReader, type NamedInQuestion } from './evidence';
 import {
   asksContent,
   asksFrequency,
@@ -193,9 +193,10 @@ export const RANKING_RULES: readonly RankingRule[] = [
     rank: (hits, { required }) => promoteSibling(hits, (h) => ((h.mask & required) === required ? 1 : 0)),
   },
   {
-    // "Who is Ian Francis": a fact saying what he is ("Col. Ian Francis of INDOPACOM led…"), before his words.
+    // "Who is Ian Francis", "who was Mark Milley": a fact saying what he is ("Col. Ian Francis of INDOPACOM led…"),
+    // before his words or a fact naming him in passing.
     name: 'describes-person',
-    applies: ({ query }) => query.intent.identity,
+    applies: ({ query }) => query.intent.identity || asksWhoWas(query.tokens),
     rank: (hits, { evidence, query }) => promoteSibling(hits, (h) => evidence.describesPerson(query, h), IDENTITY_SHARE),
   },
   {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildEvidenceReader, dayIn, shapesOf } from '../../src/answer/evidence';
+import { asksWhoWas, buildEvidenceReader, dayIn, shapesOf } from '../../src/answer/evidence';
+import { tokenize } from '../../src/search/normalize';
 import { buildEntryIndex } from '../../src/search/entry-index';
 import { smallBase } from './fixture';
 import type { Entry } from '../../src/knowledge/schema';
@@ -68,6 +69,12 @@ describe('describesPerson', () => {
   it('reads a role set beside the name by a comma, and a title with its full stop, as describing the person', () => {
     expect(score('who is li shangfu', 'declined')).toBe(2);
     expect(score('who is wu yanan', 'vtc')).toBe(2);
+  });
+  it('reads "who was X" of a name as "who is X"', () => {
+    expect(score('who was li shangfu', 'declined')).toBe(2);
+    expect(asksWhoWas(tokenize('who was mark milley'))).toBe(true);
+    expect(asksWhoWas(tokenize('who was the pilot who landed on hainan'))).toBe(false);
+    expect(asksWhoWas(tokenize('who is mark milley'))).toBe(false);
   });
   it('reads a name with no role near it as naming the person only', () => {
     expect(score('who is li shangfu', 'passing')).toBe(1);

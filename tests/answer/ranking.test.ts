@@ -202,6 +202,8 @@ describe('describes-person', () => {
     const c = ctx('who is ian francis', undefined, describes);
     expect(rule('describes-person').applies(c)).toBe(true);
     expect(rule('describes-person').applies(ctx('who were the dgmos'))).toBe(false);
+    expect(rule('describes-person').applies(ctx('who was mark milley'))).toBe(true);
+    expect(rule('describes-person').applies(ctx('who was the pilot'))).toBe(false);
     expect(ids(rule('describes-person').rank([hit('quote', 10), hit('role', 3.5)], c))).toEqual(['role', 'quote']);
   });
 });
