@@ -88,6 +88,13 @@ describe('outcomeFirst', () => {
     const after = withText('led-to-mous', 190, 'The intercept spurred the talks that produced two memoranda.');
     expect(ids(outcomeFirst([event, after]))).toEqual(['led-to-mous', 'intercept']);
   });
+  it('looks for the outcome down to the fifth hit, as an aftermath shares fewer of the event’s words', () => {
+    const event = withText('meeting', 300, 'Hegseth met Dong Jun in Kuala Lumpur.');
+    const more = [1, 2, 3].map((i) => withText(`told-${i}`, 290, 'Hegseth and Dong spoke again.'));
+    const agreed = withText('agreed', 270, 'After the meeting, Hegseth posted that they had agreed to set up channels.');
+    expect(ids(outcomeFirst([event, ...more, agreed]))[0]).toBe('agreed');
+    expect(ids(outcomeFirst([event, ...more, withText('x', 260, 'x'), agreed]))[0]).toBe('meeting');
+  });
 });
 
 describe('contentFirst', () => {
