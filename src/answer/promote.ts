@@ -33,6 +33,9 @@ import type { Token } from '../search/normalize';
 // - description-asked (ranking.ts): "how did the U.S. delegation head describe the talks": a sibling quote over the
 //   fact telling the occasion.
 // - definitionFirst: "what is CUES": a sibling that introduces the name, spelling it out, over one using it.
+// - eventItselfFirst: "what was the EP-3 incident", "what is the 1989 DMA agreement": of the siblings dated in the
+//   top hit's month (one event told several ways), one stating the day in full ("On 1 April 2001 a U.S. Navy EP-3E…
+//   collided", "signed in Moscow on 12 June 1989") tells the event itself, before one telling its aftermath or terms.
 // - earliestFirst: "when did Hegseth first talk to Dong Jun": of the siblings telling the same kind of contact as the
 //   top hit (a call, a meeting, a message), the earliest dated. Only like siblings: the agreement that set up a
 //   line (2007) is dated before its first call (2008), and a meeting before the first call of other people.
@@ -214,4 +217,17 @@ export function earliestFirst(hits: readonly SearchHit[]): readonly SearchHit[] 
   if (kinds.length === 0) return hits;
   const alike = (h: SearchHit) => contactKinds(h.entry.text).some((k) => kinds.includes(k));
   return promoteSibling(hits, (h) => (h.entry.date && (h === top || alike(h)) ? -dayNumber(h.entry.date) : -Infinity));
+}
+
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+/** A day written in full: "1 April 2001", "3–4 April 2024", "April 1, 2001". */
+const DAY_IN_FULL = new RegExp(`\\b\\d{1,2}(st|nd|rd|th)?([\u2013-]\\d{1,2})? ${MONTH} \\d{4}\\b|\\b${MONTH} \\d{1,2}, \\d{4}\\b`);
+
+export const statesDay = (text: string) => DAY_IN_FULL.test(text);
+
+/** See eventItselfFirst above: only when the top hit is dated. */
+export function eventItselfFirst(hits: readonly SearchHit[]): readonly SearchHit[] {
+  const month = hits[0]?.entry.date?.slice(0, 7);
+  if (!month) return hits;
+  return promoteSibling(hits, (h) => (h.entry.date?.slice(0, 7) === month && statesDay(h.entry.text) ? 1 : 0));
 }

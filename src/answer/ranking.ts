@@ -12,6 +12,7 @@ import {
   definitionAsked,
   definitionFirst,
   earliestFirst,
+  eventItselfFirst,
   factOverQuote,
   frequencyFirst,
   outcomeFirst,
@@ -228,6 +229,14 @@ export const RANKING_RULES: readonly RankingRule[] = [
     name: 'definition',
     applies: ({ defined }) => defined !== undefined,
     rank: (hits, { defined }) => definitionFirst(hits, defined!),
+  },
+  {
+    // "What was the EP-3 incident": of siblings dated in the top hit's month, the one stating the day in full tells the
+    // event itself ("On 1 April 2001… collided"), before the aftermath ("the pilot was lost at sea after the
+    // collision") or what an agreement covers. Not by date across months: an undated or earlier origin is no event.
+    name: 'event-itself',
+    applies: ({ defined }) => defined !== undefined,
+    rank: (hits) => eventItselfFirst(hits),
   },
 ];
 

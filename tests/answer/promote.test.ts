@@ -4,7 +4,7 @@ import type { SearchHit } from '../../src/search/entry-index';
 import { asksFrequency, asksOutcome, statesFrequency, statesOutcome, frequencyFirst, outcomeFirst } from '../../src/answer/promote';
 import { asksContent, contentFirst, statesSigning } from '../../src/answer/promote';
 import { definitionAsked, definitionFirst, factOverQuote, introducedNames, promoteSibling, whoNamesPeople } from '../../src/answer/promote';
-import { asksFirst, contactKinds, earliestFirst } from '../../src/answer/promote';
+import { asksFirst, contactKinds, earliestFirst, eventItselfFirst, statesDay } from '../../src/answer/promote';
 import { tokenize } from '../../src/search/normalize';
 
 const PEOPLE = new Set(['Lt Gen Sangha', 'Maj Gen Zakaria', 'Barack Obama']);
@@ -188,5 +188,30 @@ describe('earliestFirst', () => {
     const undated = withText('undated', 300, 'The two held a call.');
     expect(earliestFirst([undated, call])[0]!.entry.id).toBe('undated');
     expect(ids(earliestFirst([call, dated('later', 250, '2025-11-01', 'They had spoken again by phone call.')]))).toEqual(['call', 'later']);
+  });
+});
+
+describe('eventItselfFirst', () => {
+  const dated = (id: string, score: number, date: string | undefined, text: string): SearchHit => {
+    const h = withText(id, score, text);
+    return { ...h, entry: { ...h.entry, date } as Entry };
+  };
+  it('reads a day written in full, not a month or a year alone', () => {
+    expect(statesDay('On 1 April 2001 a U.S. Navy EP-3E and a Chinese J-8 collided.')).toBe(true);
+    expect(statesDay('A working group met on 3–4 April 2024.')).toBe(true);
+    expect(statesDay('It was signed on June 12, 1989.')).toBe(true);
+    expect(statesDay('The pilot was lost at sea after the collision in April 2001.')).toBe(false);
+  });
+  it('puts the sibling of the top hit’s month stating the day before one telling the aftermath', () => {
+    const aftermath = dated('pilot-lost', 35, '2001-04-01', 'The Chinese pilot was lost at sea after the collision.');
+    const event = dated('collision', 27, '2001-04-01', 'On 1 April 2001 a U.S. Navy EP-3E and a Chinese J-8 collided.');
+    expect(ids(eventItselfFirst([aftermath, event]))).toEqual(['collision', 'pilot-lost']);
+  });
+  it('leaves a top hit alone when the sibling is of another month or the top is undated', () => {
+    const origin = dated('origin', 35, '1971', 'The DGMO hotline was set up after the 1971 war.');
+    const call = dated('call', 30, '2025-05-10', 'The DGMOs spoke on 10 May 2025.');
+    expect(ids(eventItselfFirst([origin, call]))).toEqual(['origin', 'call']);
+    const undated = dated('undated', 35, undefined, 'The DGMO hotline links the two armies.');
+    expect(ids(eventItselfFirst([undated, call]))).toEqual(['undated', 'call']);
   });
 });

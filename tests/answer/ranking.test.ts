@@ -55,6 +55,7 @@ describe('RANKING_RULES', () => {
       'outcome',
       'content',
       'definition',
+      'event-itself',
     ]);
   });
 });
@@ -224,6 +225,7 @@ describe('frequency, outcome, content and definition', () => {
     expect(rule('outcome').applies(ctx('what came out of the talks'))).toBe(true);
     expect(rule('content').applies(ctx('what does the agreement forbid'))).toBe(true);
     expect(rule('definition').applies(ctx('what is mmca'))).toBe(true);
-    for (const name of ['frequency', 'outcome', 'content', 'definition']) expect(rule(name).applies(ctx('who led the talks'))).toBe(false);
+    expect(rule('event-itself').applies(ctx('what was the ep-3 incident'))).toBe(true);
+    for (const name of ['frequency', 'outcome', 'content', 'definition', 'event-itself']) expect(rule(name).applies(ctx('who led the talks'))).toBe(false);
   });
 });
