@@ -225,6 +225,12 @@ const DAY_IN_FULL = new RegExp(`\\b\\d{1,2}(st|nd|rd|th)?([\u2013-]\\d{1,2})? ${
 
 export const statesDay = (text: string) => DAY_IN_FULL.test(text);
 
+/** "What happened in/at/during X": the event itself (not "what happened to Y", which asks its aftermath, nor "after X"). */
+export function asksWhatHappened(tokens: readonly Token[]): boolean {
+  const w = tokens.map((t) => t.word);
+  return w[0] === 'what' && w[1] === 'happened' && ['in', 'at', 'during', 'on'].includes(w[2] ?? '');
+}
+
 /** See eventItselfFirst above: only when the top hit is dated. */
 export function eventItselfFirst(hits: readonly SearchHit[]): readonly SearchHit[] {
   const month = hits[0]?.entry.date?.slice(0, 7);

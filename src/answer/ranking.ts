@@ -13,6 +13,7 @@ import {
   definitionFirst,
   earliestFirst,
   eventItselfFirst,
+  asksWhatHappened,
   factOverQuote,
   frequencyFirst,
   outcomeFirst,
@@ -231,11 +232,11 @@ export const RANKING_RULES: readonly RankingRule[] = [
     rank: (hits, { defined }) => definitionFirst(hits, defined!),
   },
   {
-    // "What was the EP-3 incident": of siblings dated in the top hit's month, the one stating the day in full tells the
+    // "What was the EP-3 incident", "what happened in the 2014 P-8 intercept": of siblings dated in the top hit's month, the one stating the day in full tells the
     // event itself ("On 1 April 2001… collided"), before the aftermath ("the pilot was lost at sea after the
     // collision") or what an agreement covers. Not by date across months: an undated or earlier origin is no event.
     name: 'event-itself',
-    applies: ({ defined }) => defined !== undefined,
+    applies: ({ defined, query }) => defined !== undefined || asksWhatHappened(query.tokens),
     rank: (hits) => eventItselfFirst(hits),
   },
 ];

@@ -226,6 +226,8 @@ describe('frequency, outcome, content and definition', () => {
     expect(rule('content').applies(ctx('what does the agreement forbid'))).toBe(true);
     expect(rule('definition').applies(ctx('what is mmca'))).toBe(true);
     expect(rule('event-itself').applies(ctx('what was the ep-3 incident'))).toBe(true);
+    expect(rule('event-itself').applies(ctx('what happened in the 2014 p-8 intercept'))).toBe(true);
+    expect(rule('event-itself').applies(ctx('what happened to the chinese pilot'))).toBe(false);
     for (const name of ['frequency', 'outcome', 'content', 'definition', 'event-itself']) expect(rule(name).applies(ctx('who led the talks'))).toBe(false);
   });
 });
