@@ -169,6 +169,12 @@ const ASIDE = /\b(after|before|following|amid|in (response|reaction|reply|retali
 const CAUSE_ASIDE = /\b(grew out of|grown out of|because of|due to|owing to|as a result of|in the wake of|(caused|prompted|triggered|sparked) by)\b/i;
 /** Clause ends: punctuation, and a full stop that does not close an initial ("U.S."). */
 const CLAUSE_END = /[,;:!?()\u2014\u2013]|(?<!\b[A-Z])\.(\s|$)/;
+/**
+ * Where the words describing a person end (describesPerson): as CLAUSE_END, but not at a comma, which sets a role
+ * beside the name ("China's then-defense minister, Li Shangfu,"; "Gen. Wu Yanan, commander of…"), nor at the full
+ * stop of a title ("Gen. Wu Yanan"), which belongs to the name.
+ */
+const DESCRIPTION_END = /[;:!?()\u2014\u2013]|(?<!\b(?:[A-Z]|Gen|Adm|Col|Lt|Maj|Capt|Amb|Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Sgt|Cmdr|Brig))\.(?:\s|$)/;
 const MONTHS = new Set([
   'january',
   'february',
@@ -285,7 +291,7 @@ export type EvidenceReader = {
   /** How many people an entry names: its `involved` names that are people (not countries or bodies). */
   peopleIn(entry: Entry): number;
   /**
-   * For "who is X": 2 when the hit is a fact that names X with a role near the name ("Col. Ian Francis of U.S.
+   * For "who is X" (and "who was X", asksWhoWas): 2 when the hit is a fact that names X with a role near the name ("Col. Ian Francis of U.S.
    * Indo-Pacific Command", "Gen. Mark Milley, Chairman of the Joint Chiefs"), 1 for another fact naming X, 0 for a
    * quote (X's words say nothing of who X is) or an entry not naming X. 0 for every hit of any other question.
    */
@@ -306,9 +312,21 @@ export type NamedInQuestion = {
   speaker?: { name: string; matches: readonly string[]; keys: readonly string[]; quoted: boolean };
 };
 
-/** The words after "who is" of a "who is X" question, stopwords and filler aside (none for any other question). */
-function identityName(query: AnalyzedQuery): string[] {
-  if (!query.intent.identity) return [];
+/**
+ * "Who was Mark Milley", "who was Wei Fenghe": "who is X" of someone the record tells in the past, a name of one to
+ * three words and nothing else (Intent.identity reads "who is/are/'s" only; "who was the pilot…" asks a role).
+ */
+export function asksWhoWas(tokens: readonly Token[]): boolean {
+  const w = tokens.map((t) => t.word);
+  return w[0] === 'who' && w[1] === 'was' && w.length >= 3 && w.length <= 5 && tokens.slice(2).every((t) => !t.stop);
+}
+
+/**
+ * The words after "who is" of a "who is X" question, stopwords and filler aside (none for any other question);
+ * `past`: "who was X" too (asksWhoWas).
+ */
+function identityName(query: AnalyzedQuery, past = false): string[] {
+  if (!query.intent.identity && !(past && asksWhoWas(query.tokens))) return [];
   const w = query.tokens;
   const at = w.findIndex((t) => t.word === 'who' || t.word === 'whos');
   return w
@@ -813,9 +831,9 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
   };
   const describesPerson = (query: AnalyzedQuery, hit: SearchHit): number => {
     if (hit.entry.kind !== 'fact') return 0;
-    const name = identityName(query);
+    const name = identityName(query, true);
     if (name.length === 0) return 0;
-    const clauses = hit.entry.text.split(CLAUSE_END);
+    const clauses = hit.entry.text.split(DESCRIPTION_END);
     let named = false;
     for (const clause of clauses) {
       const text = words(clause ?? '');

@@ -2,14 +2,18 @@ import type { SearchHit } from '../search/entry-index';
 import type { Token } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
 import type { CheckName } from './answerability';
-import type { EvidenceReader, NamedInQuestion } from './evidence';
+import { asksWhoWas, type EvidenceReader, type NamedInQuestion } from './evidence';
 import {
   asksContent,
   asksFrequency,
   asksOutcome,
   contentFirst,
+  asksFirst,
   definitionAsked,
   definitionFirst,
+  earliestFirst,
+  eventItselfFirst,
+  asksWhatHappened,
   factOverQuote,
   frequencyFirst,
   outcomeFirst,
@@ -108,6 +112,14 @@ function wordsAsked({ query, named }: RankContext): boolean {
 
 export const RANKING_RULES: readonly RankingRule[] = [
   {
+    // "When did Hegseth first talk to Dong Jun": the earliest of the siblings telling the same kind of contact as
+    // the top hit (the September call before the October meeting). First in the table, so that the rules reading
+    // what must hold (a named thing, the year, the focus) have the last word over a date order.
+    name: 'first',
+    applies: ({ query }) => asksFirst(query.tokens),
+    rank: (hits) => earliestFirst(hits),
+  },
+  {
     // An entry that does not involve a thing the question names cannot be its answer: entries that involve them all
     // go first, in their own order ("what did dong jun say about taiwan" → the one about Taiwan).
     name: 'named-things',
@@ -182,9 +194,10 @@ export const RANKING_RULES: readonly RankingRule[] = [
     rank: (hits, { required }) => promoteSibling(hits, (h) => ((h.mask & required) === required ? 1 : 0)),
   },
   {
-    // "Who is Ian Francis": a fact saying what he is ("Col. Ian Francis of INDOPACOM led…"), before his words.
+    // "Who is Ian Francis", "who was Mark Milley": a fact saying what he is ("Col. Ian Francis of INDOPACOM led…"),
+    // before his words or a fact naming him in passing.
     name: 'describes-person',
-    applies: ({ query }) => query.intent.identity,
+    applies: ({ query }) => query.intent.identity || asksWhoWas(query.tokens),
     rank: (hits, { evidence, query }) => promoteSibling(hits, (h) => evidence.describesPerson(query, h), IDENTITY_SHARE),
   },
   {
@@ -216,6 +229,14 @@ export const RANKING_RULES: readonly RankingRule[] = [
     name: 'definition',
     applies: ({ defined }) => defined !== undefined,
     rank: (hits, { defined }) => definitionFirst(hits, defined!),
+  },
+  {
+    // "What was the EP-3 incident", "what happened in the 2014 P-8 intercept": of siblings dated in the top hit's month, the one stating the day in full tells the
+    // event itself ("On 1 April 2001… collided"), before the aftermath ("the pilot was lost at sea after the
+    // collision") or what an agreement covers. Not by date across months: an undated or earlier origin is no event.
+    name: 'event-itself',
+    applies: ({ defined, query }) => defined !== undefined || asksWhatHappened(query.tokens),
+    rank: (hits) => eventItselfFirst(hits),
   },
 ];
 

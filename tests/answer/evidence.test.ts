@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dayIn, shapesOf } from '../../src/answer/evidence';
+import { asksWhoWas, buildEvidenceReader, dayIn, shapesOf } from '../../src/answer/evidence';
+import { tokenize } from '../../src/search/normalize';
+import { buildEntryIndex } from '../../src/search/entry-index';
+import { smallBase } from './fixture';
 import type { Entry } from '../../src/knowledge/schema';
 
 const fact = (text: string) => ({ id: 'e', kind: 'fact', text, topics: ['t'], sources: ['s'] }) as unknown as Entry;
@@ -36,5 +39,44 @@ describe('shapesOf', () => {
     expect(shapesOf(fact('The call was held on 9 September 2025.'), false, false).has('time')).toBe(false);
     expect(shapesOf(fact('The DGMOs talk every Tuesday.'), false, false).has('weekday')).toBe(true);
     expect(shapesOf(fact('The call was held on 9 September 2025.'), false, false).has('weekday')).toBe(false);
+  });
+});
+
+describe('describesPerson', () => {
+  const base = smallBase('us-china', 'U.S.–China military channels', [
+    '  - id: declined',
+    "    text: In June 2023 China's then-defense minister, Li Shangfu, turned down a meeting with Austin.",
+    '    topics: [us-china]',
+    '    sources: [s1]',
+    '  - id: vtc',
+    "    text: Adm. Paparo held a video call with Gen. Wu Yanan, commander of the PLA's Southern Theater.",
+    '    topics: [us-china]',
+    '    sources: [s1]',
+    '  - id: passing',
+    '    text: The talks went on. Li Shangfu was not there; the ministry did not say why.',
+    '    topics: [us-china]',
+    '    sources: [s1]',
+  ]);
+  const search = buildEntryIndex(base);
+  const reader = buildEvidenceReader(base, search);
+  const score = (question: string, id: string) => {
+    const { query, hits } = search.search(question, { limit: 10 });
+    return reader.describesPerson(
+      query,
+      hits.find((h) => h.entry.id === id)!,
+    );
+  };
+  it('reads a role set beside the name by a comma, and a title with its full stop, as describing the person', () => {
+    expect(score('who is li shangfu', 'declined')).toBe(2);
+    expect(score('who is wu yanan', 'vtc')).toBe(2);
+  });
+  it('reads "who was X" of a name as "who is X"', () => {
+    expect(score('who was li shangfu', 'declined')).toBe(2);
+    expect(asksWhoWas(tokenize('who was mark milley'))).toBe(true);
+    expect(asksWhoWas(tokenize('who was the pilot who landed on hainan'))).toBe(false);
+    expect(asksWhoWas(tokenize('who is mark milley'))).toBe(false);
+  });
+  it('reads a name with no role near it as naming the person only', () => {
+    expect(score('who is li shangfu', 'passing')).toBe(1);
   });
 });

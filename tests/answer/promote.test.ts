@@ -4,6 +4,7 @@ import type { SearchHit } from '../../src/search/entry-index';
 import { asksFrequency, asksOutcome, statesFrequency, statesOutcome, frequencyFirst, outcomeFirst } from '../../src/answer/promote';
 import { asksContent, contentFirst, statesSigning } from '../../src/answer/promote';
 import { definitionAsked, definitionFirst, factOverQuote, introducedNames, promoteSibling, whoNamesPeople } from '../../src/answer/promote';
+import { asksFirst, contactKinds, earliestFirst, eventItselfFirst, statesDay } from '../../src/answer/promote';
 import { tokenize } from '../../src/search/normalize';
 
 const PEOPLE = new Set(['Lt Gen Sangha', 'Maj Gen Zakaria', 'Barack Obama']);
@@ -87,6 +88,13 @@ describe('outcomeFirst', () => {
     const after = withText('led-to-mous', 190, 'The intercept spurred the talks that produced two memoranda.');
     expect(ids(outcomeFirst([event, after]))).toEqual(['led-to-mous', 'intercept']);
   });
+  it('looks for the outcome down to the fifth hit, as an aftermath shares fewer of the event’s words', () => {
+    const event = withText('meeting', 300, 'Hegseth met Dong Jun in Kuala Lumpur.');
+    const more = [1, 2, 3].map((i) => withText(`told-${i}`, 290, 'Hegseth and Dong spoke again.'));
+    const agreed = withText('agreed', 270, 'After the meeting, Hegseth posted that they had agreed to set up channels.');
+    expect(ids(outcomeFirst([event, ...more, agreed]))[0]).toBe('agreed');
+    expect(ids(outcomeFirst([event, ...more, withText('x', 260, 'x'), agreed]))[0]).toBe('meeting');
+  });
 });
 
 describe('contentFirst', () => {
@@ -139,5 +147,71 @@ describe('definitionFirst', () => {
     expect(asked('what the dtl')).toBeUndefined();
     expect(asked('what is the range of the j-11')).toBeUndefined();
     expect(asked('when was the dtl set up')).toBeUndefined();
+  });
+});
+
+describe('earliestFirst', () => {
+  /** A dated hit with this text. */
+  const dated = (id: string, score: number, date: string, text: string): SearchHit => {
+    const h = withText(id, score, text);
+    return { ...h, entry: { ...h.entry, date } as Entry };
+  };
+  const meeting = dated('meeting', 300, '2025-10-31', 'The Kuala Lumpur meeting was their first face-to-face meeting.');
+  const call = dated('call', 200, '2025-09-09', 'Hegseth and Dong held their first call, a video teleconference.');
+  it('reads "first" and "earliest", not "the first X since Y" or "the first real X"', () => {
+    expect(asksFirst(tokenize('when did hegseth first talk to dong jun'))).toBe(true);
+    expect(asksFirst(tokenize('what was the earliest meeting'))).toBe(true);
+    expect(asksFirst(tokenize('first top general call since the 2022 freeze'))).toBe(false);
+    expect(asksFirst(tokenize("what was the first hotline message that wasn't a test"))).toBe(false);
+    expect(asksFirst(tokenize('what was the first real message over the hotline'))).toBe(false);
+    expect(asksFirst(tokenize('when did hegseth talk to dong jun'))).toBe(false);
+  });
+  it('tells the kinds of contact a text tells', () => {
+    expect(contactKinds('They held a video call.')).toEqual([0]);
+    expect(contactKinds('They met on the sidelines.')).toEqual([1]);
+    expect(contactKinds('The first message sent was a test.')).toEqual([2]);
+    expect(contactKinds('They signed an agreement to set up a telephone link.')).toEqual([]);
+  });
+  it('puts the earliest sibling telling a contact of the top hit’s kind first', () => {
+    // The meeting text says nothing of a call: a second meeting sibling, earlier, is the first meeting.
+    const earlier = dated('earlier-meeting', 180, '2024-05-31', 'Austin and Dong met in person in Singapore.');
+    expect(ids(earliestFirst([meeting, earlier, call]))).toEqual(['earlier-meeting', 'meeting', 'call']);
+    // A call is a contact of another kind than a meeting: the meeting stays first.
+    expect(ids(earliestFirst([meeting, call]))).toEqual(['meeting', 'call']);
+    const both = dated('meeting-and-call', 300, '2025-10-31', 'They met in Kuala Lumpur; they had spoken by video teleconference before.');
+    expect(ids(earliestFirst([both, call]))).toEqual(['call', 'meeting-and-call']);
+  });
+  it('passes over a precursor that tells no contact, an undated top hit, and a later sibling', () => {
+    const agreed = dated('agreed', 250, '2007-09', 'Bush and Hu agreed to create the defense hotline.');
+    const firstCall = dated('first-call', 300, '2008-04-10', 'Gates used the link for the first time, calling Gen. Liang.');
+    expect(ids(earliestFirst([firstCall, agreed]))).toEqual(['first-call', 'agreed']);
+    const undated = withText('undated', 300, 'The two held a call.');
+    expect(earliestFirst([undated, call])[0]!.entry.id).toBe('undated');
+    expect(ids(earliestFirst([call, dated('later', 250, '2025-11-01', 'They had spoken again by phone call.')]))).toEqual(['call', 'later']);
+  });
+});
+
+describe('eventItselfFirst', () => {
+  const dated = (id: string, score: number, date: string | undefined, text: string): SearchHit => {
+    const h = withText(id, score, text);
+    return { ...h, entry: { ...h.entry, date } as Entry };
+  };
+  it('reads a day written in full, not a month or a year alone', () => {
+    expect(statesDay('On 1 April 2001 a U.S. Navy EP-3E and a Chinese J-8 collided.')).toBe(true);
+    expect(statesDay('A working group met on 3–4 April 2024.')).toBe(true);
+    expect(statesDay('It was signed on June 12, 1989.')).toBe(true);
+    expect(statesDay('The pilot was lost at sea after the collision in April 2001.')).toBe(false);
+  });
+  it('puts the sibling of the top hit’s month stating the day before one telling the aftermath', () => {
+    const aftermath = dated('pilot-lost', 35, '2001-04-01', 'The Chinese pilot was lost at sea after the collision.');
+    const event = dated('collision', 27, '2001-04-01', 'On 1 April 2001 a U.S. Navy EP-3E and a Chinese J-8 collided.');
+    expect(ids(eventItselfFirst([aftermath, event]))).toEqual(['collision', 'pilot-lost']);
+  });
+  it('leaves a top hit alone when the sibling is of another month or the top is undated', () => {
+    const origin = dated('origin', 35, '1971', 'The DGMO hotline was set up after the 1971 war.');
+    const call = dated('call', 30, '2025-05-10', 'The DGMOs spoke on 10 May 2025.');
+    expect(ids(eventItselfFirst([origin, call]))).toEqual(['origin', 'call']);
+    const undated = dated('undated', 35, undefined, 'The DGMO hotline links the two armies.');
+    expect(ids(eventItselfFirst([undated, call]))).toEqual(['undated', 'call']);
   });
 });

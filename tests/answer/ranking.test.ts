@@ -38,6 +38,7 @@ const speaker = { name: 'Hegseth', matches: ['Pete Hegseth'], keys: [], quoted: 
 describe('RANKING_RULES', () => {
   it('runs in a fixed order, each rule under its own name', () => {
     expect(RANKING_RULE_NAMES).toEqual([
+      'first',
       'named-things',
       'speaker',
       'gives-words',
@@ -54,6 +55,7 @@ describe('RANKING_RULES', () => {
       'outcome',
       'content',
       'definition',
+      'event-itself',
     ]);
   });
 });
@@ -82,6 +84,22 @@ describe('rankHits', () => {
     const hits = [hit('undated', 3), hit('dated', 2)];
     expect(ids(rankHits(hits, ctx('who led the talks in 2025', undefined, years)).hits)).toEqual(['dated', 'undated']);
     expect(ids(rankHits(hits, ctx('who led the talks in 2025', undefined, years, ['year'])).hits)).toEqual(['undated', 'dated']);
+  });
+});
+
+describe('first', () => {
+  it('applies to "when did X first call Y", and puts the earliest like sibling first', () => {
+    expect(rule('first').applies(ctx('when did hegseth first talk to dong jun'))).toBe(true);
+    expect(rule('first').applies(ctx('when did hegseth talk to dong jun'))).toBe(false);
+    const meeting = hit('meeting', 3, { date: '2025-10-31', text: 'They met; they had spoken by video call before.' } as Partial<Entry>);
+    const call = hit('call', 2, { date: '2025-09-09', text: 'They held their first call.' } as Partial<Entry>);
+    expect(ids(rule('first').rank([meeting, call], ctx('when did hegseth first talk to dong jun')))).toEqual(['call', 'meeting']);
+  });
+  it('runs before the rules reading what must hold, which have the last word', () => {
+    const years = evidence({ namesYears: (_q, h) => h.entry.id === 'meeting' });
+    const meeting = hit('meeting', 3, { date: '2025-10-31', text: 'They met; they had spoken by video call before.' } as Partial<Entry>);
+    const call = hit('call', 2, { date: '2024-09-09', text: 'They held their first call.' } as Partial<Entry>);
+    expect(ids(rankHits([meeting, call], ctx('when did hegseth first talk to dong jun in 2025', undefined, years)).hits)).toEqual(['meeting', 'call']);
   });
 });
 
@@ -185,6 +203,8 @@ describe('describes-person', () => {
     const c = ctx('who is ian francis', undefined, describes);
     expect(rule('describes-person').applies(c)).toBe(true);
     expect(rule('describes-person').applies(ctx('who were the dgmos'))).toBe(false);
+    expect(rule('describes-person').applies(ctx('who was mark milley'))).toBe(true);
+    expect(rule('describes-person').applies(ctx('who was the pilot'))).toBe(false);
     expect(ids(rule('describes-person').rank([hit('quote', 10), hit('role', 3.5)], c))).toEqual(['role', 'quote']);
   });
 });
@@ -205,6 +225,9 @@ describe('frequency, outcome, content and definition', () => {
     expect(rule('outcome').applies(ctx('what came out of the talks'))).toBe(true);
     expect(rule('content').applies(ctx('what does the agreement forbid'))).toBe(true);
     expect(rule('definition').applies(ctx('what is mmca'))).toBe(true);
-    for (const name of ['frequency', 'outcome', 'content', 'definition']) expect(rule(name).applies(ctx('who led the talks'))).toBe(false);
+    expect(rule('event-itself').applies(ctx('what was the ep-3 incident'))).toBe(true);
+    expect(rule('event-itself').applies(ctx('what happened in the 2014 p-8 intercept'))).toBe(true);
+    expect(rule('event-itself').applies(ctx('what happened to the chinese pilot'))).toBe(false);
+    for (const name of ['frequency', 'outcome', 'content', 'definition', 'event-itself']) expect(rule(name).applies(ctx('who led the talks'))).toBe(false);
   });
 });
