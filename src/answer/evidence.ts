@@ -93,6 +93,8 @@ export type HitEvidence = {
   years: boolean;
   /** For a cause question: whether the entry states a cause at all (a causal word, or a curated "why" question on the same subject). */
   causeStated: boolean;
+  /** For a cause question: the entry's own text states a cause in causal words (not by a quote's exemption or a curated question alone). */
+  causeWorded: boolean;
   /** "Why did X…": the entry names X's event only as the setting of something else ("after X, …", "in response to X"). */
   causeAside: boolean;
   /** A quote, and whether by the speaker the question asks about (undefined: the question names none). */
@@ -883,6 +885,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
           lacks: lacks(hit, named),
           causeAside: causeAside(query, entry),
           causeStated: causeStated(query, entry),
+          causeWorded: asksCause(query) && CAUSE_WORDS.test(eventSentence(query, entry)),
           years: yearsNamed(query, hit.doc, entry),
           quote: entry.kind === 'quote',
           bySpeaker: speakers ? bySpeaker(hit, named) : undefined,
