@@ -234,9 +234,14 @@ const asksSignificance = (query: AnalyzedQuery) => query.intent.why && SIGNIFICA
 /** The share of a cause question's known concepts (by idf) a curated "why" question must hold to be about the same thing. */
 const CAUSE_ASKED_SHARE = 0.25;
 
-/** Nouns for a kind of place: "what city was it signed in", "which venue" ask for a place, which an entry names without the noun. */
+/**
+ * Nouns for a kind of place: "what city was it signed in", "which venue" ask for a place, which an entry names without
+ * the noun. A (military) post is one too: "which posts does the Sikkim hotline connect".
+ */
 const PLACE_KINDS = new Set(
-  'city cities town towns venue venues location locations place places site sites area areas region regions port ports base bases'.split(' '),
+  'city cities town towns venue venues location locations place places site sites area areas region regions port ports base bases post posts outpost outposts'.split(
+    ' ',
+  ),
 );
 
 /** Nouns for someone's words: "the exact words of X", "the wording of X" ask for what was said, which a quote is. */
