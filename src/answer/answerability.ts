@@ -40,10 +40,13 @@ export type Check = {
    * (who did the act asked about, or who X is), or the question's focus (`required`: "what route did the cable take"
    * met by a sibling about the radio backup), or a shape only some siblings state (`clock`: a time of day). A best hit failing only such checks, with the score letting it through,
    * is about the right thing but says nothing of what is asked, and gives way to one of the next hits that passes
-   * every check (see `givesWay`). Checks on a pair of countries, a cause, a quantity do not: a runner-up holding
-   * them was as often wrong as right (leave-one-out; out-of-scope "why" and "how many" questions were answered).
+   * every check (see `givesWay`). Checks on a pair of countries, a quantity do not: a runner-up holding
+   * them was as often wrong as right (leave-one-out; out-of-scope "how many" questions were answered). `cause-stated`
+   * gives way only to a runner-up that states a cause in its own words (`yieldsTo`).
    */
   givesWay?: true;
+  /** What a runner-up must also hold to take the place of a best hit this check refused (a check that gives way only so far). */
+  yieldsTo?: (e: HitEvidence) => boolean;
 };
 
 /** How closely (idf-weighted F1) a curated question must match a "who is X" question to stand for a "who" one (0.6–0.7 measured the same). */
@@ -124,6 +127,11 @@ export const CHECKS = [
     applies: () => true,
     passes: (e) => e.causeStated,
     demotesTo: 'unsure',
+    // "Why does beijing turn the talks on and off": a best hit telling one refusal, no cause, gives way to a sibling whose
+    // own words state the cause ("as a tool to reward or punish"). Not to one let through only as a quote or by a curated
+    // question: a statement that the line was suspended, or the cause of a neighbouring event, is no cause of this one.
+    givesWay: true,
+    yieldsTo: (e) => e.causeWorded,
   },
   {
     name: 'year',
@@ -293,6 +301,11 @@ export function givesWay(d: Decision): boolean {
   return d.status !== 'answered' && d.demotedBy.length > 0 && d.demotedBy.every((name) => GIVE_WAY.has(name));
 }
 const GIVE_WAY: ReadonlySet<string> = new Set((CHECKS as readonly Check[]).filter((c) => c.givesWay).map((c) => c.name));
+
+/** Whether a runner-up that every check lets through may take the place of a best hit refused by `d` (`Check.yieldsTo`). */
+export function mayTakePlace(d: Decision, runnerUp: HitEvidence): boolean {
+  return (CHECKS as readonly Check[]).every((c) => !c.yieldsTo || !d.demotedBy.includes(c.name as CheckName) || c.yieldsTo(runnerUp));
+}
 
 /** The decision on the best hit (undefined: nothing matched). */
 export function decide(

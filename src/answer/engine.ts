@@ -4,7 +4,7 @@ import { confidenceOf } from '../search/confidence';
 import { buildEntryIndex } from '../search/entry-index';
 import { words } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
-import { CALIBRATED, CHECK_NAMES, decide, givesWay, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
+import { CALIBRATED, CHECK_NAMES, decide, givesWay, mayTakePlace, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
 import { buildEvidenceReader, type NamedInQuestion } from './evidence';
 import { buildNameFinder } from './names';
 import { ASPECT_WORDS, asksGoesOn, questionKind } from './question-kind';
@@ -158,7 +158,7 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
     // "Who headed each delegation at the 17th DPCT": the best hit names the talks but not who headed them, and one
     // of the next two, which every check lets through, does: that one is the answer, not a "did you mean".
     if (givesWay(decision)) {
-      const runnerUp = found.findIndex((e, i) => i > 0 && decide(read, e, disabled).status === 'answered');
+      const runnerUp = found.findIndex((e, i) => i > 0 && decide(read, e, disabled).status === 'answered' && mayTakePlace(decision, e));
       if (runnerUp > 0) {
         const moved = [hits[runnerUp]!, ...hits.filter((_, i) => i !== runnerUp)];
         const reread = evidence.read(query, moved, named);

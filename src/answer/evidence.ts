@@ -93,6 +93,8 @@ export type HitEvidence = {
   years: boolean;
   /** For a cause question: whether the entry states a cause at all (a causal word, or a curated "why" question on the same subject). */
   causeStated: boolean;
+  /** For a cause question: the entry's own text states a cause in causal words (not by a quote's exemption or a curated question alone). */
+  causeWorded: boolean;
   /** "Why did X…": the entry names X's event only as the setting of something else ("after X, …", "in response to X"). */
   causeAside: boolean;
   /** A quote, and whether by the speaker the question asks about (undefined: the question names none). */
@@ -238,9 +240,14 @@ const asksSignificance = (query: AnalyzedQuery) => query.intent.why && SIGNIFICA
 /** The share of a cause question's known concepts (by idf) a curated "why" question must hold to be about the same thing. */
 const CAUSE_ASKED_SHARE = 0.25;
 
-/** Nouns for a kind of place: "what city was it signed in", "which venue" ask for a place, which an entry names without the noun. */
+/**
+ * Nouns for a kind of place: "what city was it signed in", "which venue" ask for a place, which an entry names without
+ * the noun. A (military) post is one too: "which posts does the Sikkim hotline connect".
+ */
 const PLACE_KINDS = new Set(
-  'city cities town towns venue venues location locations place places site sites area areas region regions port ports base bases'.split(' '),
+  'city cities town towns venue venues location locations place places site sites area areas region regions port ports base bases post posts outpost outposts'.split(
+    ' ',
+  ),
 );
 
 /** Nouns for someone's words: "the exact words of X", "the wording of X" ask for what was said, which a quote is. */
@@ -901,6 +908,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
           lacks: lacks(hit, named),
           causeAside: causeAside(query, entry),
           causeStated: causeStated(query, entry),
+          causeWorded: asksCause(query) && CAUSE_WORDS.test(eventSentence(query, entry)),
           years: yearsNamed(query, hit.doc, entry),
           quote: entry.kind === 'quote',
           bySpeaker: speakers ? bySpeaker(hit, named) : undefined,

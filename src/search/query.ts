@@ -535,6 +535,7 @@ export function analyzeQuery(
     factors[i] = CORRECTION_FACTOR[fix.distance] ?? 0.5;
     corrections.push({ from: t.word, to: fix.word });
   });
+  dropAskingVerb(tokens, terms, index);
   tokens.forEach((t, i) => {
     const year = shortYear(tokens, i, index);
     if (year === undefined) return;
@@ -583,6 +584,21 @@ export function analyzeQuery(
   const intent = options.intent === false ? NO_INTENT : readIntent(tokens, question.slice(0, MAX_QUERY_CHARS));
   return { tokens, concepts: [...concepts.values()], corrections, intent };
 }
+
+/**
+ * "What does CUES require?", "what does the agreement forbid?": the closing verb of "what does X V" asks for what X
+ * says, in the asker's words. One no entry uses (after typo correction) is no subject the base is silent about: it is
+ * read as a stopword, and the question as "what does X say".
+ */
+function dropAskingVerb(tokens: Token[], terms: readonly string[], index: InvertedIndex): void {
+  const at = tokens.findIndex((t) => !FILLER.has(t.word));
+  const last = tokens.length - 1;
+  if (tokens[at]?.word !== 'what' || !DO_FORMS.has(tokens[at + 1]?.word ?? '') || last < at + 3) return;
+  const verb = tokens[last]!;
+  if (verb.stop || /\d/.test(verb.word) || index.postings.has(terms[last]!)) return;
+  tokens[last] = { ...verb, stop: true };
+}
+const DO_FORMS = new Set(['does', 'do', 'did']);
 
 const HEARD = new Set(['read', 'reading', 'seeing', 'saw', 'hearing', 'heard', 'remember']);
 const SAYS = new Set(['says', 'said', 'claims', 'thinks', 'swears', 'insists', 'reckons', 'told']);

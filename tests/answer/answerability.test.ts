@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CALIBRATED, CHECK_NAMES, CHECKS, decide, givesWay, scoreVerdict, type CheckName, type QuestionRead } from '../../src/answer/answerability';
+import {
+  CALIBRATED,
+  CHECK_NAMES,
+  CHECKS,
+  decide,
+  givesWay,
+  mayTakePlace,
+  scoreVerdict,
+  type CheckName,
+  type QuestionRead,
+} from '../../src/answer/answerability';
 import { FEATURES, featuresOf, fitLogistic, probability, type ScorerWeights } from '../../src/answer/scorer';
 import type { HitEvidence, Shape } from '../../src/answer/evidence';
 import { readIntent } from '../../src/search/query';
@@ -31,6 +41,7 @@ function hit(over: Partial<HitEvidence> = {}): HitEvidence {
     lacks: [],
     causeAside: false,
     causeStated: true,
+    causeWorded: true,
     years: true,
     quote: false,
     roleSpeaker: true,
@@ -100,12 +111,24 @@ describe('answerability checks', () => {
   });
   it('gives way to a runner-up only when checks on the person a "who" question asks for, or on its focus, refused it', () => {
     const gives = (name: CheckName) => givesWay(decide(REFUSED[name][0], REFUSED[name][1], new Set(), null));
-    for (const name of ['who-verb', 'identity', 'required', 'clock'] as const) expect(gives(name), name).toBe(true);
-    // A pair of countries, a cause, a number, or a question out of scope: another hit was as often wrong.
-    for (const name of ['pair', 'person', 'cause-stated', 'quantity', 'opinion', 'unknown-names', 'keywords'] as const) expect(gives(name), name).toBe(false);
+    for (const name of ['who-verb', 'identity', 'required', 'clock', 'cause-stated'] as const) expect(gives(name), name).toBe(true);
+    // A pair of countries, a number, or a question out of scope: another hit was as often wrong.
+    for (const name of ['pair', 'person', 'quantity', 'opinion', 'unknown-names', 'keywords'] as const) expect(gives(name), name).toBe(false);
     // Nor when the score already held the hit back.
     expect(givesWay(decide(question('who replaced kurt campbell'), hit({ whoVerb: false, coverage: 0.1 }), new Set(), null))).toBe(false);
     expect(givesWay(decide(question('when was the hotline set up'), hit(), new Set(), null))).toBe(false);
+  });
+  it('lets a runner-up take the place of a best hit stating no cause only when its own words state one', () => {
+    const q = question('why does beijing turn the military talks on and off');
+    const refused = decide(q, hit({ causeStated: false }), new Set(), null);
+    expect(refused.demotedBy).toEqual(['cause-stated']);
+    // "Beijing treats military communication as a tool to reward or punish": the cause, in causal words.
+    expect(mayTakePlace(refused, hit({ causeWorded: true }))).toBe(true);
+    // A quote ("this channel was suspended in the fall of 2021") passes cause-stated without stating a cause.
+    expect(mayTakePlace(refused, hit({ quote: true, causeWorded: false }))).toBe(false);
+    // Other checks that give way ask nothing more of the runner-up.
+    const whoRefused = decide(question('who replaced kurt campbell'), hit({ whoVerb: false }), new Set(), null);
+    expect(mayTakePlace(whoRefused, hit({ causeWorded: false }))).toBe(true);
   });
   it('answers a forecast asking only whether an event goes on with a hit stating its plan', () => {
     const goesOn = question('will the navy talks continue next year', { kind: 'prediction', goesOn: true });

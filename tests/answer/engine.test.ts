@@ -311,6 +311,8 @@ describe('ask: search', () => {
       q,
       'required',
     );
+    // A post (a military outpost) is a kind of place too: "which posts does the hotline connect".
+    expect(createEngine(placed).ask('which posts did the 1963 hotline wire pass through').status).toBe('answered');
   });
   it('takes "the exact words" of something as answered by a quote, not by a fact telling of it', () => {
     const q = 'exact words of the 2021 joint statement on the line of control ceasefire';

@@ -158,6 +158,14 @@ describe('analyzeQuery', () => {
     // Not when the words are the subject: "who read the message", "my hotline".
     expect(concepts('who read the tuesday message')).toContain('read');
   });
+  it('reads the closing verb of "what does X V" that no entry uses as asking what X says', () => {
+    expect(concepts('what does the india hotline forbid')).toEqual(['india', 'hotline']);
+    expect(concepts('what did the tuesday hotline require?')).toEqual(['tuesday', 'hotline']);
+    // A verb the base uses stays a word of the question; so does an unknown word in another shape.
+    expect(concepts('what did india and pakistan talk')).toContain('talk');
+    expect(concepts('does the india hotline forbid')).toContain('forbid');
+    expect(concepts('what does forbid')).toContain('forbid');
+  });
   it('reads a confirmation clause as asking whether, not as a subject', () => {
     expect(concepts('india and pakistan talk every tuesday, is that actually true?')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
     expect(concepts('is it true that india and pakistan talk every tuesday')).toEqual(['india', 'pakistan', 'talk', 'tuesday']);
