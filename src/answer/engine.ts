@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Entry, Source } from '../knowledge/schema';
 import { confidenceOf } from '../search/confidence';
 import { buildEntryIndex } from '../search/entry-index';
-import { words } from '../search/normalize';
+import { term, words } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
 import { CALIBRATED, CHECK_NAMES, decide, givesWay, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
 import { buildEvidenceReader, type NamedInQuestion } from './evidence';
@@ -230,10 +230,25 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       // "did grandpa say that…".
       const unknownName = concepts.every((c) => !c.known) || (name.length >= 2 && concepts.some((c) => !c.known));
       if (((asked.words || asked.titled) && unknownName) || people.isPerson(name))
-        return { name: people.display(name) ?? titleCase(label), quoted: false, matches: [], keys: concepts.filter((c) => c.known).map((c) => c.key) };
+        return {
+          name: people.display(name) ?? titleCase(label),
+          quoted: false,
+          matches: [],
+          keys: concepts.filter((c) => c.known).map((c) => surnameKey(c, name)),
+        };
       return undefined;
     }
     return quoted;
+  }
+
+  /**
+   * A full name the synonyms make one concept ("Samuel Paparo") stands, in an entry's text, by its surname too
+   * ("Paparo urged…"): the speaker's key is then the surname's, which both the full name and the surname hold.
+   */
+  function surnameKey(c: AnalyzedQuery['concepts'][number], name: readonly string[]): string {
+    if (c.words.length < 2 || c.words.at(-1) !== name.at(-1) || !c.key.startsWith('~')) return c.key;
+    const surname = term(name.at(-1)!);
+    return search.aliases.phrases.get(surname) === undefined ? surname : c.key;
   }
 
   /** What the decision knows about the question itself. */

@@ -660,6 +660,32 @@ describe('ask: search', () => {
     // "The move was meant as…" goes on about the sentence before it.
     expect(engine.ask('why did mcnamara propose turning the sixth fleet toward the eastern mediterranean').status).toBe('answered');
   });
+  it('reads a full name the synonyms join ("Samuel Paparo") in a fact naming the surname only', () => {
+    const loaded = loadKnowledgeFromStrings({
+      'k.yaml': [
+        'topics:',
+        '  - id: us-china',
+        '    name: U.S.–China military channels',
+        'synonyms:',
+        '  - terms: [Samuel Paparo, Adm. Samuel J. Paparo]',
+        'sources:',
+        '  - id: s1',
+        '    kind: press',
+        '    title: A source',
+        '    publisher: A publisher',
+        'facts:',
+        '  - id: urged',
+        '    text: In the September 2024 call, Paparo urged the PLA to reconsider its dangerous tactics in the South China Sea.',
+        '    topics: [us-china]',
+        '    involved: [Adm. Samuel J. Paparo]',
+        '    sources: [s1]',
+      ].join('\n'),
+    });
+    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
+    const engine = createEngine(loaded.base);
+    expect(decisionOf(engine, 'what did samuel paparo say in the september 2024 call').demotedBy).not.toContain('speaker');
+    expect(decisionOf(engine, 'what did paparo say in the september 2024 call').demotedBy).not.toContain('speaker');
+  });
   it('answers "what did X say" (X quoted nowhere) only with a fact reporting X\'s words: a speech verb after X in the same clause', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
       '  - id: visit',
