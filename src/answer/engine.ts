@@ -220,6 +220,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       if (concepts.some((c) => search.aliases.countries.has(c.key) || (c.key.startsWith('~') && !people.isPerson(name) && !unheard))) return undefined;
       const label = name.join(' ');
       const matches = speakers.match(label);
+      // The last words of a description ("the chinese pilot wang wei") are a name only when the base knows the person.
+      if (asked.described && matches.length === 0 && !people.isPerson(name)) return undefined;
       if (matches.length > 0) {
         quoted ??= { name: label, quoted: true, matches, keys: concepts.filter((c) => c.known).map((c) => c.key) };
         continue;

@@ -686,6 +686,20 @@ describe('ask: search', () => {
     expect(decisionOf(engine, 'what did samuel paparo say in the september 2024 call').demotedBy).not.toContain('speaker');
     expect(decisionOf(engine, 'what did paparo say in the september 2024 call').demotedBy).not.toContain('speaker');
   });
+  it('reads the person of "what did the chinese delegation leader li wei say" past the description, when the base knows them', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: visit',
+      "    text: China's Defense Ministry said Gen. Li Wei led a delegation to Hawaii in September 2024 and met Adm. Grant Hollis there.",
+      '    topics: [us-china]',
+      '    involved: [Gen. Li Wei, Adm. Grant Hollis]',
+      '    sources: [s1]',
+    ]);
+    const q = 'what did the chinese delegation leader li wei say in hawaii';
+    expect(createEngine(base).ask(q).status).toBe('unknown');
+    expect(decisionOf(createEngine(base), q).demotedBy).toContain('speaker');
+    // A description ending in words that name nobody the base knows is left alone.
+    expect(decisionOf(createEngine(base), 'what did the chinese defense ministry spokesman say in hawaii').demotedBy).not.toContain('speaker');
+  });
   it('answers "what did X say" (X quoted nowhere) only with a fact reporting X\'s words: a speech verb after X in the same clause', () => {
     const base = smallBase('us-china', 'U.S.–China military channels', [
       '  - id: visit',
