@@ -87,7 +87,7 @@ export const CHECKS = [
   },
   {
     name: 'role-speaker',
-    why: '"What did the Chinese ambassador say": an entry must name a speaker of that country in that role (the U.S. ambassador to China is not one).',
+    why: '"What did the Chinese ambassador say": an entry must name a speaker of that country in that role (the U.S. ambassador to China is not one); "who led the PLA side": a fact naming only the U.S. delegation is of the other side.',
     applies: () => true,
     passes: (e) => e.roleSpeaker,
     demotesTo: 'unsure',

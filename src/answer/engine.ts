@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { Entry, Source } from '../knowledge/schema';
 import { confidenceOf } from '../search/confidence';
 import { buildEntryIndex } from '../search/entry-index';
-import { words } from '../search/normalize';
+import { term, words } from '../search/normalize';
 import type { AnalyzedQuery } from '../search/query';
 import { CALIBRATED, CHECK_NAMES, decide, givesWay, mayTakePlace, THRESHOLDS, type CheckName, type Decision, type QuestionRead } from './answerability';
 import { buildEvidenceReader, type NamedInQuestion } from './evidence';
@@ -220,6 +220,8 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       if (concepts.some((c) => search.aliases.countries.has(c.key) || (c.key.startsWith('~') && !people.isPerson(name) && !unheard))) return undefined;
       const label = name.join(' ');
       const matches = speakers.match(label);
+      // The last words of a description ("the chinese pilot wang wei") are a name only when the base knows the person.
+      if (asked.described && matches.length === 0 && !people.isPerson(name)) return undefined;
       if (matches.length > 0) {
         quoted ??= { name: label, quoted: true, matches, keys: concepts.filter((c) => c.known).map((c) => c.key) };
         continue;
@@ -230,10 +232,25 @@ export function createEngine(base: KnowledgeBase, options: EngineOptions = {}): 
       // "did grandpa say that…".
       const unknownName = concepts.every((c) => !c.known) || (name.length >= 2 && concepts.some((c) => !c.known));
       if (((asked.words || asked.titled) && unknownName) || people.isPerson(name))
-        return { name: people.display(name) ?? titleCase(label), quoted: false, matches: [], keys: concepts.filter((c) => c.known).map((c) => c.key) };
+        return {
+          name: people.display(name) ?? titleCase(label),
+          quoted: false,
+          matches: [],
+          keys: concepts.filter((c) => c.known).map((c) => surnameKey(c, name)),
+        };
       return undefined;
     }
     return quoted;
+  }
+
+  /**
+   * A full name the synonyms make one concept ("Samuel Paparo") stands, in an entry's text, by its surname too
+   * ("Paparo urged…"): the speaker's key is then the surname's, which both the full name and the surname hold.
+   */
+  function surnameKey(c: AnalyzedQuery['concepts'][number], name: readonly string[]): string {
+    if (c.words.length < 2 || c.words.at(-1) !== name.at(-1) || !c.key.startsWith('~')) return c.key;
+    const surname = term(name.at(-1)!);
+    return search.aliases.phrases.get(surname) === undefined ? surname : c.key;
   }
 
   /** What the decision knows about the question itself. */

@@ -127,6 +127,8 @@ const PARTICIPATION = new Set([
 /** Words that say what someone is or does: a title, an office, a rank ("director", "secretary", "col", "headed"). */
 const ROLE_WORD =
   /^(secretary|minister|chairman|chairwoman|chair|director|commander|chief|head|headed|heads|led|leads|general|gen|admiral|adm|colonel|col|lt|maj|captain|capt|ambassador|amb|spokesman|spokeswoman|spokesperson|president|premier|deputy|assistant|envoy|adviser|advisor|officer|official|representative|rep|senator|sen|congressman|lawmaker|diplomat|dgmo|founder|editor|reporter|analyst|former)$/;
+/** Nouns naming one side of a meeting or of talks ("the Chinese side", "the U.S. delegation"). */
+const SIDE_NOUN = /^(side|delegation|team)$/;
 /** How many words from the name a role word may stand. */
 const ROLE_WINDOW = 4;
 /** Words of "who is X" that are no part of X's name. */
@@ -512,6 +514,43 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
     const before = tokens.flatMap((t, i) => (t.term === asked.head ? tokens.slice(Math.max(0, i - 3), i).flatMap((u) => [...countriesIn(u.word)]) : []));
     return before.length === 0 || before.some((k) => asked.countries.has(k));
   };
+  /**
+   * The countries a word naming one side of a meeting stands for: "chinese", "u.s.", or a force one of whose names
+   * holds its country ("pla": "Chinese People's Liberation Army").
+   */
+  const sideCountries = (t: Token): Set<string> => {
+    const out = countriesIn(t.word);
+    const concept = search.aliases.phrases.get(t.term);
+    if (out.size > 0 || !concept) return out;
+    for (const [phrase, c] of search.aliases.phrases) {
+      if (c !== concept) continue;
+      for (const part of phrase.split(' ')) {
+        const key = search.aliases.phrases.get(part);
+        if (key && search.aliases.countries.has(key)) out.add(key);
+      }
+    }
+    return out;
+  };
+  /** "Who led the PLA side", "what did the Chinese delegation propose": the countries of the side asked about. */
+  function sideAsked(tokens: readonly Token[]): Set<string> | undefined {
+    for (let i = 1; i < tokens.length; i++) {
+      if (!SIDE_NOUN.test(tokens[i]!.word)) continue;
+      const countries = sideCountries(tokens[i - 1]!);
+      if (countries.size > 0) return countries;
+    }
+    return undefined;
+  }
+  /**
+   * A fact telling of one country's side ("the U.S. delegation … was led by Col. Ian Francis") does not answer a
+   * question about the other side's: when the entry names the country of a side (up to two words before "side",
+   * "delegation", "team"), one such side must be of a country asked. Entries naming no side's country pass.
+   */
+  const sideNamed = (asked: Set<string> | undefined, entry: Entry) => {
+    if (!asked || entry.kind !== 'fact') return true;
+    const tokens = tokenize(entry.text);
+    const owners = tokens.flatMap((t, i) => (SIDE_NOUN.test(t.word) ? tokens.slice(Math.max(0, i - 2), i).flatMap((u) => [...sideCountries(u)]) : []));
+    return owners.length === 0 || owners.some((k) => asked.has(k));
+  };
   const otherSideNamed = (other: string[] | undefined, entry: Entry) => {
     if (!other) return true;
     const text = tokenize(entry.kind === 'quote' ? `${entry.speaker} ${entry.text}` : entry.text).flatMap((t) => [t.term, conceptOf(t.term)]);
@@ -881,6 +920,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
       const pair = betweenPair(query.tokens);
       const other = betweenOther(query.tokens);
       const role = roleAsked(query.tokens);
+      const side = sideAsked(query.tokens);
       const person = askedPerson(query);
       return hits.slice(0, limit).map((hit, i) => {
         const next = hits[i + 1];
@@ -912,7 +952,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
           years: yearsNamed(query, hit.doc, entry),
           quote: entry.kind === 'quote',
           bySpeaker: speakers ? bySpeaker(hit, named) : undefined,
-          roleSpeaker: roleNamed(role, entry),
+          roleSpeaker: roleNamed(role, entry) && sideNamed(side, entry),
         };
       });
     },

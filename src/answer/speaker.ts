@@ -130,7 +130,7 @@ function nameOf(span: readonly Token[]): string[] | undefined {
  * question asks for the words themselves ("what did X say", "X quote"), not whether X said something
  * ("did grandpa say…", "X said…?").
  */
-export function speakerAsked(tokens: readonly Token[]): { name: string[]; words: boolean; titled: boolean } | undefined {
+export function speakerAsked(tokens: readonly Token[]): { name: string[]; words: boolean; titled: boolean; described?: true } | undefined {
   const w = tokens.map((t) => t.word);
   const found = (span: readonly Token[], asksWords: boolean) => {
     const name = nameOf(span);
@@ -145,7 +145,12 @@ export function speakerAsked(tokens: readonly Token[]): { name: string[]; words:
     if (i > 0 && !LEAD.has(w[i - 1]!)) continue;
     const end = w.findIndex((x, k) => k > i && SPEECH.has(x));
     if (end > i + 1 && CONVERSE.has(w[end]!) && WITH.has(w[end + 1] ?? '')) return undefined;
-    if (end > i + 1 && end - i <= 6) return found(tokens.slice(i + 1, end), i > 0 || ASKS_WORDS.test(`${w[end]} ${w[end + 1] ?? ''}`));
+    if (end > i + 1 && end - i <= 6 + DESCRIPTION) {
+      const span = tokens.slice(i + 1, end);
+      const asksWords = i > 0 || ASKS_WORDS.test(`${w[end]} ${w[end + 1] ?? ''}`);
+      const asked = (end - i <= 6 ? found(span, asksWords) : undefined) ?? described(span, asksWords);
+      if (asked || end - i <= 6) return asked;
+    }
   }
   // "campbell said china resisted…?"
   const claims = (x: string | undefined) => x !== undefined && SPEECH.has(x) && CLAIMED(x) && !(CONVERSE.has(x) && WITH.has(w[w.indexOf(x) + 1] ?? ''));
@@ -159,6 +164,19 @@ export function speakerAsked(tokens: readonly Token[]): { name: string[]; words:
       true,
     );
   return undefined;
+}
+
+/** How many words longer than a bare name's span a described one may be ("the us defense secretary lloyd austin"). */
+const DESCRIPTION = 2;
+/**
+ * "What did the chinese pilot wang wei say": a description before a full name. The last two words may be the name;
+ * `described` tells the caller to take them only when the base knows that person (else "the navy chief" is no name).
+ */
+function described(span: readonly Token[], asksWords: boolean): { name: string[]; words: boolean; titled: boolean; described: true } | undefined {
+  // Only a run of plain words after "the": "the u.s. letter on the ep-3" is a thing described, not a person.
+  if (span.length < 4 || span[0]!.word !== 'the' || span.slice(1).some((t) => t.stop)) return undefined;
+  const name = nameOf(span.slice(-2));
+  return name?.length === 2 && name.every((x) => !TITLES.has(x)) ? { name, words: asksWords, titled: false, described: true } : undefined;
 }
 
 /** Words that make a name an organisation's, a publication's or a country's, not a person's. */

@@ -197,7 +197,8 @@ const asksHowFarBack = (tokens: readonly Token[]) => tokens.some((t, i) => t.wor
 
 /**
  * Light verbs: their sense lies in the words after them ("took part", "set up", "put pen to paper", "runs the line"),
- * so an entry need not use the verb itself to answer; "who replaced X", "who signed Y" keep theirs.
+ * so an entry need not use the verb itself to answer (after "who", the object stands for it: see lightObject);
+ * "who replaced X", "who signed Y" keep theirs.
  */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set([
   'take',
@@ -235,13 +236,29 @@ function asksWhenWill(tokens: readonly Token[]): boolean {
 function whoVerbOf(tokens: readonly Token[]): string | undefined {
   const at = tokens.findIndex((t) => !FILLER.has(t.word));
   const verb = tokens[at + 1];
-  if (tokens[at]?.word === 'who') return verb && !verb.stop && !LIGHT_VERBS.has(verb.word) ? verb.word : undefined;
+  if (tokens[at]?.word === 'who') {
+    if (verb && LIGHT_VERBS.has(verb.word)) return lightObject(tokens, at + 2);
+    return verb && !verb.stop ? verb.word : undefined;
+  }
   // "Did china ever apologize for…": whether an act ever happened, asked by its verb, as "who apologized" is.
   if (!['did', 'has', 'have'].includes(tokens[at]?.word ?? '')) return undefined;
   const ever = tokens.findIndex((t, i) => t.word === 'ever' && i > at + 1 && i <= at + 4);
   const act = ever > 0 ? tokens[ever + 1] : undefined;
   return act && !act.stop && !LIGHT_VERBS.has(act.word) ? act.word : undefined;
 }
+
+/**
+ * "Who took notes", "who made the call", "who gave the order": a light verb's sense lies in its object, which the
+ * answer must then use as "who replaced X" must use its verb. Not a particle ("took over", "set up": stopwords), nor
+ * an object that makes a verb of its own with the light verb ("took part", "took office"), which an answer words otherwise.
+ */
+function lightObject(tokens: readonly Token[], from: number): string | undefined {
+  let i = from;
+  if (['the', 'a', 'an'].includes(tokens[i]?.word ?? '')) i++;
+  const object = tokens[i];
+  return object && !object.stop && !LIGHT_IDIOMS.has(object.word) ? object.word : undefined;
+}
+const LIGHT_IDIOMS = new Set(['part', 'place', 'office', 'charge', 'command', 'power', 'hold', 'turns']);
 
 const IS_TOKEN: Token = { word: 'is', term: 'is', stop: true };
 

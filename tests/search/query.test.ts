@@ -102,6 +102,10 @@ describe('readIntent', () => {
     // A light verb's sense is in the words after it: "took part", "set up" name no relation an entry must use.
     expect(intent('who took part in the november talks').whoVerb).toBeUndefined();
     expect(intent('who set up the theater commander call').whoVerb).toBeUndefined();
+    // Its object then stands for the verb: "who took notes" is answered by an entry about notes, not any about the call.
+    expect(intent('who took notes at the austin dong call').whoVerb).toBe('notes');
+    expect(intent('who made the call to dong jun').whoVerb).toBe('call');
+    expect(intent('who took office as defense minister in 2023').whoVerb).toBeUndefined();
     expect(intent('who signed the 2008 agreement').whoVerb).toBe('signed');
     expect(intent('did china ever apologize for the 2014 intercept').whoVerb).toBe('apologize');
     expect(intent('did china apologize for the 2014 intercept').whoVerb).toBeUndefined();
