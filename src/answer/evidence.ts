@@ -179,6 +179,21 @@ const CLAUSE_END = /[,;:!?()\u2014\u2013]|(?<!\b[A-Z])\.(\s|$)/;
  * stop of a title ("Gen. Wu Yanan"), which belongs to the name.
  */
 const DESCRIPTION_END = /[;:!?()\u2014\u2013]|(?<!\b(?:[A-Z]|Gen|Adm|Col|Lt|Maj|Capt|Amb|Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Sgt|Cmdr|Brig))\.(?:\s|$)/;
+/** How many words (a first name, a title) may stand before the asked name when it opens an entry as its subject. */
+const SUBJECT_LEAD = 2;
+/**
+ * "Dong Jun became China's Minister of National Defense…", "Pete Hegseth has headed…": the entry opens with the
+ * person as its subject, so it is about him; "China's defense minister's name is written Dong Jun" or "Defense
+ * Secretary Pete Hegseth and … held their first call" name him with a role too, but are about a name or an event.
+ * A shared subject ("X and Y held…") is about the two of them.
+ */
+function opensWithName(text: readonly string[], name: readonly string[]): boolean {
+  const at = text.findIndex((x) => name.includes(x));
+  if (at < 0 || at > SUBJECT_LEAD) return false;
+  let end = at;
+  while (end < text.length && name.includes(text[end]!)) end++;
+  return text[end] !== 'and';
+}
 const MONTHS = new Set([
   'january',
   'february',
@@ -881,12 +896,14 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
     if (name.length === 0) return 0;
     const clauses = hit.entry.text.split(DESCRIPTION_END);
     let named = false;
-    for (const clause of clauses) {
+    for (const [at, clause] of clauses.entries()) {
       const text = words(clause ?? '');
       const hits = text.flatMap((x, i) => (name.includes(x) ? [i] : []));
       if (hits.length === 0 || !name.every((n) => text.includes(n))) continue;
       named = true;
-      if (text.some((x, j) => ROLE_WORD.test(x) && hits.some((i) => Math.abs(i - j) <= ROLE_WINDOW))) return 2;
+      if (text.some((x, j) => ROLE_WORD.test(x) && hits.some((i) => Math.abs(i - j) <= ROLE_WINDOW))) {
+        return at === 0 && opensWithName(text, name) ? 3 : 2;
+      }
     }
     return named ? 1 : 0;
   };

@@ -195,7 +195,8 @@ export const RANKING_RULES: readonly RankingRule[] = [
   },
   {
     // "Who is Ian Francis", "who was Mark Milley": a fact saying what he is ("Col. Ian Francis of INDOPACOM led…"),
-    // before his words or a fact naming him in passing.
+    // before his words or a fact naming him in passing; of two naming him with a role, the one opening with him as
+    // its subject ("Dong Jun became China's Minister…") before one about his name or an event he took part in.
     name: 'describes-person',
     applies: ({ query }) => query.intent.identity || asksWhoWas(query.tokens),
     rank: (hits, { evidence, query }) => promoteSibling(hits, (h) => evidence.describesPerson(query, h), IDENTITY_SHARE),

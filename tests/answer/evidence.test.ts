@@ -56,6 +56,18 @@ describe('describesPerson', () => {
     '    text: The talks went on. Li Shangfu was not there; the ministry did not say why.',
     '    topics: [us-china]',
     '    sources: [s1]',
+    '  - id: appointed',
+    "    text: Dong Jun became China's Minister of National Defense in December 2023.",
+    '    topics: [us-china]',
+    '    sources: [s1]',
+    '  - id: spelling',
+    "    text: China's defense minister's name is written Dong Jun; some outlets misspell it.",
+    '    topics: [us-china]',
+    '    sources: [s1]',
+    '  - id: pair',
+    '    text: Dong Jun and Defense Secretary Hegseth held their first call in September 2025.',
+    '    topics: [us-china]',
+    '    sources: [s1]',
   ]);
   const search = buildEntryIndex(base);
   const reader = buildEvidenceReader(base, search);
@@ -75,6 +87,11 @@ describe('describesPerson', () => {
     expect(asksWhoWas(tokenize('who was mark milley'))).toBe(true);
     expect(asksWhoWas(tokenize('who was the pilot who landed on hainan'))).toBe(false);
     expect(asksWhoWas(tokenize('who is mark milley'))).toBe(false);
+  });
+  it('reads an entry opening with the person as its subject as about him, above one naming him with a role', () => {
+    expect(score('who is dong jun', 'appointed')).toBe(3);
+    expect(score('who is dong jun', 'spelling')).toBe(2);
+    expect(score('who is dong jun', 'pair')).toBe(2);
   });
   it('reads a name with no role near it as naming the person only', () => {
     expect(score('who is li shangfu', 'passing')).toBe(1);
