@@ -94,8 +94,12 @@ export function frequencyFirst(hits: readonly SearchHit[]): readonly SearchHit[]
   return promoteSibling(hits, (h) => (statesFrequency(h.entry.text) ? 1 : 0));
 }
 
-/** An outcome, as a text states it. */
-const OUTCOME = /\b(outcomes?|results?|resulted|led to|leading to|spurred|produced|prompted|paved the way|gave rise|agreed)\b/i;
+/**
+ * An outcome, as a text states it: a result word or verb ("yielded", "ended with", "reached an agreement"), or a plan
+ * told as carried out ("discussed plans for a call, which took place in September"), which is what the talks produced.
+ */
+const OUTCOME =
+  /\b(outcomes?|results?|resulted|led to|leading to|spurred|produced|prompted|paved(?: the way)?|gave rise|agreed|yielded|ended with|culminated|brought about|reached (?:an? )?(?:agreement|consensus|understanding)|which (?:later )?took place)\b/i;
 
 export const statesOutcome = (text: string) => OUTCOME.test(text);
 

@@ -82,6 +82,11 @@ describe('outcomeFirst', () => {
     expect(['what came before the 2026 talks', 'when did the talks lead off', 'did the call lead to talks'].some((q) => asksOutcome(tokenize(q)))).toBe(false);
     expect(statesOutcome('The August 2014 P-8 intercept spurred the talks that produced the two memoranda.')).toBe(true);
     expect(statesOutcome('On 19 August 2014 a Chinese J-11 fighter intercepted a U.S. Navy P-8A.')).toBe(false);
+    expect(statesOutcome('They discussed plans for a call between commanders, which took place in September.')).toBe(true);
+    expect(statesOutcome('The talks yielded a joint statement.')).toBe(true);
+    expect(statesOutcome('The meeting ended with a pledge to keep talking.')).toBe(true);
+    expect(statesOutcome('The two sides reached a consensus on the channels.')).toBe(true);
+    expect(statesOutcome('The call took place in September 2024.')).toBe(false);
   });
   it('puts a sibling stating an outcome before a top hit telling the event', () => {
     const event = withText('intercept', 200, 'A Chinese fighter intercepted a U.S. Navy patrol plane.');
