@@ -232,14 +232,24 @@ export const RANKING_RULES: readonly RankingRule[] = [
     rank: (hits, { defined }) => definitionFirst(hits, defined!),
   },
   {
-    // "What was the EP-3 incident", "what happened in the 2014 P-8 intercept": of siblings dated in the top hit's month, the one stating the day in full tells the
+    // "What was the EP-3 incident", "what happened in the 2014 P-8 intercept", "is there a hotline between X and Y"
+    // (asksThereIs: whether it exists is told by its setting up): of siblings dated in the top hit's month, the one stating the day in full tells the
     // event itself ("On 1 April 2001… collided"), before the aftermath ("the pilot was lost at sea after the
     // collision") or what an agreement covers. Not by date across months: an undated or earlier origin is no event.
     name: 'event-itself',
-    applies: ({ defined, query }) => defined !== undefined || asksWhatHappened(query.tokens),
+    applies: ({ defined, query }) => defined !== undefined || asksWhatHappened(query.tokens) || asksThereIs(query.tokens),
     rank: (hits) => eventItselfFirst(hits),
   },
 ];
+
+/**
+ * "Is there a hotline between the Indian and Chinese armies", "are there rules for air encounters": whether a thing
+ * exists is answered by the entry telling it was set up (the event itself), not by one about how it was used since.
+ */
+function asksThereIs(tokens: readonly Token[]): boolean {
+  const w = tokens.map((t) => t.word);
+  return (w[0] === 'is' || w[0] === 'are') && w[1] === 'there';
+}
 
 export const RANKING_RULE_NAMES: readonly string[] = RANKING_RULES.map((r) => r.name);
 

@@ -228,6 +228,9 @@ describe('frequency, outcome, content and definition', () => {
     expect(rule('event-itself').applies(ctx('what was the ep-3 incident'))).toBe(true);
     expect(rule('event-itself').applies(ctx('what happened in the 2014 p-8 intercept'))).toBe(true);
     expect(rule('event-itself').applies(ctx('what happened to the chinese pilot'))).toBe(false);
+    expect(rule('event-itself').applies(ctx('is there a hotline between the indian and chinese armies'))).toBe(true);
+    expect(rule('event-itself').applies(ctx('are there rules for air encounters'))).toBe(true);
+    expect(rule('event-itself').applies(ctx('is the hotline still there'))).toBe(false);
     for (const name of ['frequency', 'outcome', 'content', 'definition', 'event-itself']) expect(rule(name).applies(ctx('who led the talks'))).toBe(false);
   });
 });
