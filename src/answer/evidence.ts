@@ -15,7 +15,7 @@ import { buildPeople, type People } from './speaker';
 // with a hand-made record.
 
 /** What kind of answer an entry can supply, read from its text once per knowledge load. */
-export type Shape = 'date' | 'time' | 'weekday' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan' | 'duration';
+export type Shape = 'date' | 'time' | 'weekday' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan' | 'duration' | 'comparison';
 
 const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ['date', /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/],
@@ -45,6 +45,11 @@ const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ],
   // What an entry about a coming event says.
   // Reported speech puts the plan in "would": "a follow-up meeting would be held in 2026".
+  // A comparison the entry itself states: "larger than", "compared with", "outnumbered", "the largest".
+  [
+    'comparison',
+    /\b(than|compared (to|with)|in comparison|outnumber\w*|outrank\w*|outweigh\w*|senior to|junior to|\w+est (navy|fleet|force|army|military|rank))\b/i,
+  ],
   ['plan', /\b(will|plans?|planned|scheduled|due|next|upcoming|expected|agreed to hold|to be held|would (be held|meet|take place|resume)|intends?)\b/i],
 ];
 
