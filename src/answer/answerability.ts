@@ -239,6 +239,13 @@ export const CHECKS = [
     givesWay: true,
   },
   {
+    name: 'comparison',
+    why: '"Which rank is higher", "is the PLA navy bigger than the U.S. navy": only an entry that itself states a comparison ("larger than", "compared with") answers it; one describing a side does not.',
+    applies: (q) => q.intent.compare,
+    passes: needs('comparison'),
+    demotesTo: 'unsure',
+  },
+  {
     name: 'money',
     why: '"How much does X cost" needs a sum of money.',
     applies: (q) => q.intent.money,

@@ -15,7 +15,7 @@ import { buildPeople, type People } from './speaker';
 // with a hand-made record.
 
 /** What kind of answer an entry can supply, read from its text once per knowledge load. */
-export type Shape = 'date' | 'time' | 'weekday' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan' | 'duration';
+export type Shape = 'date' | 'time' | 'weekday' | 'person' | 'number' | 'money' | 'age' | 'reason' | 'plan' | 'duration' | 'comparison';
 
 const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ['date', /\b(1[0-9]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/],
@@ -45,6 +45,11 @@ const SHAPES: ReadonlyArray<[Shape, RegExp]> = [
   ],
   // What an entry about a coming event says.
   // Reported speech puts the plan in "would": "a follow-up meeting would be held in 2026".
+  // A comparison the entry itself states: "larger than", "compared with", "outnumbered", "the largest".
+  [
+    'comparison',
+    /\b(than|compared (to|with)|in comparison|outnumber\w*|outrank\w*|outweigh\w*|senior to|junior to|\w+est (navy|fleet|force|army|military|rank))\b/i,
+  ],
   ['plan', /\b(will|plans?|planned|scheduled|due|next|upcoming|expected|agreed to hold|to be held|would (be held|meet|take place|resume)|intends?)\b/i],
 ];
 
@@ -171,6 +176,12 @@ const ASIDE = /\b(after|before|following|amid|in (response|reaction|reply|retali
  * "why" questions, which as often ask what X led to ("why did the crisis lead to a hotline").
  */
 const CAUSE_ASIDE = /\b(grew out of|grown out of|because of|due to|owing to|as a result of|in the wake of|(caused|prompted|triggered|sparked) by)\b/i;
+/**
+ * Where a clause names the reason someone gave for what it tells ("Beijing pointed to U.S. sanctions on Li", "citing the
+ * sanctions"): what follows is the cause of that, so it does not say what caused it. Read for "why" questions too: the cited
+ * reason is the one who cites it speaking, never the story of the reason itself.
+ */
+const CITED_CAUSE = /\b(pointed to|pointing to|citing|cited)\b/i;
 /** Clause ends: punctuation, and a full stop that does not close an initial ("U.S."). */
 const CLAUSE_END = /[,;:!?()\u2014\u2013]|(?<!\b[A-Z])\.(\s|$)/;
 /**
@@ -696,6 +707,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
    */
   function causeAside(query: AnalyzedQuery, entry: Entry): boolean {
     if (!asksCause(query) || entry.kind === 'quote') return false;
+    if (eventOnlyCited(query, entry)) return true;
     // The question's own setting ("why did LBJ use the hotline after the Liberty attack") is no part of what it asks about.
     const setting = questionSetting(query);
     const asked = query.concepts
@@ -723,6 +735,28 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
     // "After Israeli forces attacked the USS Liberty" the entry's subject.
     const weight = (ks: Iterable<number>) => [...ks].reduce((sum, k) => sum + asked[k]!.idf, 0);
     return inAside.size > 0 && weight([...inAside].filter((k) => !inMain.has(k))) > weight(inMain);
+  }
+
+  /**
+   * "Why did the U.S. sanction Li Shangfu" met by "Li turned down Austin's request. Beijing pointed to U.S. sanctions on
+   * Li": the event asked about (its words other than people, countries and dates) stands only after "pointed to" /
+   * "citing", as the reason given for something else, so the entry tells what it caused, not what caused it.
+   */
+  function eventOnlyCited(query: AnalyzedQuery, entry: Entry): boolean {
+    const event = query.concepts.filter((c) => c.known && !search.aliases.countries.has(c.key) && !c.words.every(isDate) && !people.isPerson(c.words));
+    if (event.length === 0) return false;
+    const heldIn = (text: string) => {
+      const held = new Set(tokenize(text).flatMap((t) => [t.term, conceptOf(t.term)]));
+      return event.filter((c) => held.has(c.key) || c.alts.some((a) => held.has(a.term)));
+    };
+    let cited = 0;
+    for (const clause of entry.text.split(CLAUSE_END)) {
+      if (!clause) continue;
+      const at = clause.search(CITED_CAUSE);
+      if (heldIn(at < 0 ? clause : clause.slice(0, at)).length > 0) return false;
+      if (at >= 0) cited += heldIn(clause.slice(at)).length;
+    }
+    return cited > 0;
   }
 
   /** Where a clause's aside starts (-1: none); `causeAsked`: cause phrases ("grew out of X") count too. */

@@ -53,6 +53,11 @@ export type Intent = {
    * not give ("what time was the hegseth dong call" is not answered by "on 9 September 2025").
    */
   clock?: 'time' | 'weekday';
+  /**
+   * "Which rank is higher", "is the PLA navy bigger than the U.S. navy", "X vs Y": a comparison, which only an entry
+   * stating one ("larger than", "compared with") gives; two entries each describing one side do not compare them.
+   */
+  compare: boolean;
 };
 
 /** One thing the query asks about: a word or an alias concept, with the index terms that satisfy it. */
@@ -114,6 +119,7 @@ const NO_INTENT: Intent = {
   measure: false,
   money: false,
   duration: false,
+  compare: false,
 };
 
 export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent {
@@ -150,7 +156,24 @@ export function readIntent(typed: readonly Token[], typedQuestion = ''): Intent 
       (t, i) => t.word === 'how' && tokens[i + 1]?.word === 'long' && !['ago', 'until', 'till', 'til', 'before'].includes(tokens[i + 2]?.word ?? ''),
     ),
     ...clockOf(tokens),
+    compare: asksComparison(tokens),
   };
+}
+
+/** Comparatives a comparison question turns on. Not "longer"/"older"/"more"/"less": "did the call last longer than an hour" asks a duration, "more than" a count. */
+const COMPARATIVES = new Set(['higher', 'bigger', 'larger', 'stronger', 'smaller', 'weaker', 'better', 'worse', 'greater', 'superior', 'inferior', 'lower']);
+/** "How does A compare with B", "how do they compare": the present verb asks for a comparison. Not "vs" nor "compared": "dong un vs jun
+ * spelling", "when was it set up vs when first used", "adam smith compared china to the soviets" ask for facts (leave-one-out, tune, dev). */
+function asksHowCompare(w: readonly string[]): boolean {
+  return w.some((x, i) => x === 'compare' && w.slice(0, i).some((y, j) => y === 'how' && (w[j + 1] === 'does' || w[j + 1] === 'do')));
+}
+
+/** "Which rank is higher", "is A bigger than B", "how does A compare with B" (see Intent.compare). */
+function asksComparison(tokens: readonly Token[]): boolean {
+  const w = tokens.map((t) => t.word);
+  if (asksHowCompare(w)) return true;
+  // A comparative with "than" after it, or in a "which … is higher" question.
+  return w.some((x, i) => COMPARATIVES.has(x) && (w.slice(i + 1).includes('than') || w[0] === 'which'));
 }
 
 /** Question words that ask something besides the time: "who called who, and at what time". */

@@ -11,11 +11,11 @@ import {
   type QuestionRead,
 } from '../../src/answer/answerability';
 import { FEATURES, featuresOf, fitLogistic, probability, type ScorerWeights } from '../../src/answer/scorer';
-import type { HitEvidence, Shape } from '../../src/answer/evidence';
+import { shapesOf, type HitEvidence, type Shape } from '../../src/answer/evidence';
 import { readIntent } from '../../src/search/query';
 import { tokenize } from '../../src/search/normalize';
 
-const ALL_SHAPES: Shape[] = ['date', 'time', 'weekday', 'person', 'number', 'money', 'age', 'reason', 'plan', 'duration'];
+const ALL_SHAPES: Shape[] = ['date', 'time', 'weekday', 'person', 'number', 'money', 'age', 'reason', 'plan', 'duration', 'comparison'];
 
 /** Evidence for a hit every check passes: well covered, alone, of every shape. */
 function hit(over: Partial<HitEvidence> = {}): HitEvidence {
@@ -80,6 +80,7 @@ const REFUSED: Record<CheckName, [QuestionRead, HitEvidence]> = {
   plan: [question('when is the next shangri-la dialogue'), hit({ shapes: new Set<Shape>(['date']) })],
   money: [question('how much does a p-8 cost'), hit({ shapes: new Set<Shape>(['number']) })],
   clock: [question('what time was the hegseth dong call'), hit({ shapes: new Set<Shape>(['date', 'person']) })],
+  comparison: [question('which rank is higher, admiral or general'), hit({ shapes: new Set<Shape>(['date', 'person']) })],
 };
 
 describe('answerability checks', () => {
@@ -145,6 +146,25 @@ describe('answerability checks', () => {
     expect(question('what time period does the record cover').intent.clock).toBeUndefined();
     // One of several things asked: an entry answering another is still an answer.
     expect(question('on what days did they talk and what time did the shooting stop').intent.clock).toBeUndefined();
+  });
+  it('comparison: a comparative with "than", in a "which" question, or "how does A compare"; not "vs", "compared", "longer than", "more than"', () => {
+    for (const q of [
+      'which rank is higher, admiral or general',
+      'is the pla navy bigger than the us navy',
+      'how does the pla air force compare to the us air force',
+    ])
+      expect(question(q).intent.compare, q).toBe(true);
+    for (const q of [
+      'dong un vs jun spelling',
+      'adam smith compared china to the cold war soviets',
+      'did the call last longer than an hour',
+      'were more than twenty messages sent',
+    ])
+      expect(question(q).intent.compare, q).toBe(false);
+    const entry = (text: string) => shapesOf({ text } as never, false, false).has('comparison');
+    expect(entry('The PLA Navy is larger than the U.S. Navy by hull count.')).toBe(true);
+    expect(entry('China has the largest navy in the world.')).toBe(true);
+    expect(entry('The PLA Navy sent three ships.')).toBe(false);
   });
   it('passes a hit that answers a plain factual question', () => {
     expect(decide(question('when was the hotline set up'), hit(), new Set(), null)).toMatchObject({ status: 'answered', demotedBy: [] });

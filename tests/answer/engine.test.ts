@@ -644,6 +644,20 @@ describe('ask: search', () => {
     expect(createEngine(base).ask('what did the cuban missile crisis lead to').status).toBe('answered');
     expect(createEngine(base).ask('why did the cuban missile crisis lead to the hotline').status).toBe('answered');
   });
+  it('does not answer "why did X" with an entry giving X only as the reason cited for something else ("pointed to X", "citing X")', () => {
+    const base = smallBase('us-china', 'U.S.–China military channels', [
+      '  - id: declined',
+      '    text: In June 2023 Li Shangfu turned down a meeting with Lloyd Austin in Singapore. Beijing pointed to U.S. sanctions on Li Shangfu.',
+      '    topics: [us-china]',
+      '    involved: [Li Shangfu, Lloyd Austin]',
+      '    sources: [s1]',
+      '    questions: [Why did Li Shangfu refuse to meet Austin?]',
+    ]);
+    // The sanctions are Beijing's reason for the refusal: what caused them the entry never says.
+    expectRefusedBy(base, 'why did the us sanction li shangfu', 'cause');
+    // What the entry tells is still answered.
+    expect(createEngine(base).ask('why did li shangfu turn down a meeting with lloyd austin').status).toBe('answered');
+  });
   it('reads the causal word in the sentence that holds what is asked about (or the next, when it points back)', () => {
     const base = smallBase('us-russia', 'U.S.–Russia military channels', [
       '  - id: delay',
