@@ -12,9 +12,11 @@
 // 2026-12-02, second session (out-of-scope checks, fewer hedges, where/sequence cues): held-out 90.8 / 96.7 /
 // 89.5 / 3.3. Top-1 and recall@3 a question below; out-of-scope kept a question below 89.5 (86.8, as before).
 // 2026-12-02, third session: held-out unchanged at 90.8 / 96.7 / 89.5 / 3.3, so the floors stay.
+// 2026-12-02, fourth session (ranking as a rule table, runner-ups for the focus and for a stated cause): held-out
+// 90.8 / 97.3 / 89.5 / 2.7. Recall@3 raised to a question below (178 of 184); the others stay.
 export const HELDOUT_FLOORS = {
   top1: 0.9,
-  recall3: 0.96,
+  recall3: 0.967,
   outOfScopeAbstained: 0.865,
   /** A ceiling: the share of answerable questions wrongly refused may not rise above it. */
   answerableRefusedMax: 0.05,
@@ -30,13 +32,15 @@ export type Floors = typeof HELDOUT_FLOORS;
  * (top-1, recall@3, out-of-scope) and the refused share a question above what was reached. The floor test is
  * skipped while the blind files are absent. Second session of 2026-12-02: 83.5 / 89.8 / 86.5 / 7.5, floors again
  * a question away. Third session (sibling promotions, out-of-scope readings, fewer hedges): 84.7 / 90.4 / 88.4 / 6.9,
- * floors a question away (281, 300 and 182 questions; at most 24 refused).
+ * floors a question away (281, 300 and 182 questions; at most 24 refused). Fourth session (ranking rules, give-way
+ * rules, comparison and cause-direction readings): 85.0 / 90.7 / 88.9 / 6.6, floors a question away (282, 301 and
+ * 183 questions; at most 23 refused).
  */
 export const BLIND_FLOORS: Floors | undefined = {
-  top1: 0.843,
-  recall3: 0.9,
-  outOfScopeAbstained: 0.879,
-  answerableRefusedMax: 0.073,
+  top1: 0.846,
+  recall3: 0.903,
+  outOfScopeAbstained: 0.884,
+  answerableRefusedMax: 0.07,
 };
 
 /** The goals from issues 3 and 10, printed next to the figures. */
