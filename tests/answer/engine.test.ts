@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { CheckName, Decision } from '../../src/answer/answerability';
 import type { KnowledgeBase } from '../../src/knowledge/base';
 import { createEngine } from '../../src/answer/engine';
-import { loadKnowledgeFromStrings } from '../../src/knowledge/load';
 import { fixtureBase, smallBase } from './fixture';
 
 const engine = createEngine(fixtureBase());
@@ -232,30 +231,22 @@ describe('ask: search', () => {
     expect(decisionOf(createEngine(base), 'what did the us ambassador say about the landing').demotedBy).not.toContain('role-speaker');
   });
   it('does not answer "who led the PLA side" with the head of the U.S. delegation', () => {
-    const loaded = loadKnowledgeFromStrings({
-      'k.yaml': [
-        'topics:',
-        '  - id: us-china',
-        '    name: U.S.–China military channels',
-        'synonyms:',
-        "  - terms: [PLA, Chinese People's Liberation Army]",
-        'sources:',
-        '  - id: s1',
-        '    kind: press',
-        '    title: A source',
-        '    publisher: A publisher',
-        'facts:',
+    const base = smallBase(
+      'us-china',
+      'U.S.–China military channels',
+      [
         '  - id: us-head',
         '    text: The U.S. delegation at the April 2024 MMCA talks in Honolulu was led by Col. Ian Francis, who spoke with the PLA.',
         '    topics: [us-china]',
         '    sources: [s1]',
-      ].join('\n'),
-    });
-    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
-    expectRefusedBy(loaded.base, 'who led the chinese delegation at the mmca talks in honolulu', 'role-speaker');
+      ],
+      [],
+      [['PLA', "Chinese People's Liberation Army"]],
+    );
+    expectRefusedBy(base, 'who led the chinese delegation at the mmca talks in honolulu', 'role-speaker');
     // A force stands for the country one of its names holds.
-    expectRefusedBy(loaded.base, 'who led the pla side at the mmca talks in honolulu', 'role-speaker');
-    expect(decisionOf(createEngine(loaded.base), 'who led the us delegation at the mmca talks in honolulu').demotedBy).not.toContain('role-speaker');
+    expectRefusedBy(base, 'who led the pla side at the mmca talks in honolulu', 'role-speaker');
+    expect(decisionOf(createEngine(base), 'who led the us delegation at the mmca talks in honolulu').demotedBy).not.toContain('role-speaker');
   });
   it('takes the two sides of a line from one topic, and reads them past a "between" that names no countries', () => {
     const base = smallBase(
@@ -677,28 +668,20 @@ describe('ask: search', () => {
     expect(engine.ask('why did mcnamara propose turning the sixth fleet toward the eastern mediterranean').status).toBe('answered');
   });
   it('reads a full name the synonyms join ("Samuel Paparo") in a fact naming the surname only', () => {
-    const loaded = loadKnowledgeFromStrings({
-      'k.yaml': [
-        'topics:',
-        '  - id: us-china',
-        '    name: U.S.–China military channels',
-        'synonyms:',
-        '  - terms: [Samuel Paparo, Adm. Samuel J. Paparo]',
-        'sources:',
-        '  - id: s1',
-        '    kind: press',
-        '    title: A source',
-        '    publisher: A publisher',
-        'facts:',
+    const base = smallBase(
+      'us-china',
+      'U.S.–China military channels',
+      [
         '  - id: urged',
         '    text: In the September 2024 call, Paparo urged the PLA to reconsider its dangerous tactics in the South China Sea.',
         '    topics: [us-china]',
         '    involved: [Adm. Samuel J. Paparo]',
         '    sources: [s1]',
-      ].join('\n'),
-    });
-    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
-    const engine = createEngine(loaded.base);
+      ],
+      [],
+      [['Samuel Paparo', 'Adm. Samuel J. Paparo']],
+    );
+    const engine = createEngine(base);
     expect(decisionOf(engine, 'what did samuel paparo say in the september 2024 call').demotedBy).not.toContain('speaker');
     expect(decisionOf(engine, 'what did paparo say in the september 2024 call').demotedBy).not.toContain('speaker');
   });

@@ -17,12 +17,16 @@ export function fixtureBase(): KnowledgeBase {
   return result.base;
 }
 
-/** A one-source base holding the given fact lines (YAML, indented as under `facts:`), with one topic or more. */
-export function smallBase(topic: string, name: string, facts: string[], more: Array<[string, string]> = []) {
+/**
+ * A one-source base holding the given fact lines (YAML, indented as under `facts:`), with one topic or more and,
+ * if given, synonym groups (each a list of terms, as a moderator writes them under `synonyms:`).
+ */
+export function smallBase(topic: string, name: string, facts: string[], more: Array<[string, string]> = [], synonyms: string[][] = []) {
   const loaded = loadKnowledgeFromStrings({
     'k.yaml': [
       'topics:',
       ...[[topic, name], ...more].flatMap(([id, n]) => [`  - id: ${id}`, `    name: ${n}`]),
+      ...(synonyms.length ? ['synonyms:', ...synonyms.map((terms) => `  - terms: [${terms.join(', ')}]`)] : []),
       'sources:',
       '  - id: s1',
       '    kind: press',
