@@ -249,10 +249,12 @@ const DOMINANCE_IDF = 2.5;
 /**
  * Words that state a cause or a purpose ("because", "in response to", "meant for", "used the line to tell").
  * Narrower than the `reason` shape: "after", "following", "since" and "amid" tell when, not why, "over" is as
- * often a place ("over the South China Sea"), and "meant to" as often "supposed to".
+ * often a place ("over the South China Sea"), and "meant to" as often "supposed to". A consequence joined by
+ * ", so" ("Under the order he may be called Secretary of War, so readouts may use either name") states why what
+ * follows it happens; not "so far", "so much", "so many".
  */
 const CAUSE_WORDS =
-  /\b(because|due to|owing to|in (response|reaction|reply|retaliation) to|in protest|to protest|prompted|caused|led to|grew out of|so that|in order to|to (avoid|prevent|reduce|keep|manage|punish|signal|ensure|lower|limit)|aimed|designed|meant (for|as)|intended|purpose|reasons?|citing|cited|pointed to|blamed|accused|retaliat\w*|as a result|as an? (tool|way|means|lever|instrument|signal) (to|of|for))\b|\bused (the|a|an|its|his|her|their) [^.;,]{1,30}?\bto [a-z]+/i;
+  /\b(because|due to|owing to|in (response|reaction|reply|retaliation) to|in protest|to protest|prompted|caused|led to|grew out of|so that|in order to|to (avoid|prevent|reduce|keep|manage|punish|signal|ensure|lower|limit)|aimed|designed|meant (for|as)|intended|purpose|reasons?|citing|cited|pointed to|blamed|accused|retaliat\w*|as a result|as an? (tool|way|means|lever|instrument|signal) (to|of|for))\b|, so (?!far\b|much\b|many\b)|\bused (the|a|an|its|his|her|their) [^.;,]{1,30}?\bto [a-z]+/i;
 /** Question words that ask for something besides a cause: "how did the US respond, and why…" is answered by the response. */
 const OTHER_ASKED = new Set(['how', 'when', 'who', 'whom', 'where', 'which']);
 /** Whether a cause question also asks for something else (another question word, or "what" not asking "what caused"). */

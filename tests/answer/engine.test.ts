@@ -584,9 +584,21 @@ describe('ask: search', () => {
       '    topics: [us-russia]',
       '    sources: [s1]',
       '    questions: [What led to the move of the hotline terminal in 2019?]',
+      '  - id: readouts',
+      '    text: Under a 2025 order the defense secretary may be called the Secretary of War, so Pentagon readouts may use either title.',
+      '    topics: [us-russia]',
+      '    sources: [s1]',
+      '  - id: fax',
+      '    text: The hotline fax terminal was installed in 1986, and so far no message has been sent over it in anger.',
+      '    topics: [us-russia]',
+      '    sources: [s1]',
     ]);
     const engine = createEngine(base);
     expectRefusedBy(base, 'why was the hotline wire circuit routed through london and helsinki', 'cause-stated');
+    // ", so …" tells what followed from the sentence's first half: the readouts use the title because of the order.
+    expect(decisionOf(engine, 'why do pentagon readouts use the title secretary of war').demotedBy).not.toContain('cause-stated');
+    // "so far" is a time, not a consequence.
+    expect(decisionOf(engine, 'why was the hotline fax terminal installed in 1986').demotedBy).toContain('cause-stated');
     // A question that also asks for something else is answered by what the entry does state.
     expect(decisionOf(engine, 'how was the hotline wire circuit routed through london and helsinki, and why').demotedBy).not.toContain('cause-stated');
     // The same entry answers what it does state.
