@@ -280,6 +280,14 @@ const PLACE_KINDS = new Set(
   ),
 );
 
+/**
+ * Nouns for a kind of gathering: "what conference was Hegseth at", "which summit" ask for an event, which an entry
+ * names by its own name ("the ASEAN Defence Ministers' Meeting-Plus", "the Shangri-La Dialogue") without the noun.
+ */
+const EVENT_KINDS = new Set('conference conferences summit summits forum forums gathering gatherings event events'.split(' '));
+/** A gathering named in the text: capitalised words ending in a gathering word ("Shangri-La Dialogue", "APEC summit"). */
+const NAMED_EVENT = /\b[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)*[ -](?:Meeting|Dialogue|Summit|summit|Forum|Conference|conference)\b/;
+
 /** Nouns for someone's words: "the exact words of X", "the wording of X" ask for what was said, which a quote is. */
 const WORD_KINDS = new Set('words wording quote quotes quotation quotations'.split(' '));
 
@@ -970,6 +978,8 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
       const placeBits = placeKindBits(query);
       // "The exact words of X": a quote is the words asked for.
       const wordBits = placeKindBits(query, WORD_KINDS);
+      // "What conference was X at": an entry naming a gathering answers it.
+      const eventBits = placeKindBits(query, EVENT_KINDS);
       const pair = betweenPair(query.tokens);
       const other = betweenOther(query.tokens);
       const role = roleAsked(query.tokens);
@@ -986,7 +996,13 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
           matched: hit.matched,
           concepts: query.concepts.length,
           lead: next && next.score > 0 ? hit.score / next.score : Infinity,
-          hasRequired: hasAll(hit.mask, mask & ~(placeBits !== 0 && search.tellsWhere(hit.doc) ? placeBits : 0) & ~(entry.kind === 'quote' ? wordBits : 0)),
+          hasRequired: hasAll(
+            hit.mask,
+            mask &
+              ~(placeBits !== 0 && search.tellsWhere(hit.doc) ? placeBits : 0) &
+              ~(entry.kind === 'quote' ? wordBits : 0) &
+              ~(NAMED_EVENT.test(entry.text) ? eventBits : 0),
+          ),
           matchesInformative: query.concepts.every((c, k) => !c.known || c.idf < DOMINANCE_IDF || (hit.mask & (1 << k)) !== 0),
           shapes: shapesAt(hit.doc),
           askedAlike: hit.askedAlike,

@@ -332,6 +332,18 @@ describe('ask: search', () => {
     // A post (a military outpost) is a kind of place too: "which posts does the hotline connect".
     expect(createEngine(placed).ask('which posts did the 1963 hotline wire pass through').status).toBe('answered');
   });
+  it('takes a kind of gathering asked for ("what conference", "which summit") as answered by an entry that names one', () => {
+    const facts = (text: string) => factLines('met', text, 'us-china');
+    const q = 'what conference was hegseth at when he met dong jun in kuala lumpur';
+    const named = smallBase(
+      'us-china',
+      'U.S.–China military channels',
+      facts("Hegseth met Dong Jun in Kuala Lumpur at the ASEAN Defence Ministers' Meeting-Plus."),
+    );
+    expect(createEngine(named).ask(q).status).toBe('answered');
+    // An entry that names no gathering does not say which conference.
+    expectRefusedBy(smallBase('us-china', 'U.S.–China military channels', facts('Hegseth met Dong Jun in Kuala Lumpur for an hour.')), q, 'required');
+  });
   it('takes "the exact words" of something as answered by a quote, not by a fact telling of it', () => {
     const q = 'exact words of the 2021 joint statement on the line of control ceasefire';
     const quoted = smallBase('india-pakistan', 'India–Pakistan military channels', [
