@@ -15,7 +15,7 @@ const STOPWORDS = new Set(
   happen happened happens say says said saying quote quotes quoted statement statements mention mentioned
   thing things get got one ones way ways lot lots go goes going went gone come comes came make makes made want wants
   need needs think look looking see wonder wondering curious remember heard hear ok okay hey hi hello thx pls
-  plz guys lol yeah yes basically date dates time times often point points stuff part real together along
+  plz guys lol yeah yes basically date dates time times often point points stuff part parts real together along
   even ever anything everything something another whats hed wait
   dont doesnt didnt isnt arent wasnt werent cant couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt im ive youre
   youve youd youll theyre theyve theyd theyll weve hes shes thats theres heres whos wheres hows lets itll aint yall

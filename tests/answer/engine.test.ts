@@ -344,6 +344,11 @@ describe('ask: search', () => {
     // An entry that names no gathering does not say which conference.
     expectRefusedBy(smallBase('us-china', 'U.S.–China military channels', facts('Hegseth met Dong Jun in Kuala Lumpur for an hour.')), q, 'required');
   });
+  it('reads "the parts of X" as asking what X held, as "part" is no subject word', () => {
+    const facts = (text: string) => factLines('talks', text, 'us-china');
+    const base = smallBase('us-china', 'U.S.–China military channels', facts('One part of the Woodside package was the resumption of senior military talks.'));
+    expect(createEngine(base).ask('what were the parts of the woodside military package').status).toBe('answered');
+  });
   it('takes "the exact words" of something as answered by a quote, not by a fact telling of it', () => {
     const q = 'exact words of the 2021 joint statement on the line of control ceasefire';
     const quoted = smallBase('india-pakistan', 'India–Pakistan military channels', [
