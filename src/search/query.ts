@@ -376,10 +376,15 @@ const KIND_OF = new Set(['kind', 'kinds', 'type', 'types', 'sort', 'sorts']);
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'first', 'last', 'main']);
 const BE = new Set(['is', 'was', 'are', 'were']);
 
+/** Participles that ask for a name after the noun phrase: "what is X called", "what was X named". */
+const NAMING = new Set(['called', 'named', 'titled', 'renamed']);
+
 /** The last word of the noun phrase starting at `from` (the head of "chinese navy's biggest ship" is "ship"). */
 function phraseAt(tokens: readonly Token[], from: number): string[] | undefined {
   const out: string[] = [];
   for (let i = from; i < tokens.length && !tokens[i]!.stop; i++) out.push(tokens[i]!.word);
+  // "what is the office called now": the naming verb asks for X's name; the head is the noun before it.
+  if (out.length > 1 && NAMING.has(out.at(-1)!)) out.pop();
   return out.length > 0 && !NOT_A_FOCUS.has(out.at(-1)!) ? out : undefined;
 }
 

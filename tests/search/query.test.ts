@@ -37,6 +37,8 @@ describe('readIntent', () => {
     expect(intent('what two agreements did they sign').focus).toBe('agreements');
     expect(intent('what is the range of the DF-21 missile').focus).toBe('range');
     expect(intent('who is the president of south korea').focus).toBe('president');
+    // "what is X called": the naming verb asks for X's name; the head is the noun before it.
+    expect(intent("what is the state department's nuclear risk office called now").focus).toBe('office');
     // A name or title asked for is shown as the name itself, never as the word "title": no focus to require.
     expect(intent("what's the title of the campbell and doshi piece").focus).not.toBe('title');
     expect(intent('what is the name of the 2014 code').focus).not.toBe('name');
