@@ -54,8 +54,27 @@ export function isPlaceName(name: string): boolean {
   return placeNames().has(bare);
 }
 
-/** Whether a text says where something is or happened: a location preposition before a place name. */
+/** ", Hawaii" after a name: a town the gazetteer does not know, set in a state or country it knows ("Honolulu, Hawaii"). */
+const IN_REGION = /^,\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)/;
+/** "…in Honolulu on 18–20 November": a name something happens in or at on a given day is where it happened. */
+const ON_DAY = new RegExp(`^\\s+on\\s+(?:\\d|(?:${MONTHS_LOWER.join('|')})\\b)`, 'i');
+
+/**
+ * Whether a text says where something is or happened: a location preposition before a place name. A name the
+ * gazetteer does not know (a town: "Honolulu") still counts when the sentence sets it as the scene: a known state
+ * or country after it, or the day something happened there after it. (A meeting's verb before "in"/"at", "took
+ * place at the Pentagon", was measured too: it moved no question, so it is not read.)
+ */
 export function namesPlace(text: string): boolean {
-  for (const m of text.matchAll(AT_NAME)) if (isPlaceName(m[1]!)) return true;
+  for (const m of text.matchAll(AT_NAME)) {
+    const name = m[1]!;
+    if (isPlaceName(name)) return true;
+    if (NOT_PLACES.has(name.split(/\s+/)[0]!.toLowerCase())) continue;
+    const after = text.slice(m.index + m[0].length);
+    const region = IN_REGION.exec(after);
+    if (region && isPlaceName(region[1]!)) return true;
+    const preposition = m[0].slice(0, m[0].indexOf(' '));
+    if ((preposition === 'in' || preposition === 'at') && ON_DAY.test(after)) return true;
+  }
   return false;
 }

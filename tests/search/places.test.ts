@@ -31,6 +31,15 @@ describe('namesPlace', () => {
     expect(namesPlace('The damaged aircraft made an emergency landing on Zembla’s Hainan Island.')).toBe(true);
     expect(namesPlace('The aircraft collided over the South China Sea.')).toBe(true);
   });
+  it('counts a town the gazetteer does not know when a known region or the day follows it', () => {
+    expect(namesPlace('A working group met in Zorbury, Hawaii, on 3 April.')).toBe(true);
+    expect(namesPlace('Officials met PLA representatives in Zorbury on 18–20 November 2025.')).toBe(true);
+    expect(namesPlace('The talks were held in Zorbury on April 3.')).toBe(true);
+    // Neither: an unknown name, a name after "to" with a day (a letter "to Austin on 5 May"), a month after "in".
+    expect(namesPlace('The delegation in Zorbury was led by a colonel.')).toBe(false);
+    expect(namesPlace('He sent a letter to Austin on 5 May.')).toBe(false);
+    expect(namesPlace('The talks resumed in September on 5 October.')).toBe(false);
+  });
   it('does not count a town name that is not placed at ("Austin said", "in September")', () => {
     expect(namesPlace('Austin said the talks in September went well.')).toBe(false);
     expect(namesPlace('The two chiefs spoke by video teleconference.')).toBe(false);
