@@ -293,6 +293,34 @@ const WORD_KINDS = new Set('words wording quote quotes quotation quotations'.spl
 
 const hasAll = (have: number, need: number) => (have & need) === need;
 
+/** What a question asks of an entry's dates (yearsNamed), read once per question rather than once per hit. */
+type DatesAsked = {
+  /** Per concept: the year it names ("2024"), if it is one. */
+  years: ReadonlyArray<number | undefined>;
+  /** "From 2021 to 2024". */
+  range: [number, number] | undefined;
+  /** "June 5": the day, as "06-05" to compare with an entry's date, and as words to find in its text. */
+  day: { month: number; day: number } | undefined;
+  monthDay?: string;
+  dayText?: RegExp;
+};
+const DATES_ASKED = new WeakMap<AnalyzedQuery, DatesAsked>();
+function datesAsked(query: AnalyzedQuery): DatesAsked {
+  let asked = DATES_ASKED.get(query);
+  if (asked) return asked;
+  const words = query.tokens.map((t) => t.word);
+  const years = query.concepts.map((c) => (c.words.length === 1 && YEAR.test(c.words[0]!) ? Number(c.words[0]) : undefined));
+  const day = dayIn(words);
+  asked = { years, range: yearRange(words), day };
+  if (day) {
+    const month = MONTHS_LOWER[day.month - 1]!;
+    asked.monthDay = `${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+    asked.dayText = new RegExp(`\\b(${day.day}(st|nd|rd|th)? ${month}|${month} ${day.day})\\b`, 'i');
+  }
+  DATES_ASKED.set(query, asked);
+  return asked;
+}
+
 /** "From 2021 to 2024", "2021 through 2024", "between 2021 and 2024": the first and last year of a span asked about. */
 function yearRange(words: readonly string[]): [number, number] | undefined {
   for (let i = 0; i + 2 < words.length; i++) {
@@ -837,35 +865,34 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
    */
   function yearsNamed(query: AnalyzedQuery, doc: number, entry: Entry): boolean {
     if (!entry.date) return true;
+    const asked = datesAsked(query);
+    // Most questions name no year and no day: nothing to hold the entry to (and no work per hit).
+    if (!asked.years.some((y) => y !== undefined) && !asked.range && !asked.day) return true;
     const end = (entry.kind === 'fact' ? entry.end_date : undefined) ?? entry.date;
     const from = Number(entry.date.slice(0, 4));
     const to = Number(end.slice(0, 4));
-    const yearOf = (c: AnalyzedQuery['concepts'][number]) => (c.words.length === 1 && YEAR.test(c.words[0]!) ? Number(c.words[0]) : undefined);
-    const named = (c: AnalyzedQuery['concepts'][number]) => {
-      const year = yearOf(c);
+    const { range, years: yearOf } = asked;
+    const named = (c: AnalyzedQuery['concepts'][number], k: number) => {
+      const year = yearOf[k];
       return year === undefined || (year >= from && year <= to) || c.alts.some((a) => search.mentions(doc, a.term));
     };
     // "From 2021 to 2024": a span of years asked, which an entry in any part of it (or naming either end) is of.
-    const range = yearRange(query.tokens.map((t) => t.word));
-    const inRange = (c: AnalyzedQuery['concepts'][number]) => range !== undefined && range.includes(yearOf(c) ?? NaN);
-    const ranged = query.concepts.filter(inRange);
-    const spanOk = !range || (from <= range[1] && to >= range[0]) || ranged.some(named);
-    const years = spanOk && query.concepts.every((c) => inRange(c) || named(c));
-    return years && dayNamed(query, entry, end);
+    const inRange = (k: number) => range !== undefined && range.includes(yearOf[k] ?? NaN);
+    const spanOk = !range || (from <= range[1] && to >= range[0]) || query.concepts.some((c, k) => inRange(k) && named(c, k));
+    const years = spanOk && query.concepts.every((c, k) => inRange(k) || named(c, k));
+    return years && dayNamed(asked, entry, end);
   }
 
   /**
    * "The June 5 message": an entry dated to the day must be of that day (or span it), or name it in its text
    * ("5 June", "June 5"). Entries dated to the month or year are not held to it.
    */
-  function dayNamed(query: AnalyzedQuery, entry: Entry, end: string): boolean {
-    const day = dayIn(query.tokens.map((t) => t.word));
+  function dayNamed(asked: DatesAsked, entry: Entry, end: string): boolean {
+    const { day } = asked;
     if (!day || entry.date!.length < 10) return true;
     const md = (date: string) => date.slice(5, 10);
-    const asked = `${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
-    if (asked >= md(entry.date!) && asked <= md(end)) return true;
-    const month = MONTHS_LOWER[day.month - 1]!;
-    return new RegExp(`\\b(${day.day}(st|nd|rd|th)? ${month}|${month} ${day.day})\\b`, 'i').test(entry.text);
+    if (asked.monthDay! >= md(entry.date!) && asked.monthDay! <= md(end)) return true;
+    return asked.dayText!.test(entry.text);
   }
 
   /** The bits of `required` that name a kind of place ("what city", "which venue"): an entry naming a place answers them. */
