@@ -10,6 +10,9 @@ export { clip, entryLabel } from './labels';
 export type RelatedIndex = { relatedTo(entry: Entry, exclude: ReadonlySet<string>, limit: number): Entry[] };
 
 const RELATED_SCAN = 300;
+/** How many of an entry's related entries are kept in order (see relatedTo): more than an answer shows and leaves out. */
+const RELATED_PREFIX = 24;
+const NOTHING: ReadonlySet<string> = new Set();
 
 export function buildRelatedIndex(entries: readonly Entry[]): RelatedIndex {
   const keysOf = (e: Entry) => {
@@ -30,45 +33,55 @@ export function buildRelatedIndex(entries: readonly Entry[]): RelatedIndex {
     }
     return keyed;
   };
-  return {
-    relatedTo(entry, exclude, limit) {
-      const byKey = byKeyOf();
-      const keys = keysOf(entry)
-        .map((k) => ({ k, list: byKey.get(k) ?? [] }))
-        .sort((a, b) => a.list.length - b.list.length);
-      // Each entry met, in the order met, with its score.
-      const at = new Map<Entry, number>();
-      const met: Entry[] = [];
-      const scores: number[] = [];
-      for (const { k, list } of keys) {
-        // A shared person says more than a shared broad topic; rare keys are scanned first.
-        const weight = k.startsWith('p:') ? 2 : 1;
-        for (let i = 0; i < Math.min(list.length, RELATED_SCAN); i++) {
-          const e = list[i]!;
-          if (e === entry || exclude.has(e.id)) continue;
-          const n = at.get(e);
-          if (n === undefined) {
-            at.set(e, met.length);
-            met.push(e);
-            scores.push(weight);
-          } else scores[n]! += weight;
-        }
-      }
-      // Highest score first, then the latest, then the first met; only the best `limit` are kept in order
-      // (sorting every entry met, hundreds on a broad topic, was most of what composing an answer allocated).
-      const before = (a: number, b: number) => scores[b]! - scores[a]! || (met[b]!.date ?? '').localeCompare(met[a]!.date ?? '') || a - b;
-      const best: number[] = [];
-      if (limit <= 0) return [];
-      for (let n = 0; n < met.length; n++) {
-        if (best.length === limit && before(best[limit - 1]!, n) <= 0) continue;
-        let i = best.length;
-        while (i > 0 && before(best[i - 1]!, n) > 0) i--;
-        best.splice(i, 0, n);
-        if (best.length > limit) best.pop();
-      }
-      return best.map((n) => met[n]!);
-    },
+  // An entry's related entries in order, worked out once: answering the same entry again (and every answer asks
+  // twice: once for "see also", once in composing) allocated a sixth of an ask's heap. `exclude` only drops entries
+  // from that order, so a cached prefix long enough to fill `limit` after dropping is the answer itself.
+  const prefixes = new Map<Entry, Entry[]>();
+  const relatedTo = (entry: Entry, exclude: ReadonlySet<string>, limit: number): Entry[] => {
+    let prefix = prefixes.get(entry);
+    if (!prefix) prefixes.set(entry, (prefix = ranked(entry, NOTHING, RELATED_PREFIX)));
+    const kept = prefix.filter((e) => !exclude.has(e.id)).slice(0, Math.max(0, limit));
+    // The prefix holds every related entry, or enough are left after dropping the excluded ones.
+    return prefix.length < RELATED_PREFIX || kept.length === limit ? kept : ranked(entry, exclude, limit);
   };
+  const ranked = (entry: Entry, exclude: ReadonlySet<string>, limit: number): Entry[] => {
+    const byKey = byKeyOf();
+    const keys = keysOf(entry)
+      .map((k) => ({ k, list: byKey.get(k) ?? [] }))
+      .sort((a, b) => a.list.length - b.list.length);
+    // Each entry met, in the order met, with its score.
+    const at = new Map<Entry, number>();
+    const met: Entry[] = [];
+    const scores: number[] = [];
+    for (const { k, list } of keys) {
+      // A shared person says more than a shared broad topic; rare keys are scanned first.
+      const weight = k.startsWith('p:') ? 2 : 1;
+      for (let i = 0; i < Math.min(list.length, RELATED_SCAN); i++) {
+        const e = list[i]!;
+        if (e === entry || exclude.has(e.id)) continue;
+        const n = at.get(e);
+        if (n === undefined) {
+          at.set(e, met.length);
+          met.push(e);
+          scores.push(weight);
+        } else scores[n]! += weight;
+      }
+    }
+    // Highest score first, then the latest, then the first met; only the best `limit` are kept in order
+    // (sorting every entry met, hundreds on a broad topic, was most of what composing an answer allocated).
+    const before = (a: number, b: number) => scores[b]! - scores[a]! || (met[b]!.date ?? '').localeCompare(met[a]!.date ?? '') || a - b;
+    const best: number[] = [];
+    if (limit <= 0) return [];
+    for (let n = 0; n < met.length; n++) {
+      if (best.length === limit && before(best[limit - 1]!, n) <= 0) continue;
+      let i = best.length;
+      while (i > 0 && before(best[i - 1]!, n) > 0) i--;
+      best.splice(i, 0, n);
+      if (best.length > limit) best.pop();
+    }
+    return best.map((n) => met[n]!);
+  };
+  return { relatedTo };
 }
 
 /** Official sources are listed (and numbered) first, then the press, analysis, state media, reference copies and reprints. */
