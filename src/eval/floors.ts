@@ -34,13 +34,15 @@ export type Floors = typeof HELDOUT_FLOORS;
  * a question away. Third session (sibling promotions, out-of-scope readings, fewer hedges): 84.7 / 90.4 / 88.4 / 6.9,
  * floors a question away (281, 300 and 182 questions; at most 24 refused). Fourth session (ranking rules, give-way
  * rules, comparison and cause-direction readings): 85.0 / 90.7 / 88.9 / 6.6, floors a question away (282, 301 and
- * 183 questions; at most 23 refused).
+ * 183 questions; at most 23 refused). Fifth session (kinds of thing asked for, ", so" as a cause, towns set in a
+ * known region or on a day as places): 85.3 / 91.0 / 88.9 / 6.3, top-1 and recall@3 a question away (283 and 302
+ * questions), out-of-scope unchanged (183), at most 22 refused.
  */
 export const BLIND_FLOORS: Floors | undefined = {
-  top1: 0.846,
-  recall3: 0.903,
+  top1: 0.849,
+  recall3: 0.906,
   outOfScopeAbstained: 0.884,
-  answerableRefusedMax: 0.07,
+  answerableRefusedMax: 0.067,
 };
 
 /** The goals from issues 3 and 10, printed next to the figures. */
