@@ -371,6 +371,8 @@ export type EvidenceReader = {
   describesPerson(query: AnalyzedQuery, hit: SearchHit): number;
   /** The answer shapes the hit's entry can supply (shapesOf). */
   shapes(hit: SearchHit): ReadonlySet<Shape>;
+  /** Whether the hit's entry says where something is or happened (namesPlace). */
+  tellsWhere(hit: SearchHit): boolean;
   /** Whether the hit gives the words of whoever these concepts name: a quote by them, or a fact reporting them. */
   givesWordsOf(hit: SearchHit, keys: readonly string[]): boolean;
   /** Whether the hit gives the asked speaker's words themselves: a quote by them, or a fact reporting them. */
@@ -995,6 +997,7 @@ export function buildEvidenceReader(base: KnowledgeBase, search: EntryIndex, peo
     lacks,
     peopleIn: peopleInvolved,
     shapes: (hit) => shapesAt(hit.doc),
+    tellsWhere: (hit) => search.tellsWhere(hit.doc),
     givesWords,
     describesPerson,
     givesWordsOf,

@@ -181,6 +181,18 @@ export const RANKING_RULES: readonly RankingRule[] = [
     rank: (hits, { evidence, query }) => firstWhere(hits, (h) => evidence.namesYears(query, h)),
   },
   {
+    // "Where was the DTL agreement signed": of the siblings dated as the top hit (the same event), one saying where it
+    // happened ("signed an agreement in Shanghai") before one telling who signed. Not across dates: lifting any
+    // sibling naming a place for "where" took held-out recall@3 97.3 -> 96.7 (a place of another event).
+    name: 'where',
+    applies: ({ query }) => query.intent.where,
+    rank: (hits, { evidence }) => {
+      const top = hits[0];
+      if (!top?.entry.date) return hits;
+      return promoteSibling(hits, (h) => (h.entry.date === top.entry.date && evidence.tellsWhere(h) ? 1 : 0));
+    },
+  },
+  {
     // "Who were the DGMOs…": a sibling naming the people, before one naming only the armies (not for "who is X").
     name: 'who-names-people',
     applies: ({ query }) => query.intent.who && !query.intent.identity,

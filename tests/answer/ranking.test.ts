@@ -47,6 +47,7 @@ describe('RANKING_RULES', () => {
       'fact-over-quote',
       'description-asked',
       'year',
+      'where',
       'who-names-people',
       'required',
       'describes-person',
@@ -135,6 +136,21 @@ describe('sayer-words', () => {
     const words = evidence({ givesWordsOf: (h, keys) => h.entry.id === 'statement' && keys[0] === 'china' });
     const hits = [hit('talks', 3), hit('statement', 2)];
     expect(ids(rule('sayer-words').rank(hits, { ...c, evidence: words, sayer: { span: true, keys: ['china'] } }))).toEqual(['statement', 'talks']);
+  });
+});
+
+describe('where', () => {
+  it('applies to "where was X signed", and puts a sibling of the same date saying where first', () => {
+    expect(rule('where').applies(ctx('where were the talks held'))).toBe(true);
+    expect(rule('where').applies(ctx('who led the talks'))).toBe(false);
+    const places = evidence({ tellsWhere: (h) => h.entry.id !== 'signers' });
+    const signers = hit('signers', 3, { date: '2008-02-29' } as Partial<Entry>);
+    const signed = hit('signed', 2, { date: '2008-02-29' } as Partial<Entry>);
+    const later = hit('later', 2, { date: '2008-04-10' } as Partial<Entry>);
+    const c = { ...ctx('where was the agreement signed'), evidence: places };
+    expect(ids(rule('where').rank([signers, signed], c))).toEqual(['signed', 'signers']);
+    // Another date is another event: its place is not the one asked.
+    expect(ids(rule('where').rank([signers, later], c))).toEqual(['signers', 'later']);
   });
 });
 
